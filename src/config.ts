@@ -1,0 +1,102 @@
+import { z } from "zod";
+
+/**
+ * Every environment setting the bot reads, parsed in one place so a wrong value stops start-up
+ * with one line naming the variable instead of failing later somewhere deep.
+ */
+
+const httpUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+      message: `${name} must be an http(s) URL, e.g. https://api.kigo.io`,
+    });
+
+const postgresUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && /^postgres(ql)?:$/.test(new URL(value).protocol), {
+      message: `${name} must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/kigo`,
+    });
+
+const positiveInt = (name: string, example: number) =>
+  z.coerce
+    .number({ message: `${name} must be a whole number, e.g. ${example}` })
+    .int({ message: `${name} must be a whole number, e.g. ${example}` })
+    .positive({ message: `${name} must be greater than 0, e.g. ${example}` });
+
+const port = (name: string, example: number) =>
+  z.coerce
+    .number({ message: `${name} must be a TCP port between 0 and 65535, e.g. ${example}` })
+    .int({ message: `${name} must be a TCP port between 0 and 65535, e.g. ${example}` })
+    .min(0, { message: `${name} must be a TCP port between 0 and 65535, e.g. ${example}` })
+    .max(65535, { message: `${name} must be a TCP port between 0 and 65535, e.g. ${example}` });
+
+const nonEmpty = (name: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `${name} must not be empty` });
+
+const blankAsUnset = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const envSchema = z
+  .object({
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        message: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .default("info"),
+    KIGO_API_URL: z.preprocess(blankAsUnset, httpUrl("KIGO_API_URL").optional()),
+    KIGO_API_TOKEN: z.preprocess(blankAsUnset, nonEmpty("KIGO_API_TOKEN").optional()),
+    KIGO_API_TIMEOUT_MS: z.preprocess(
+      blankAsUnset,
+      positiveInt("KIGO_API_TIMEOUT_MS", 10000).default(10_000),
+    ),
+    KIGO_API_RETRIES: z.preprocess(
+      blankAsUnset,
+      z.coerce
+        .number({ message: "KIGO_API_RETRIES must be a whole number from 0 to 10, e.g. 3" })
+        .int({ message: "KIGO_API_RETRIES must be a whole number from 0 to 10, e.g. 3" })
+        .min(0, { message: "KIGO_API_RETRIES must be a whole number from 0 to 10, e.g. 3" })
+        .max(10, { message: "KIGO_API_RETRIES must be a whole number from 0 to 10, e.g. 3" })
+        .default(3),
+    ),
+    SANDBOX_PORT: z.preprocess(blankAsUnset, port("SANDBOX_PORT", 4010).default(4010)),
+    SANDBOX_TOKEN: z.preprocess(blankAsUnset, nonEmpty("SANDBOX_TOKEN").default("sandbox-admin-token")),
+    SANDBOX_DATABASE_URL: z.preprocess(blankAsUnset, postgresUrl("SANDBOX_DATABASE_URL").optional()),
+    SANDBOX_DATA_DIR: z.preprocess(blankAsUnset, nonEmpty("SANDBOX_DATA_DIR").optional()),
+    SANDBOX_PROFILE: z.preprocess(
+      blankAsUnset,
+      z
+        .enum(["full", "production"], { message: "SANDBOX_PROFILE must be full or production" })
+        .default("full"),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.KIGO_API_URL && !env.KIGO_API_TOKEN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KIGO_API_TOKEN"],
+        message: "KIGO_API_TOKEN must be set when KIGO_API_URL is set (the Kigo admin Bearer token)",
+      });
+    }
+  });
+
+export type Config = z.infer<typeof envSchema>;
+
+/** Thrown for an unusable environment; its message is safe to print (it never contains a value). */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  // Only our own messages are shown: they name the variable and the expected form, never the value.
+  const lines = parsed.error.issues.map((issue) => issue.message);
+  throw new ConfigError([...new Set(lines)].join("\n"));
+}

@@ -1,0 +1,576 @@
+import { z } from "zod";
+
+/**
+ * The Kigo admin API contract (shared/seed/offer-manager-data-flow.md).
+ *
+ * Two kinds of schema live here:
+ * - `*Input` / `*Query`: exactly the documented request shapes. The client validates what it sends
+ *   with them and the sandbox validates what it receives with them, so both agree by construction.
+ * - response schemas: lenient readers. The production docs disagree with themselves (list totals,
+ *   status vocabularies, `code_type` letters), so every documented variant is accepted and
+ *   normalised to one internal shape. Unknown extra fields are dropped, never an error.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Shared pieces
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be an ISO date YYYY-MM-DD");
+/** Responses carry dates as `YYYY-MM-DD` or full timestamps; keep the calendar day. */
+const isoDateRead = z.string().transform((value) => value.slice(0, 10));
+const id = z.number().int().positive();
+/** Ids may arrive as numbers or numeric strings (BIGSERIAL through some JSON encoders). */
+const idRead = z.coerce.number().int().positive();
+const nullableText = z
+  .string()
+  .nullish()
+  .transform((value) => value ?? undefined);
+const timestamp = z.union([z.string(), z.date()]).transform((value) => new Date(value).toISOString());
+/** Money and counts come back from Postgres NUMERIC/BIGINT as strings through many drivers. */
+const numberRead = z.coerce.number();
+
+export const REDEMPTION_METHODS = ["promo_code", "show_save", "barcode", "online_link"] as const;
+export type RedemptionMethod = (typeof REDEMPTION_METHODS)[number];
+
+const REDEMPTION_METHOD_ALIASES: Record<string, RedemptionMethod> = {
+  promo_code: "promo_code",
+  promocode: "promo_code",
+  code: "promo_code",
+  show_save: "show_save",
+  show_and_save: "show_save",
+  "show&save": "show_save",
+  barcode: "barcode",
+  barcode_scan: "barcode",
+  online_link: "online_link",
+  online: "online_link",
+  link: "online_link",
+};
+
+const redemptionMethodRead = z.string().transform((value, ctx) => {
+  const method =
+    REDEMPTION_METHOD_ALIASES[
+      value
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, "_")
+    ];
+  if (!method) {
+    ctx.addIssue({ code: "custom", message: `unknown redemption method "${value}"` });
+    return z.NEVER;
+  }
+  return method;
+});
+
+// ---------------------------------------------------------------------------------------------
+// Offer status: two vocabularies in the docs, one internal.
+
+/** Internal offer status. `inactive` (first vocabulary) reads as `paused`, `published` as `active`. */
+export const OFFER_STATUSES = [
+  "draft",
+  "pending_approval",
+  "active",
+  "paused",
+  "expired",
+  "archived",
+] as const;
+export type OfferStatus = (typeof OFFER_STATUSES)[number];
+
+const OFFER_STATUS_ALIASES: Record<string, OfferStatus> = {
+  draft: "draft",
+  pending_approval: "pending_approval",
+  active: "active",
+  published: "active",
+  inactive: "paused",
+  paused: "paused",
+  expired: "expired",
+  archived: "archived",
+};
+
+export const offerStatusRead = z.string().transform((value, ctx) => {
+  const status = OFFER_STATUS_ALIASES[value.trim().toLowerCase()];
+  if (!status) {
+    ctx.addIssue({ code: "custom", message: `unknown offer status "${value}"` });
+    return z.NEVER;
+  }
+  return status;
+});
+
+/** The documented write vocabulary for `offer_status` (create/update). */
+export const OFFER_STATUS_WRITE = ["active", "inactive"] as const;
+/** The documented list filter vocabulary. */
+export const OFFER_STATUS_FILTER = ["active", "inactive", "expired"] as const;
+export type OfferStatusFilter = (typeof OFFER_STATUS_FILTER)[number];
+
+// ---------------------------------------------------------------------------------------------
+// code_type: a single character on the wire (400 otherwise); letters differ between documents.
+
+export const CODE_KINDS = [
+  "promo_code",
+  "unique_codes",
+  "barcode",
+  "show_save",
+  "online_link",
+  "none",
+] as const;
+export type CodeKind = (typeof CODE_KINDS)[number];
+
+/** The letter we send for each kind. "P" for promo code is the seed's own example. */
+export const CODE_TYPE_LETTER: Record<CodeKind, string> = {
+  promo_code: "P",
+  unique_codes: "U",
+  barcode: "B",
+  show_save: "S",
+  online_link: "L",
+  none: "N",
+};
+
+/** Every letter seen in the docs, read case-insensitively ("C" for code, "M" for multi-use codes). */
+const CODE_TYPE_ALIASES: Record<string, CodeKind> = {
+  P: "promo_code",
+  C: "promo_code",
+  U: "unique_codes",
+  M: "unique_codes",
+  B: "barcode",
+  S: "show_save",
+  L: "online_link",
+  O: "online_link",
+  N: "none",
+  X: "none",
+};
+
+export const codeKindRead = z.string().transform((value, ctx) => {
+  const kind = CODE_TYPE_ALIASES[value.trim().toUpperCase()];
+  if (!kind) {
+    ctx.addIssue({ code: "custom", message: `unknown code_type "${value}"` });
+    return z.NEVER;
+  }
+  return kind;
+});
+
+export const codeTypeWrite = z.string().length(1, "must be a single character");
+
+// ---------------------------------------------------------------------------------------------
+// Offers
+
+/**
+ * Descriptive fields. The seed says descriptives are "created automatically when offer is
+ * created", so create accepts them alongside the offer; `PUT/POST /offers/{id}/descriptives`
+ * change them later where the server has those routes.
+ */
+const descriptiveWrite = {
+  short_text: z.string().min(1).max(200).optional(),
+  long_text: z.string().max(4000).optional(),
+  terms_conditions: z.string().max(8000).optional(),
+  image_url: z.url().optional(),
+  savings_amount: z.string().max(50).optional(),
+  savings_type: z.enum(["percentage", "fixed"]).optional(),
+};
+
+export const createOfferInput = z.object({
+  version_active_from: isoDate,
+  merchant_owner: id,
+  default_language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "must be a language code such as en or es"),
+  external_reference: z.string().min(1).max(255).optional(),
+  offer_expiry_date: isoDate.optional(),
+  offer_status: z.enum(OFFER_STATUS_WRITE).optional(),
+  offer_type: z.string().min(1).max(100).optional(),
+  offer_redemption_methods: z.array(z.enum(REDEMPTION_METHODS)).min(1, "must list at least one method"),
+  edition_exclusivity: z.string().max(100).optional(),
+  code_type: codeTypeWrite,
+  clickthru_url: z.url().nullish(),
+  classification: z.string().max(100).optional(),
+  ...descriptiveWrite,
+});
+export type CreateOfferInput = z.infer<typeof createOfferInput>;
+
+export const updateOfferInput = createOfferInput.partial();
+export type UpdateOfferInput = z.infer<typeof updateOfferInput>;
+
+export const MAX_PAGE_SIZE = 100;
+
+export const listOffersQuery = z.object({
+  merchant_owner: z.coerce.number().int().positive().optional(),
+  offer_status: z.enum(OFFER_STATUS_FILTER).optional(),
+  short_text: z.string().min(1).optional(),
+  /** Not documented for production: the sandbox honours it, production ignores it (callers re-check). */
+  external_reference: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type ListOffersQuery = z.input<typeof listOffersQuery>;
+
+const offerReadFields = {
+  offer_id: idRead,
+  merchant_owner: idRead,
+  version_active_from: isoDateRead,
+  default_language: z.string(),
+  external_reference: nullableText,
+  offer_expiry_date: isoDateRead.nullish().transform((value) => value ?? undefined),
+  offer_status: offerStatusRead,
+  offer_type: nullableText,
+  offer_redemption_methods: z.array(redemptionMethodRead).default([]),
+  edition_exclusivity: nullableText,
+  code_type: codeKindRead,
+  clickthru_url: nullableText,
+  classification: nullableText,
+  created_at: timestamp.optional(),
+  updated_at: timestamp.optional(),
+};
+
+/** `OfferPayload` (create/update/get responses). */
+export const offer = z.object(offerReadFields);
+export type Offer = z.infer<typeof offer>;
+
+/** `OfferWithDescriptivePayload` (list items and get-by-id where descriptives are joined). */
+export const offerWithDescriptive = z.object({
+  ...offerReadFields,
+  short_text: nullableText,
+  long_text: nullableText,
+  terms_conditions: nullableText,
+  image_url: nullableText,
+  savings_amount: nullableText,
+  savings_type: nullableText,
+});
+export type OfferWithDescriptive = z.infer<typeof offerWithDescriptive>;
+
+/**
+ * List responses. One document says `{ offers, total_count, limit, offset }`, another
+ * `{ offers, total, has_more }`; both normalise to `{ items, total, limit, offset, hasMore }`.
+ */
+function pageOf<Item extends z.ZodType>(key: string, item: Item) {
+  return z
+    .object({
+      [key]: z.array(item),
+      total_count: numberRead.optional(),
+      total: numberRead.optional(),
+      has_more: z.boolean().optional(),
+      limit: numberRead.optional(),
+      offset: numberRead.optional(),
+    })
+    .transform((list) => {
+      const items = list[key] as z.output<Item>[];
+      const offset = (list.offset as number | undefined) ?? 0;
+      const total =
+        (list.total_count as number | undefined) ??
+        (list.total as number | undefined) ??
+        offset + items.length;
+      return {
+        items,
+        total,
+        limit: (list.limit as number | undefined) ?? items.length,
+        offset,
+        hasMore: (list.has_more as boolean | undefined) ?? offset + items.length < total,
+      };
+    });
+}
+export type Page<Item> = { items: Item[]; total: number; limit: number; offset: number; hasMore: boolean };
+
+export const offerList = pageOf("offers", offerWithDescriptive);
+export type OfferList = z.infer<typeof offerList>;
+
+// ---------------------------------------------------------------------------------------------
+// Offer descriptives (translations)
+
+export const descriptiveInput = z.object({
+  language_code: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "must be a language code such as en or es"),
+  ...descriptiveWrite,
+});
+export type DescriptiveInput = z.infer<typeof descriptiveInput>;
+
+export const descriptive = z.object({
+  offer_id: idRead,
+  language_code: z.string(),
+  short_text: nullableText,
+  long_text: nullableText,
+  terms_conditions: nullableText,
+  image_url: nullableText,
+  savings_amount: nullableText,
+  savings_type: nullableText,
+});
+export type Descriptive = z.infer<typeof descriptive>;
+
+// ---------------------------------------------------------------------------------------------
+// Offer types
+
+export const offerTypeInput = z.object({
+  type_name: z.string().min(1).max(100),
+  type_description: z.string().max(1000).optional(),
+  is_active: z.boolean().default(true),
+});
+export type OfferTypeInput = z.input<typeof offerTypeInput>;
+
+export const offerType = z.object({
+  offer_type_id: idRead,
+  type_name: z.string(),
+  type_description: nullableText,
+  is_active: z.boolean(),
+});
+export type OfferType = z.infer<typeof offerType>;
+
+// ---------------------------------------------------------------------------------------------
+// Redemption controls: usage limits and location restrictions, kept separate per customer / total.
+
+export const redemptionControlInput = z.object({
+  offer_id: id,
+  usage_limit_per_customer: z.number().int().positive().nullish(),
+  total_usage_limit: z.number().int().positive().nullish(),
+  location_ids: z.array(id).nullish(),
+});
+export type RedemptionControlInput = z.infer<typeof redemptionControlInput>;
+
+export const redemptionControl = z.object({
+  control_id: idRead,
+  offer_id: idRead,
+  usage_limit_per_customer: numberRead.nullish().transform((value) => value ?? undefined),
+  total_usage_limit: numberRead.nullish().transform((value) => value ?? undefined),
+  location_ids: z
+    .array(idRead)
+    .nullish()
+    .transform((value) => value ?? []),
+});
+export type RedemptionControl = z.infer<typeof redemptionControl>;
+
+export const redemptionControlQuery = z.object({ offer_id: z.coerce.number().int().positive().optional() });
+
+// ---------------------------------------------------------------------------------------------
+// Promo codes. The promo_codes table says `code_type 'single'` for one shared code.
+
+export const PROMO_CODE_TYPES = ["single", "unique"] as const;
+
+export const promoCodeInput = z.object({
+  promo_code: z.string().regex(/^[A-Z0-9]{4,20}$/, "must be 4-20 characters, A-Z and 0-9 only"),
+  offer_id: id,
+  code_type: z.enum(PROMO_CODE_TYPES).default("single"),
+  usage_limit: z.number().int().positive().nullish(),
+});
+export type PromoCodeInput = z.input<typeof promoCodeInput>;
+
+export const promoCode = z.object({
+  promo_code_id: idRead,
+  promo_code: z.string(),
+  offer_id: idRead,
+  code_type: z.string(),
+  usage_limit: numberRead.nullish().transform((value) => value ?? undefined),
+  redemption_count: numberRead.default(0),
+});
+export type PromoCode = z.infer<typeof promoCode>;
+
+export const promoCodeQuery = z.object({
+  offer_id: z.coerce.number().int().positive().optional(),
+  promo_code: z.string().min(1).optional(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Programs and campaigns (kigo_db). Missing in production today.
+
+export const PROGRAM_TYPES = ["closed_loop", "open_loop", "hybrid"] as const;
+export type ProgramType = (typeof PROGRAM_TYPES)[number];
+
+export const programInput = z.object({
+  program_name: z.string().min(1).max(200),
+  program_type: z.enum(PROGRAM_TYPES),
+  program_status: z.enum(["active", "inactive"]).default("active"),
+  partner_id: id.nullish(),
+});
+export type ProgramInput = z.input<typeof programInput>;
+
+export const program = z.object({
+  program_id: idRead,
+  program_name: z.string(),
+  program_type: z.enum(PROGRAM_TYPES),
+  program_status: z.string(),
+  partner_id: idRead.nullish().transform((value) => value ?? undefined),
+  created_at: timestamp.optional(),
+  updated_at: timestamp.optional(),
+});
+export type Program = z.infer<typeof program>;
+
+export const campaignInput = z
+  .object({
+    program_id: id,
+    campaign_name: z.string().min(1).max(200),
+    campaign_type: z.string().min(1).max(50).default("offer_based"),
+    start_date: isoDate,
+    end_date: isoDate,
+  })
+  .refine((campaign) => campaign.end_date >= campaign.start_date, {
+    path: ["end_date"],
+    message: "must be on or after start_date",
+  });
+export type CampaignInput = z.input<typeof campaignInput>;
+
+export const campaign = z.object({
+  campaign_id: idRead,
+  program_id: idRead,
+  campaign_name: z.string(),
+  campaign_type: z.string(),
+  start_date: isoDateRead,
+  end_date: isoDateRead,
+});
+export type Campaign = z.infer<typeof campaign>;
+
+export const campaignOfferLinkInput = z.object({ offer_id: id });
+
+export const campaignOfferLink = z.object({
+  campaign_id: idRead,
+  offer_id: idRead,
+  linked_at: timestamp.optional(),
+});
+export type CampaignOfferLink = z.infer<typeof campaignOfferLink>;
+
+// ---------------------------------------------------------------------------------------------
+// Merchants and locations. Production has only the public read `/api/v1/merchants`.
+
+export const merchantInput = z.object({
+  merchant_name: z.string().min(1).max(200),
+  merchant_type: z.string().min(1).max(50),
+  status: z.enum(["active", "inactive"]).default("active"),
+  primary_category_id: z.number().int().nullish(),
+});
+export type MerchantInput = z.input<typeof merchantInput>;
+
+export const merchant = z.object({
+  merchant_id: idRead,
+  merchant_name: z.string(),
+  merchant_type: nullableText,
+  status: nullableText,
+  primary_category_id: numberRead.nullish().transform((value) => value ?? undefined),
+});
+export type Merchant = z.infer<typeof merchant>;
+
+export const merchantQuery = z.object({
+  merchant_name: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type MerchantQuery = z.input<typeof merchantQuery>;
+
+export const merchantList = pageOf("merchants", merchant);
+export type MerchantList = z.infer<typeof merchantList>;
+
+export const merchantLocationInput = z.object({
+  address_line1: z.string().min(1).max(200),
+  city: z.string().min(1).max(100),
+  state: z.string().min(2).max(50),
+  postal_code: z.string().min(3).max(20),
+  latitude: z.number().min(-90).max(90).nullish(),
+  longitude: z.number().min(-180).max(180).nullish(),
+});
+export type MerchantLocationInput = z.infer<typeof merchantLocationInput>;
+
+export const merchantLocation = z.object({
+  location_id: idRead,
+  merchant_id: idRead,
+  address_line1: z.string(),
+  city: z.string(),
+  state: z.string(),
+  postal_code: z.string(),
+  latitude: numberRead.nullish().transform((value) => value ?? undefined),
+  longitude: numberRead.nullish().transform((value) => value ?? undefined),
+});
+export type MerchantLocation = z.infer<typeof merchantLocation>;
+
+// ---------------------------------------------------------------------------------------------
+// Customer lists (targeting). Account ids, emails or phone numbers.
+
+export const customerListInput = z.object({
+  list_name: z.string().min(1).max(200).optional(),
+  customers: z
+    .array(z.string().trim().min(1).max(320))
+    .min(1, "must contain at least one customer")
+    .max(100_000),
+});
+export type CustomerListInput = z.input<typeof customerListInput>;
+
+export const customerList = z.object({
+  customer_list_id: idRead,
+  offer_id: idRead,
+  list_name: nullableText,
+  customer_count: numberRead,
+  created_at: timestamp.optional(),
+});
+export type CustomerList = z.infer<typeof customerList>;
+
+// ---------------------------------------------------------------------------------------------
+// Analytics
+
+export const analyticsQuery = z
+  .object({ start_date: isoDate.optional(), end_date: isoDate.optional() })
+  .refine((range) => !range.start_date || !range.end_date || range.end_date >= range.start_date, {
+    path: ["end_date"],
+    message: "must be on or after start_date",
+  });
+export type AnalyticsQuery = z.infer<typeof analyticsQuery>;
+
+export const offerAnalytics = z.object({
+  offer_id: idRead,
+  start_date: isoDateRead.optional(),
+  end_date: isoDateRead.optional(),
+  total_redemptions: numberRead,
+  unique_users: numberRead,
+  revenue_generated: numberRead,
+  /** Redemptions per impression in the range; null when no impressions were recorded. */
+  conversion_rate: numberRead.nullable(),
+  redemptions_by_day: z
+    .array(z.object({ date: isoDateRead, redemptions: numberRead, revenue: numberRead.default(0) }))
+    .default([]),
+});
+export type OfferAnalytics = z.infer<typeof offerAnalytics>;
+
+// ---------------------------------------------------------------------------------------------
+// Duplicate, bulk-create, preview
+
+export const duplicateOfferInput = z.object({ external_reference: z.string().min(1).max(255).optional() });
+
+export const bulkCreateInput = z.object({
+  offers: z.array(createOfferInput).min(1, "must contain at least one offer").max(MAX_PAGE_SIZE),
+});
+export type BulkCreateInput = z.infer<typeof bulkCreateInput>;
+
+export const bulkCreateResult = z.object({ offers: z.array(offer) });
+
+export const PREVIEW_SURFACES = ["hub", "marketplace"] as const;
+export const previewQuery = z.object({ surface: z.enum(PREVIEW_SURFACES).default("hub") });
+
+export const offerPreview = z.object({
+  offer_id: idRead,
+  surface: z.enum(PREVIEW_SURFACES),
+  title: z.string(),
+  description: nullableText,
+  terms_conditions: nullableText,
+  badge: nullableText,
+  cta_label: z.string(),
+  cta_url: nullableText,
+  valid_from: isoDateRead,
+  valid_until: isoDateRead.optional(),
+});
+export type OfferPreview = z.infer<typeof offerPreview>;
+
+// ---------------------------------------------------------------------------------------------
+// Errors. Bodies vary between services: `{ error: "code", message, field_errors }`,
+// `{ error: { code, message } }`, `{ message }`, or no JSON at all.
+
+export const fieldError = z.object({ field: z.string(), message: z.string() });
+export type FieldError = z.infer<typeof fieldError>;
+
+export const errorBody = z
+  .object({
+    error: z
+      .union([z.string(), z.object({ code: z.string().optional(), message: z.string().optional() })])
+      .optional(),
+    code: z.string().optional(),
+    message: z.string().optional(),
+    field_errors: z
+      .union([z.array(fieldError), z.record(z.string(), z.string())])
+      .optional()
+      .transform((errors) =>
+        Array.isArray(errors)
+          ? errors
+          : Object.entries(errors ?? {}).map(([field, message]) => ({ field, message })),
+      ),
+  })
+  .transform((body) => ({
+    code: body.code ?? (typeof body.error === "string" ? body.error : body.error?.code),
+    message: body.message ?? (typeof body.error === "object" ? body.error.message : undefined),
+    fieldErrors: body.field_errors,
+  }));
+export type ErrorBody = z.infer<typeof errorBody>;
