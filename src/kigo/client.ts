@@ -1,0 +1,604 @@
+import { z } from "zod";
+import { type Capability, KigoApiError, KigoUnsupportedError } from "./errors.js";
+import {
+  type AnalyticsQuery,
+  analyticsQuery,
+  type BulkCreateInput,
+  bulkCreateInput,
+  bulkCreateResult,
+  type CampaignInput,
+  campaign,
+  campaignInput,
+  campaignOfferLink,
+  type CreateOfferInput,
+  type CustomerListInput,
+  createOfferInput,
+  customerList,
+  customerListInput,
+  type DescriptiveInput,
+  descriptive,
+  descriptiveInput,
+  duplicateOfferInput,
+  type ListOffersQuery,
+  listOffersQuery,
+  MAX_PAGE_SIZE,
+  type MerchantInput,
+  type MerchantLocationInput,
+  type MerchantQuery,
+  merchant,
+  merchantInput,
+  merchantList,
+  merchantLocation,
+  merchantLocationInput,
+  merchantQuery,
+  type Offer,
+  type OfferTypeInput,
+  type OfferWithDescriptive,
+  offer,
+  offerAnalytics,
+  offerList,
+  offerPreview,
+  offerType,
+  offerTypeInput,
+  offerWithDescriptive,
+  PREVIEW_SURFACES,
+  type ProgramInput,
+  type PromoCode,
+  type PromoCodeInput,
+  program,
+  programInput,
+  promoCode,
+  promoCodeInput,
+  type RedemptionControlInput,
+  redemptionControl,
+  redemptionControlInput,
+  type UpdateOfferInput,
+  updateOfferInput,
+} from "./schemas.js";
+import { type Method, KigoTransport, type TransportOptions } from "./transport.js";
+
+export type KigoClientOptions = TransportOptions;
+
+/** The result of a create that may have happened already: `created` is false when it was found. */
+export interface Upserted<T> {
+  value: T;
+  created: boolean;
+}
+
+const listOf = <Item extends z.ZodType>(key: string, item: Item) =>
+  z.object({ [key]: z.array(item) }).transform((body) => body[key] as z.output<Item>[]);
+
+/**
+ * Typed client for the Kigo admin API (shared/seed/offer-manager-data-flow.md).
+ *
+ * Requests are validated with the same zod schemas the sandbox uses, so a bad value is reported
+ * here with the field name instead of as a 400 from the server. Responses are read leniently and
+ * normalised (see schemas.ts).
+ */
+export class KigoClient {
+  private readonly transport: KigoTransport;
+
+  constructor(options: KigoClientOptions) {
+    this.transport = new KigoTransport(options);
+  }
+
+  /** Whether the server has shown it has this capability (undefined until a call tried it). */
+  supports(capability: Capability): boolean | undefined {
+    return this.transport.supports(capability);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Offers
+
+  listOffers(query: ListOffersQuery = {}) {
+    return this.transport.request({
+      method: "GET",
+      path: "/dashboard/offers",
+      query: checked(listOffersQuery, query, "GET", "/dashboard/offers"),
+      schema: offerList,
+    });
+  }
+
+  getOffer(offerId: number) {
+    return this.transport.request({ method: "GET", path: `/dashboard/offers/${offerId}`, schema: offerWithDescriptive });
+  }
+
+  /** One POST, never repeated: use `createOfferOnce` when a retry must not create a second offer. */
+  createOffer(input: CreateOfferInput) {
+    const path = "/dashboard/offers";
+    return this.transport.request({ method: "POST", path, body: checked(createOfferInput, input, "POST", path), schema: offer });
+  }
+
+  /**
+   * Creates the offer unless one with the same `external_reference` (the idempotency key) exists.
+   * Before every attempt the offer is looked up, so a POST whose answer was lost is not repeated.
+   */
+  createOfferOnce(input: CreateOfferInput & { external_reference: string }): Promise<Upserted<Offer>> {
+    return this.createOnce(
+      () => this.findOfferByExternalReference(input.external_reference, input.merchant_owner),
+      () => this.createOffer(input),
+    );
+  }
+
+  /**
+   * Production documents no external_reference filter, so the hint is sent (the sandbox honours
+   * it, production ignores it) and every page is still checked here.
+   */
+  async findOfferByExternalReference(
+    externalReference: string,
+    merchantOwner?: number,
+  ): Promise<OfferWithDescriptive | undefined> {
+    for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
+      const page = await this.listOffers({
+        external_reference: externalReference,
+        merchant_owner: merchantOwner,
+        limit: MAX_PAGE_SIZE,
+        offset,
+      });
+      const found = page.items.find((item) => item.external_reference === externalReference);
+      if (found) return found;
+      if (!page.hasMore || page.items.length === 0) return undefined;
+    }
+  }
+
+  updateOffer(offerId: number, patch: UpdateOfferInput) {
+    const path = `/dashboard/offers/${offerId}`;
+    return this.transport.request({ method: "PUT", path, body: checked(updateOfferInput, patch, "PUT", path), schema: offer });
+  }
+
+  deleteOffer(offerId: number) {
+    return this.transport.request({ method: "DELETE", path: `/dashboard/offers/${offerId}` });
+  }
+
+  duplicateOffer(offerId: number, options: { external_reference?: string } = {}) {
+    const path = `/dashboard/offers/${offerId}/duplicate`;
+    return this.transport.request({
+      method: "POST",
+      path,
+      body: checked(duplicateOfferInput, options, "POST", path),
+      schema: offer,
+      capability: "duplicate",
+    });
+  }
+
+  bulkCreateOffers(input: BulkCreateInput) {
+    const path = "/dashboard/offers/bulk-create";
+    return this.transport.request({
+      method: "POST",
+      path,
+      body: checked(bulkCreateInput, input, "POST", path),
+      schema: bulkCreateResult.transform((result) => result.offers),
+      capability: "bulk_create",
+    });
+  }
+
+  getOfferPreview(offerId: number, surface: (typeof PREVIEW_SURFACES)[number] = "hub") {
+    return this.transport.request({
+      method: "GET",
+      path: `/dashboard/offers/${offerId}/preview`,
+      query: { surface },
+      schema: offerPreview,
+      capability: "preview",
+    });
+  }
+
+  getOfferAnalytics(offerId: number, range: AnalyticsQuery = {}) {
+    const path = `/dashboard/offers/${offerId}/analytics`;
+    return this.transport.request({
+      method: "GET",
+      path,
+      query: checked(analyticsQuery, range, "GET", path),
+      schema: offerAnalytics,
+      capability: "analytics",
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Descriptives (titles, descriptions, terms; one row per language)
+
+  listDescriptives(offerId: number) {
+    return this.descriptives("GET", offerId);
+  }
+
+  /** Adds a translation; 409 if that language exists. */
+  addDescriptive(offerId: number, input: DescriptiveInput) {
+    return this.descriptives("POST", offerId, input);
+  }
+
+  /** Creates or replaces the descriptive of `input.language_code`. Safe to repeat. */
+  putDescriptive(offerId: number, input: DescriptiveInput) {
+    return this.descriptives("PUT", offerId, input);
+  }
+
+  private descriptives(method: "GET", offerId: number): Promise<z.output<typeof descriptive>[]>;
+  private descriptives(
+    method: "POST" | "PUT",
+    offerId: number,
+    input: DescriptiveInput,
+  ): Promise<z.output<typeof descriptive>>;
+  private descriptives(method: Method, offerId: number, input?: DescriptiveInput) {
+    const path = `/dashboard/offers/${offerId}/descriptives`;
+    if (method === "GET") {
+      return this.transport.request({ method, path, schema: listOf("descriptives", descriptive), capability: "descriptives" });
+    }
+    return this.transport.request({
+      method,
+      path,
+      body: checked(descriptiveInput, input, method, path),
+      schema: descriptive,
+      capability: "descriptives",
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Offer types
+
+  listOfferTypes() {
+    return this.transport.request({ method: "GET", path: "/dashboard/offers/types", schema: listOf("offer_types", offerType) });
+  }
+
+  createOfferType(input: OfferTypeInput) {
+    const path = "/dashboard/offers/types";
+    return this.transport.request({ method: "POST", path, body: checked(offerTypeInput, input, "POST", path), schema: offerType });
+  }
+
+  updateOfferType(offerTypeId: number, patch: Partial<OfferTypeInput>) {
+    const path = `/dashboard/offers/types/${offerTypeId}`;
+    return this.transport.request({
+      method: "PUT",
+      path,
+      body: checked(offerTypeInput.partial(), patch, "PUT", path),
+      schema: offerType,
+    });
+  }
+
+  deleteOfferType(offerTypeId: number) {
+    return this.transport.request({ method: "DELETE", path: `/dashboard/offers/types/${offerTypeId}` });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Redemption controls (per-customer and total limits, locations)
+
+  listRedemptionControls(offerId?: number) {
+    return this.transport.request({
+      method: "GET",
+      path: "/dashboard/offers/redemption-controls",
+      query: { offer_id: offerId },
+      schema: listOf("redemption_controls", redemptionControl),
+    });
+  }
+
+  createRedemptionControl(input: RedemptionControlInput) {
+    const path = "/dashboard/offers/redemption-controls";
+    return this.transport.request({
+      method: "POST",
+      path,
+      body: checked(redemptionControlInput, input, "POST", path),
+      schema: redemptionControl,
+    });
+  }
+
+  updateRedemptionControl(controlId: number, patch: Partial<Omit<RedemptionControlInput, "offer_id">>) {
+    const path = `/dashboard/offers/redemption-controls/${controlId}`;
+    return this.transport.request({
+      method: "PUT",
+      path,
+      body: checked(redemptionControlInput.omit({ offer_id: true }).partial(), patch, "PUT", path),
+      schema: redemptionControl,
+    });
+  }
+
+  deleteRedemptionControl(controlId: number) {
+    return this.transport.request({ method: "DELETE", path: `/dashboard/offers/redemption-controls/${controlId}` });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Promo codes
+
+  listPromoCodes(filter: { offer_id?: number; promo_code?: string } = {}) {
+    return this.transport.request({
+      method: "GET",
+      path: "/dashboard/promo-codes",
+      query: filter,
+      schema: listOf("promo_codes", promoCode),
+    });
+  }
+
+  async findPromoCode(code: string): Promise<PromoCode | undefined> {
+    const codes = await this.listPromoCodes({ promo_code: code });
+    return codes.find((candidate) => candidate.promo_code === code);
+  }
+
+  createPromoCode(input: PromoCodeInput) {
+    const path = "/dashboard/promo-codes";
+    return this.transport.request({ method: "POST", path, body: checked(promoCodeInput, input, "POST", path), schema: promoCode });
+  }
+
+  /** Creates the code for this offer unless it exists already; a code held by another offer is a 409. */
+  createPromoCodeOnce(input: PromoCodeInput): Promise<Upserted<PromoCode>> {
+    return this.createOnce(
+      async () => {
+        const existing = await this.findPromoCode(input.promo_code);
+        if (existing && existing.offer_id !== input.offer_id) {
+          throw new KigoApiError({
+            status: 409,
+            code: "conflict",
+            message: `Promo code ${input.promo_code} is already used by offer ${existing.offer_id}.`,
+            fieldErrors: [{ field: "promo_code", message: "is already used by another offer" }],
+            method: "POST",
+            path: "/dashboard/promo-codes",
+            retryable: false,
+          });
+        }
+        return existing;
+      },
+      () => this.createPromoCode(input),
+    );
+  }
+
+  updatePromoCode(promoCodeId: number, patch: Partial<PromoCodeInput>) {
+    const path = `/dashboard/promo-codes/${promoCodeId}`;
+    return this.transport.request({
+      method: "PUT",
+      path,
+      body: checked(promoCodeInput.partial(), patch, "PUT", path),
+      schema: promoCode,
+    });
+  }
+
+  deletePromoCode(promoCodeId: number) {
+    return this.transport.request({ method: "DELETE", path: `/dashboard/promo-codes/${promoCodeId}` });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Programs and campaigns (missing in production: callers fall back to `classification` and
+  // `external_reference`, see the seed's workarounds)
+
+  listPrograms() {
+    return this.transport.request({
+      method: "GET",
+      path: "/dashboard/programs",
+      schema: listOf("programs", program),
+      capability: "programs",
+    });
+  }
+
+  getProgram(programId: number) {
+    return this.transport.request({ method: "GET", path: `/dashboard/programs/${programId}`, schema: program, capability: "programs" });
+  }
+
+  createProgram(input: ProgramInput) {
+    const path = "/dashboard/programs";
+    return this.transport.request({
+      method: "POST",
+      path,
+      body: checked(programInput, input, "POST", path),
+      schema: program,
+      capability: "programs",
+    });
+  }
+
+  updateProgram(programId: number, patch: Partial<ProgramInput>) {
+    const path = `/dashboard/programs/${programId}`;
+    return this.transport.request({
+      method: "PUT",
+      path,
+      body: checked(programInput.partial(), patch, "PUT", path),
+      schema: program,
+      capability: "programs",
+    });
+  }
+
+  listProgramCampaigns(programId: number) {
+    return this.transport.request({
+      method: "GET",
+      path: `/dashboard/programs/${programId}/campaigns`,
+      schema: listOf("campaigns", campaign),
+      capability: "programs",
+    });
+  }
+
+  listCampaigns(programId?: number) {
+    return this.transport.request({
+      method: "GET",
+      path: "/dashboard/campaigns",
+      query: { program_id: programId },
+      schema: listOf("campaigns", campaign),
+      capability: "campaigns",
+    });
+  }
+
+  getCampaign(campaignId: number) {
+    return this.transport.request({
+      method: "GET",
+      path: `/dashboard/campaigns/${campaignId}`,
+      schema: campaign,
+      capability: "campaigns",
+    });
+  }
+
+  createCampaign(input: CampaignInput) {
+    const path = "/dashboard/campaigns";
+    return this.transport.request({
+      method: "POST",
+      path,
+      body: checked(campaignInput, input, "POST", path),
+      schema: campaign,
+      capability: "campaigns",
+    });
+  }
+
+  listCampaignOffers(campaignId: number) {
+    return this.transport.request({
+      method: "GET",
+      path: `/dashboard/campaigns/${campaignId}/offers`,
+      schema: listOf("offers", campaignOfferLink),
+      capability: "campaigns",
+    });
+  }
+
+  /** Links the offer once: an existing link is found first, so retries never double-link. */
+  linkOfferToCampaign(campaignId: number, offerId: number) {
+    const path = `/dashboard/campaigns/${campaignId}/offers`;
+    return this.createOnce(
+      async () => (await this.listCampaignOffers(campaignId)).find((link) => link.offer_id === offerId),
+      () =>
+        this.transport.request({
+          method: "POST",
+          path,
+          body: { offer_id: offerId },
+          schema: campaignOfferLink,
+          capability: "campaigns",
+        }),
+    );
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Merchants. Production has only the public read API; reads fall back to it transparently.
+
+  async listMerchants(query: MerchantQuery = {}) {
+    const params = checked(merchantQuery, query, "GET", "/dashboard/merchants");
+    return this.withPublicFallback(
+      (path) => this.transport.request({ method: "GET", path, query: params, schema: merchantList, capability: "merchants_admin" }),
+      (path) => this.transport.request({ method: "GET", path, query: params, schema: merchantList }),
+      "/dashboard/merchants",
+      "/api/v1/merchants",
+    );
+  }
+
+  getMerchant(merchantId: number) {
+    return this.withPublicFallback(
+      (path) => this.transport.request({ method: "GET", path, schema: merchant, capability: "merchants_admin" }),
+      (path) => this.transport.request({ method: "GET", path, schema: merchant }),
+      `/dashboard/merchants/${merchantId}`,
+      `/api/v1/merchants/${merchantId}`,
+    );
+  }
+
+  createMerchant(input: MerchantInput) {
+    const path = "/dashboard/merchants";
+    return this.transport.request({
+      method: "POST",
+      path,
+      body: checked(merchantInput, input, "POST", path),
+      schema: merchant,
+      capability: "merchants_admin",
+    });
+  }
+
+  updateMerchant(merchantId: number, patch: Partial<MerchantInput>) {
+    const path = `/dashboard/merchants/${merchantId}`;
+    return this.transport.request({
+      method: "PUT",
+      path,
+      body: checked(merchantInput.partial(), patch, "PUT", path),
+      schema: merchant,
+      capability: "merchants_admin",
+    });
+  }
+
+  deleteMerchant(merchantId: number) {
+    return this.transport.request({
+      method: "DELETE",
+      path: `/dashboard/merchants/${merchantId}`,
+      capability: "merchants_admin",
+    });
+  }
+
+  listMerchantLocations(merchantId: number) {
+    return this.transport.request({
+      method: "GET",
+      path: `/dashboard/merchants/${merchantId}/locations`,
+      schema: listOf("locations", merchantLocation),
+      capability: "merchants_admin",
+    });
+  }
+
+  createMerchantLocation(merchantId: number, input: MerchantLocationInput) {
+    const path = `/dashboard/merchants/${merchantId}/locations`;
+    return this.transport.request({
+      method: "POST",
+      path,
+      body: checked(merchantLocationInput, input, "POST", path),
+      schema: merchantLocation,
+      capability: "merchants_admin",
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Customer lists (targeting)
+
+  listCustomerLists(offerId: number) {
+    return this.transport.request({
+      method: "GET",
+      path: `/dashboard/offers/${offerId}/customer-lists`,
+      schema: listOf("customer_lists", customerList),
+      capability: "customer_lists",
+    });
+  }
+
+  /**
+   * Uploads a list. With a `list_name` it is created once (looked up by name before each
+   * attempt); without one it is a single, unrepeated POST.
+   */
+  uploadCustomerList(offerId: number, input: CustomerListInput) {
+    const path = `/dashboard/offers/${offerId}/customer-lists`;
+    const body = checked(customerListInput, input, "POST", path);
+    const create = () =>
+      this.transport.request({ method: "POST", path, body, schema: customerList, capability: "customer_lists" });
+    const name = body.list_name;
+    if (!name) return create().then((value) => ({ value, created: true }));
+    return this.createOnce(
+      async () => (await this.listCustomerLists(offerId)).find((list) => list.list_name === name),
+      create,
+    );
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  /**
+   * Look-up-before-create with retries: each attempt first asks whether the thing exists (a
+   * previous attempt may have succeeded with its answer lost), and only then POSTs once.
+   */
+  private createOnce<T>(lookup: () => Promise<T | undefined>, create: () => Promise<T>): Promise<Upserted<T>> {
+    return this.transport.withRetries(this.transport.retries + 1, async () => {
+      const existing = await lookup();
+      if (existing !== undefined) return { value: existing, created: false };
+      return { value: await create(), created: true };
+    });
+  }
+
+  private async withPublicFallback<T>(
+    admin: (path: string) => Promise<T>,
+    publicRead: (path: string) => Promise<T>,
+    adminPath: string,
+    publicPath: string,
+  ): Promise<T> {
+    if (this.supports("merchants_admin") === false) return publicRead(publicPath);
+    try {
+      return await admin(adminPath);
+    } catch (error) {
+      if (error instanceof KigoUnsupportedError) return publicRead(publicPath);
+      throw error;
+    }
+  }
+}
+
+/** Validates an outgoing body with the contract schema; a bad value never reaches the server. */
+function checked<Schema extends z.ZodType>(schema: Schema, value: unknown, method: Method, path: string): z.output<Schema> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fieldErrors = parsed.error.issues.map((issue) => ({
+    field: issue.path.join(".") || "body",
+    message: issue.message,
+  }));
+  throw new KigoApiError({
+    status: 400,
+    code: "validation_error",
+    message: fieldErrors.map((error) => `${error.field}: ${error.message}`).join("; "),
+    fieldErrors,
+    method,
+    path,
+    retryable: false,
+  });
+}
