@@ -7,11 +7,11 @@ import {
   bulkCreateInput,
   bulkCreateResult,
   type CampaignInput,
+  type CreateOfferInput,
+  type CustomerListInput,
   campaign,
   campaignInput,
   campaignOfferLink,
-  type CreateOfferInput,
-  type CustomerListInput,
   createOfferInput,
   customerList,
   customerListInput,
@@ -32,7 +32,6 @@ import {
   merchantLocationInput,
   merchantQuery,
   type Offer,
-  type OfferTypeInput,
   type OfferWithDescriptive,
   offer,
   offerAnalytics,
@@ -41,21 +40,19 @@ import {
   offerType,
   offerTypeInput,
   offerWithDescriptive,
-  PREVIEW_SURFACES,
-  type ProgramInput,
+  type PREVIEW_SURFACES,
   type PromoCode,
   type PromoCodeInput,
   program,
   programInput,
   promoCode,
   promoCodeInput,
-  type RedemptionControlInput,
   redemptionControl,
   redemptionControlInput,
   type UpdateOfferInput,
   updateOfferInput,
 } from "./schemas.js";
-import { type Method, KigoTransport, type TransportOptions } from "./transport.js";
+import { KigoTransport, type Method, type TransportOptions } from "./transport.js";
 
 export type KigoClientOptions = TransportOptions;
 
@@ -68,6 +65,61 @@ export interface Upserted<T> {
 const listOf = <Item extends z.ZodType>(key: string, item: Item) =>
   z.object({ [key]: z.array(item) }).transform((body) => body[key] as z.output<Item>[]);
 
+type Query = Record<string, string | number | boolean | undefined>;
+
+interface ResourceSpec<Input extends z.ZodObject, Item extends z.ZodType> {
+  path: string;
+  /** The key the list answer wraps its items in, e.g. `{ offer_types: [...] }`. */
+  listKey: string;
+  input: Input;
+  item: Item;
+  capability?: Capability;
+}
+
+/** A plain CRUD collection of the admin API: list, get, create, update (partial), remove. */
+export class Resource<Input extends z.ZodObject, Item extends z.ZodType> {
+  constructor(
+    private readonly transport: KigoTransport,
+    private readonly spec: ResourceSpec<Input, Item>,
+  ) {}
+
+  list(query: Query = {}): Promise<z.output<Item>[]> {
+    const { path, listKey, item, capability } = this.spec;
+    return this.transport.request({ method: "GET", path, query, schema: listOf(listKey, item), capability });
+  }
+
+  get(id: number): Promise<z.output<Item>> {
+    return this.send("GET", `${this.spec.path}/${id}`);
+  }
+
+  create(input: z.input<Input>): Promise<z.output<Item>> {
+    return this.send("POST", this.spec.path, checked(this.spec.input, input, "POST", this.spec.path));
+  }
+
+  update(id: number, patch: Partial<z.input<Input>>): Promise<z.output<Item>> {
+    const path = `${this.spec.path}/${id}`;
+    return this.send("PUT", path, checked(this.spec.input.partial(), patch, "PUT", path));
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.transport.request({
+      method: "DELETE",
+      path: `${this.spec.path}/${id}`,
+      capability: this.spec.capability,
+    });
+  }
+
+  private send(method: Method, path: string, body?: unknown): Promise<z.output<Item>> {
+    return this.transport.request({
+      method,
+      path,
+      body,
+      schema: this.spec.item,
+      capability: this.spec.capability,
+    });
+  }
+}
+
 /**
  * Typed client for the Kigo admin API (shared/seed/offer-manager-data-flow.md).
  *
@@ -77,9 +129,40 @@ const listOf = <Item extends z.ZodType>(key: string, item: Item) =>
  */
 export class KigoClient {
   private readonly transport: KigoTransport;
+  readonly offerTypes: Resource<typeof offerTypeInput, typeof offerType>;
+  readonly redemptionControls: Resource<typeof redemptionControlInput, typeof redemptionControl>;
+  readonly promoCodes: Resource<typeof promoCodeInput, typeof promoCode>;
+  /** Missing in production: callers fall back to `classification` (seed workaround). */
+  readonly programs: Resource<typeof programInput, typeof program>;
 
   constructor(options: KigoClientOptions) {
-    this.transport = new KigoTransport(options);
+    const transport = new KigoTransport(options);
+    this.transport = transport;
+    this.offerTypes = new Resource(transport, {
+      path: "/dashboard/offers/types",
+      listKey: "offer_types",
+      input: offerTypeInput,
+      item: offerType,
+    });
+    this.redemptionControls = new Resource(transport, {
+      path: "/dashboard/offers/redemption-controls",
+      listKey: "redemption_controls",
+      input: redemptionControlInput,
+      item: redemptionControl,
+    });
+    this.promoCodes = new Resource(transport, {
+      path: "/dashboard/promo-codes",
+      listKey: "promo_codes",
+      input: promoCodeInput,
+      item: promoCode,
+    });
+    this.programs = new Resource(transport, {
+      path: "/dashboard/programs",
+      listKey: "programs",
+      input: programInput,
+      item: program,
+      capability: "programs",
+    });
   }
 
   /** Whether the server has shown it has this capability (undefined until a call tried it). */
@@ -100,13 +183,22 @@ export class KigoClient {
   }
 
   getOffer(offerId: number) {
-    return this.transport.request({ method: "GET", path: `/dashboard/offers/${offerId}`, schema: offerWithDescriptive });
+    return this.transport.request({
+      method: "GET",
+      path: `/dashboard/offers/${offerId}`,
+      schema: offerWithDescriptive,
+    });
   }
 
   /** One POST, never repeated: use `createOfferOnce` when a retry must not create a second offer. */
   createOffer(input: CreateOfferInput) {
     const path = "/dashboard/offers";
-    return this.transport.request({ method: "POST", path, body: checked(createOfferInput, input, "POST", path), schema: offer });
+    return this.transport.request({
+      method: "POST",
+      path,
+      body: checked(createOfferInput, input, "POST", path),
+      schema: offer,
+    });
   }
 
   /**
@@ -143,7 +235,12 @@ export class KigoClient {
 
   updateOffer(offerId: number, patch: UpdateOfferInput) {
     const path = `/dashboard/offers/${offerId}`;
-    return this.transport.request({ method: "PUT", path, body: checked(updateOfferInput, patch, "PUT", path), schema: offer });
+    return this.transport.request({
+      method: "PUT",
+      path,
+      body: checked(updateOfferInput, patch, "PUT", path),
+      schema: offer,
+    });
   }
 
   deleteOffer(offerId: number) {
@@ -219,7 +316,12 @@ export class KigoClient {
   private descriptives(method: Method, offerId: number, input?: DescriptiveInput) {
     const path = `/dashboard/offers/${offerId}/descriptives`;
     if (method === "GET") {
-      return this.transport.request({ method, path, schema: listOf("descriptives", descriptive), capability: "descriptives" });
+      return this.transport.request({
+        method,
+        path,
+        schema: listOf("descriptives", descriptive),
+        capability: "descriptives",
+      });
     }
     return this.transport.request({
       method,
@@ -231,87 +333,11 @@ export class KigoClient {
   }
 
   // ------------------------------------------------------------------------------------------
-  // Offer types
-
-  listOfferTypes() {
-    return this.transport.request({ method: "GET", path: "/dashboard/offers/types", schema: listOf("offer_types", offerType) });
-  }
-
-  createOfferType(input: OfferTypeInput) {
-    const path = "/dashboard/offers/types";
-    return this.transport.request({ method: "POST", path, body: checked(offerTypeInput, input, "POST", path), schema: offerType });
-  }
-
-  updateOfferType(offerTypeId: number, patch: Partial<OfferTypeInput>) {
-    const path = `/dashboard/offers/types/${offerTypeId}`;
-    return this.transport.request({
-      method: "PUT",
-      path,
-      body: checked(offerTypeInput.partial(), patch, "PUT", path),
-      schema: offerType,
-    });
-  }
-
-  deleteOfferType(offerTypeId: number) {
-    return this.transport.request({ method: "DELETE", path: `/dashboard/offers/types/${offerTypeId}` });
-  }
-
-  // ------------------------------------------------------------------------------------------
-  // Redemption controls (per-customer and total limits, locations)
-
-  listRedemptionControls(offerId?: number) {
-    return this.transport.request({
-      method: "GET",
-      path: "/dashboard/offers/redemption-controls",
-      query: { offer_id: offerId },
-      schema: listOf("redemption_controls", redemptionControl),
-    });
-  }
-
-  createRedemptionControl(input: RedemptionControlInput) {
-    const path = "/dashboard/offers/redemption-controls";
-    return this.transport.request({
-      method: "POST",
-      path,
-      body: checked(redemptionControlInput, input, "POST", path),
-      schema: redemptionControl,
-    });
-  }
-
-  updateRedemptionControl(controlId: number, patch: Partial<Omit<RedemptionControlInput, "offer_id">>) {
-    const path = `/dashboard/offers/redemption-controls/${controlId}`;
-    return this.transport.request({
-      method: "PUT",
-      path,
-      body: checked(redemptionControlInput.omit({ offer_id: true }).partial(), patch, "PUT", path),
-      schema: redemptionControl,
-    });
-  }
-
-  deleteRedemptionControl(controlId: number) {
-    return this.transport.request({ method: "DELETE", path: `/dashboard/offers/redemption-controls/${controlId}` });
-  }
-
-  // ------------------------------------------------------------------------------------------
   // Promo codes
 
-  listPromoCodes(filter: { offer_id?: number; promo_code?: string } = {}) {
-    return this.transport.request({
-      method: "GET",
-      path: "/dashboard/promo-codes",
-      query: filter,
-      schema: listOf("promo_codes", promoCode),
-    });
-  }
-
   async findPromoCode(code: string): Promise<PromoCode | undefined> {
-    const codes = await this.listPromoCodes({ promo_code: code });
+    const codes = await this.promoCodes.list({ promo_code: code });
     return codes.find((candidate) => candidate.promo_code === code);
-  }
-
-  createPromoCode(input: PromoCodeInput) {
-    const path = "/dashboard/promo-codes";
-    return this.transport.request({ method: "POST", path, body: checked(promoCodeInput, input, "POST", path), schema: promoCode });
   }
 
   /** Creates the code for this offer unless it exists already; a code held by another offer is a 409. */
@@ -332,62 +358,12 @@ export class KigoClient {
         }
         return existing;
       },
-      () => this.createPromoCode(input),
+      () => this.promoCodes.create(input),
     );
   }
 
-  updatePromoCode(promoCodeId: number, patch: Partial<PromoCodeInput>) {
-    const path = `/dashboard/promo-codes/${promoCodeId}`;
-    return this.transport.request({
-      method: "PUT",
-      path,
-      body: checked(promoCodeInput.partial(), patch, "PUT", path),
-      schema: promoCode,
-    });
-  }
-
-  deletePromoCode(promoCodeId: number) {
-    return this.transport.request({ method: "DELETE", path: `/dashboard/promo-codes/${promoCodeId}` });
-  }
-
   // ------------------------------------------------------------------------------------------
-  // Programs and campaigns (missing in production: callers fall back to `classification` and
-  // `external_reference`, see the seed's workarounds)
-
-  listPrograms() {
-    return this.transport.request({
-      method: "GET",
-      path: "/dashboard/programs",
-      schema: listOf("programs", program),
-      capability: "programs",
-    });
-  }
-
-  getProgram(programId: number) {
-    return this.transport.request({ method: "GET", path: `/dashboard/programs/${programId}`, schema: program, capability: "programs" });
-  }
-
-  createProgram(input: ProgramInput) {
-    const path = "/dashboard/programs";
-    return this.transport.request({
-      method: "POST",
-      path,
-      body: checked(programInput, input, "POST", path),
-      schema: program,
-      capability: "programs",
-    });
-  }
-
-  updateProgram(programId: number, patch: Partial<ProgramInput>) {
-    const path = `/dashboard/programs/${programId}`;
-    return this.transport.request({
-      method: "PUT",
-      path,
-      body: checked(programInput.partial(), patch, "PUT", path),
-      schema: program,
-      capability: "programs",
-    });
-  }
+  // Campaigns (missing in production: callers fall back to `external_reference`, seed workaround)
 
   listProgramCampaigns(programId: number) {
     return this.transport.request({
@@ -459,7 +435,14 @@ export class KigoClient {
   async listMerchants(query: MerchantQuery = {}) {
     const params = checked(merchantQuery, query, "GET", "/dashboard/merchants");
     return this.withPublicFallback(
-      (path) => this.transport.request({ method: "GET", path, query: params, schema: merchantList, capability: "merchants_admin" }),
+      (path) =>
+        this.transport.request({
+          method: "GET",
+          path,
+          query: params,
+          schema: merchantList,
+          capability: "merchants_admin",
+        }),
       (path) => this.transport.request({ method: "GET", path, query: params, schema: merchantList }),
       "/dashboard/merchants",
       "/api/v1/merchants",
@@ -468,7 +451,8 @@ export class KigoClient {
 
   getMerchant(merchantId: number) {
     return this.withPublicFallback(
-      (path) => this.transport.request({ method: "GET", path, schema: merchant, capability: "merchants_admin" }),
+      (path) =>
+        this.transport.request({ method: "GET", path, schema: merchant, capability: "merchants_admin" }),
       (path) => this.transport.request({ method: "GET", path, schema: merchant }),
       `/dashboard/merchants/${merchantId}`,
       `/api/v1/merchants/${merchantId}`,
@@ -545,7 +529,13 @@ export class KigoClient {
     const path = `/dashboard/offers/${offerId}/customer-lists`;
     const body = checked(customerListInput, input, "POST", path);
     const create = () =>
-      this.transport.request({ method: "POST", path, body, schema: customerList, capability: "customer_lists" });
+      this.transport.request({
+        method: "POST",
+        path,
+        body,
+        schema: customerList,
+        capability: "customer_lists",
+      });
     const name = body.list_name;
     if (!name) return create().then((value) => ({ value, created: true }));
     return this.createOnce(
@@ -560,7 +550,10 @@ export class KigoClient {
    * Look-up-before-create with retries: each attempt first asks whether the thing exists (a
    * previous attempt may have succeeded with its answer lost), and only then POSTs once.
    */
-  private createOnce<T>(lookup: () => Promise<T | undefined>, create: () => Promise<T>): Promise<Upserted<T>> {
+  private createOnce<T>(
+    lookup: () => Promise<T | undefined>,
+    create: () => Promise<T>,
+  ): Promise<Upserted<T>> {
     return this.transport.withRetries(this.transport.retries + 1, async () => {
       const existing = await lookup();
       if (existing !== undefined) return { value: existing, created: false };
@@ -585,7 +578,12 @@ export class KigoClient {
 }
 
 /** Validates an outgoing body with the contract schema; a bad value never reaches the server. */
-function checked<Schema extends z.ZodType>(schema: Schema, value: unknown, method: Method, path: string): z.output<Schema> {
+function checked<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  method: Method,
+  path: string,
+): z.output<Schema> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const fieldErrors = parsed.error.issues.map((issue) => ({

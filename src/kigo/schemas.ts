@@ -28,6 +28,41 @@ const timestamp = z.union([z.string(), z.date()]).transform((value) => new Date(
 /** Money and counts come back from Postgres NUMERIC/BIGINT as strings through many drivers. */
 const numberRead = z.coerce.number();
 
+type WithoutDefaults<Shape extends z.ZodRawShape> = {
+  [Key in keyof Shape]: Shape[Key] extends z.ZodDefault<infer Inner> ? Inner : Shape[Key];
+};
+
+/**
+ * The body of a partial update (PUT). Not `.partial()`: zod 4 fills defaults in for absent keys,
+ * so `{}` would reset e.g. `is_active` to true.
+ */
+function patchOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      field instanceof z.ZodDefault ? field.unwrap() : field,
+    ]),
+  );
+  return z.object(shape as WithoutDefaults<Shape>).partial();
+}
+
+/** A key a PUT body may not carry: the row belongs to its parent for life. */
+const unchangeable = z.never({ error: "cannot be changed" }).optional();
+
+/** Reads a string through a table of documented spellings; anything else is a clear parse error. */
+function aliasRead<Value extends string>(
+  aliases: Record<string, Value>,
+  label: string,
+  normalise: (raw: string) => string,
+) {
+  return z.string().transform((raw, ctx) => {
+    const value = aliases[normalise(raw.trim())];
+    if (value) return value;
+    ctx.addIssue({ code: "custom", message: `unknown ${label} "${raw}"` });
+    return z.NEVER;
+  });
+}
+
 export const REDEMPTION_METHODS = ["promo_code", "show_save", "barcode", "online_link"] as const;
 export type RedemptionMethod = (typeof REDEMPTION_METHODS)[number];
 
@@ -45,20 +80,9 @@ const REDEMPTION_METHOD_ALIASES: Record<string, RedemptionMethod> = {
   link: "online_link",
 };
 
-const redemptionMethodRead = z.string().transform((value, ctx) => {
-  const method =
-    REDEMPTION_METHOD_ALIASES[
-      value
-        .trim()
-        .toLowerCase()
-        .replace(/[\s-]+/g, "_")
-    ];
-  if (!method) {
-    ctx.addIssue({ code: "custom", message: `unknown redemption method "${value}"` });
-    return z.NEVER;
-  }
-  return method;
-});
+const redemptionMethodRead = aliasRead(REDEMPTION_METHOD_ALIASES, "redemption method", (raw) =>
+  raw.toLowerCase().replace(/[\s-]+/g, "_"),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Offer status: two vocabularies in the docs, one internal.
@@ -85,14 +109,7 @@ const OFFER_STATUS_ALIASES: Record<string, OfferStatus> = {
   archived: "archived",
 };
 
-export const offerStatusRead = z.string().transform((value, ctx) => {
-  const status = OFFER_STATUS_ALIASES[value.trim().toLowerCase()];
-  if (!status) {
-    ctx.addIssue({ code: "custom", message: `unknown offer status "${value}"` });
-    return z.NEVER;
-  }
-  return status;
-});
+export const offerStatusRead = aliasRead(OFFER_STATUS_ALIASES, "offer status", (raw) => raw.toLowerCase());
 
 /** The documented write vocabulary for `offer_status` (create/update). */
 export const OFFER_STATUS_WRITE = ["active", "inactive"] as const;
@@ -137,14 +154,7 @@ const CODE_TYPE_ALIASES: Record<string, CodeKind> = {
   X: "none",
 };
 
-export const codeKindRead = z.string().transform((value, ctx) => {
-  const kind = CODE_TYPE_ALIASES[value.trim().toUpperCase()];
-  if (!kind) {
-    ctx.addIssue({ code: "custom", message: `unknown code_type "${value}"` });
-    return z.NEVER;
-  }
-  return kind;
-});
+export const codeKindRead = aliasRead(CODE_TYPE_ALIASES, "code_type", (raw) => raw.toUpperCase());
 
 export const codeTypeWrite = z.string().length(1, "must be a single character");
 
@@ -297,6 +307,7 @@ export const offerTypeInput = z.object({
   is_active: z.boolean().default(true),
 });
 export type OfferTypeInput = z.input<typeof offerTypeInput>;
+export const updateOfferTypeInput = patchOf(offerTypeInput);
 
 export const offerType = z.object({
   offer_type_id: idRead,
@@ -329,6 +340,10 @@ export const redemptionControl = z.object({
 });
 export type RedemptionControl = z.infer<typeof redemptionControl>;
 
+export const updateRedemptionControlInput = patchOf(redemptionControlInput.omit({ offer_id: true })).extend({
+  offer_id: unchangeable,
+});
+
 export const redemptionControlQuery = z.object({ offer_id: z.coerce.number().int().positive().optional() });
 
 // ---------------------------------------------------------------------------------------------
@@ -354,6 +369,10 @@ export const promoCode = z.object({
 });
 export type PromoCode = z.infer<typeof promoCode>;
 
+export const updatePromoCodeInput = patchOf(promoCodeInput.omit({ offer_id: true })).extend({
+  offer_id: unchangeable,
+});
+
 export const promoCodeQuery = z.object({
   offer_id: z.coerce.number().int().positive().optional(),
   promo_code: z.string().min(1).optional(),
@@ -372,6 +391,7 @@ export const programInput = z.object({
   partner_id: id.nullish(),
 });
 export type ProgramInput = z.input<typeof programInput>;
+export const updateProgramInput = patchOf(programInput);
 
 export const program = z.object({
   program_id: idRead,
@@ -408,6 +428,8 @@ export const campaign = z.object({
 });
 export type Campaign = z.infer<typeof campaign>;
 
+export const campaignQuery = z.object({ program_id: z.coerce.number().int().positive().optional() });
+
 export const campaignOfferLinkInput = z.object({ offer_id: id });
 
 export const campaignOfferLink = z.object({
@@ -427,6 +449,7 @@ export const merchantInput = z.object({
   primary_category_id: z.number().int().nullish(),
 });
 export type MerchantInput = z.input<typeof merchantInput>;
+export const updateMerchantInput = patchOf(merchantInput);
 
 export const merchant = z.object({
   merchant_id: idRead,

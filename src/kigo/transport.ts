@@ -16,6 +16,8 @@ export interface TransportOptions {
   /** A Retry-After longer than this fails the call instead of holding the user's turn. */
   maxRetryAfterMs?: number;
   logger?: Logger;
+  /** Another fetch implementation (a proxy agent, or an observer in tests). */
+  fetch?: typeof fetch;
 }
 
 export type Method = "GET" | "POST" | "PUT" | "DELETE";
@@ -64,6 +66,7 @@ export class KigoTransport {
       timeout: options.timeoutMs ?? 10_000,
       retry: 0,
       throwHttpErrors: false,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
     });
   }
 
@@ -152,7 +155,9 @@ export class KigoTransport {
 
   private async send(spec: RequestSpec<z.ZodType>): Promise<Response> {
     const searchParams = Object.fromEntries(
-      Object.entries(spec.query ?? {}).filter((entry): entry is [string, string | number | boolean] => entry[1] !== undefined),
+      Object.entries(spec.query ?? {}).filter(
+        (entry): entry is [string, string | number | boolean] => entry[1] !== undefined,
+      ),
     );
     try {
       return await this.http(spec.path.replace(/^\/+/, ""), {
