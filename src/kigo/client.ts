@@ -12,6 +12,7 @@ import {
   campaign,
   campaignInput,
   campaignOfferLink,
+  completePage,
   createOfferInput,
   customerList,
   customerListInput,
@@ -22,6 +23,7 @@ import {
   type ListOffersQuery,
   listOffersQuery,
   MAX_PAGE_SIZE,
+  type Merchant,
   type MerchantInput,
   type MerchantLocationInput,
   type MerchantQuery,
@@ -40,6 +42,7 @@ import {
   offerType,
   offerTypeInput,
   offerWithDescriptive,
+  type Page,
   type PREVIEW_SURFACES,
   type PromoCode,
   type PromoCodeInput,
@@ -92,11 +95,11 @@ export class Resource<Input extends z.ZodObject, Item extends z.ZodType> {
     return this.send("GET", `${this.spec.path}/${id}`);
   }
 
-  create(input: z.input<Input>): Promise<z.output<Item>> {
+  async create(input: z.input<Input>): Promise<z.output<Item>> {
     return this.send("POST", this.spec.path, checked(this.spec.input, input, "POST", this.spec.path));
   }
 
-  update(id: number, patch: Partial<z.input<Input>>): Promise<z.output<Item>> {
+  async update(id: number, patch: Partial<z.input<Input>>): Promise<z.output<Item>> {
     const path = `${this.spec.path}/${id}`;
     return this.send("PUT", path, checked(this.spec.input.partial(), patch, "PUT", path));
   }
@@ -173,13 +176,15 @@ export class KigoClient {
   // ------------------------------------------------------------------------------------------
   // Offers
 
-  listOffers(query: ListOffersQuery = {}) {
-    return this.transport.request({
+  async listOffers(query: ListOffersQuery = {}): Promise<Page<OfferWithDescriptive>> {
+    const params = checked(listOffersQuery, query, "GET", "/dashboard/offers");
+    const page = await this.transport.request({
       method: "GET",
       path: "/dashboard/offers",
-      query: checked(listOffersQuery, query, "GET", "/dashboard/offers"),
+      query: params,
       schema: offerList,
     });
+    return completePage(page, params);
   }
 
   getOffer(offerId: number) {
@@ -191,7 +196,7 @@ export class KigoClient {
   }
 
   /** One POST, never repeated: use `createOfferOnce` when a retry must not create a second offer. */
-  createOffer(input: CreateOfferInput) {
+  async createOffer(input: CreateOfferInput) {
     const path = "/dashboard/offers";
     return this.transport.request({
       method: "POST",
@@ -233,7 +238,7 @@ export class KigoClient {
     }
   }
 
-  updateOffer(offerId: number, patch: UpdateOfferInput) {
+  async updateOffer(offerId: number, patch: UpdateOfferInput) {
     const path = `/dashboard/offers/${offerId}`;
     return this.transport.request({
       method: "PUT",
@@ -247,7 +252,7 @@ export class KigoClient {
     return this.transport.request({ method: "DELETE", path: `/dashboard/offers/${offerId}` });
   }
 
-  duplicateOffer(offerId: number, options: { external_reference?: string } = {}) {
+  async duplicateOffer(offerId: number, options: { external_reference?: string } = {}) {
     const path = `/dashboard/offers/${offerId}/duplicate`;
     return this.transport.request({
       method: "POST",
@@ -258,7 +263,7 @@ export class KigoClient {
     });
   }
 
-  bulkCreateOffers(input: BulkCreateInput) {
+  async bulkCreateOffers(input: BulkCreateInput) {
     const path = "/dashboard/offers/bulk-create";
     return this.transport.request({
       method: "POST",
@@ -279,7 +284,7 @@ export class KigoClient {
     });
   }
 
-  getOfferAnalytics(offerId: number, range: AnalyticsQuery = {}) {
+  async getOfferAnalytics(offerId: number, range: AnalyticsQuery = {}) {
     const path = `/dashboard/offers/${offerId}/analytics`;
     return this.transport.request({
       method: "GET",
@@ -313,7 +318,7 @@ export class KigoClient {
     offerId: number,
     input: DescriptiveInput,
   ): Promise<z.output<typeof descriptive>>;
-  private descriptives(method: Method, offerId: number, input?: DescriptiveInput) {
+  private async descriptives(method: Method, offerId: number, input?: DescriptiveInput) {
     const path = `/dashboard/offers/${offerId}/descriptives`;
     if (method === "GET") {
       return this.transport.request({
@@ -393,7 +398,7 @@ export class KigoClient {
     });
   }
 
-  createCampaign(input: CampaignInput) {
+  async createCampaign(input: CampaignInput) {
     const path = "/dashboard/campaigns";
     return this.transport.request({
       method: "POST",
@@ -432,34 +437,21 @@ export class KigoClient {
   // ------------------------------------------------------------------------------------------
   // Merchants. Production has only the public read API; reads fall back to it transparently.
 
-  async listMerchants(query: MerchantQuery = {}) {
+  async listMerchants(query: MerchantQuery = {}): Promise<Page<Merchant>> {
     const params = checked(merchantQuery, query, "GET", "/dashboard/merchants");
-    return this.withPublicFallback(
-      (path) =>
-        this.transport.request({
-          method: "GET",
-          path,
-          query: params,
-          schema: merchantList,
-          capability: "merchants_admin",
-        }),
-      (path) => this.transport.request({ method: "GET", path, query: params, schema: merchantList }),
-      "/dashboard/merchants",
-      "/api/v1/merchants",
-    );
+    const page = await this.readMerchants(merchantList, "/dashboard/merchants", "/api/v1/merchants", params);
+    return completePage(page, params);
   }
 
-  getMerchant(merchantId: number) {
-    return this.withPublicFallback(
-      (path) =>
-        this.transport.request({ method: "GET", path, schema: merchant, capability: "merchants_admin" }),
-      (path) => this.transport.request({ method: "GET", path, schema: merchant }),
+  getMerchant(merchantId: number): Promise<Merchant> {
+    return this.readMerchants(
+      merchant,
       `/dashboard/merchants/${merchantId}`,
       `/api/v1/merchants/${merchantId}`,
     );
   }
 
-  createMerchant(input: MerchantInput) {
+  async createMerchant(input: MerchantInput) {
     const path = "/dashboard/merchants";
     return this.transport.request({
       method: "POST",
@@ -470,7 +462,7 @@ export class KigoClient {
     });
   }
 
-  updateMerchant(merchantId: number, patch: Partial<MerchantInput>) {
+  async updateMerchant(merchantId: number, patch: Partial<MerchantInput>) {
     const path = `/dashboard/merchants/${merchantId}`;
     return this.transport.request({
       method: "PUT",
@@ -498,7 +490,7 @@ export class KigoClient {
     });
   }
 
-  createMerchantLocation(merchantId: number, input: MerchantLocationInput) {
+  async createMerchantLocation(merchantId: number, input: MerchantLocationInput) {
     const path = `/dashboard/merchants/${merchantId}/locations`;
     return this.transport.request({
       method: "POST",
@@ -525,7 +517,7 @@ export class KigoClient {
    * Uploads a list. With a `list_name` it is created once (looked up by name before each
    * attempt); without one it is a single, unrepeated POST.
    */
-  uploadCustomerList(offerId: number, input: CustomerListInput) {
+  async uploadCustomerList(offerId: number, input: CustomerListInput) {
     const path = `/dashboard/offers/${offerId}/customer-lists`;
     const body = checked(customerListInput, input, "POST", path);
     const create = () =>
@@ -561,17 +553,25 @@ export class KigoClient {
     });
   }
 
-  private async withPublicFallback<T>(
-    admin: (path: string) => Promise<T>,
-    publicRead: (path: string) => Promise<T>,
+  /** Reads from the admin merchants API, or from the public one where production lacks the admin one. */
+  private async readMerchants<Schema extends z.ZodType>(
+    schema: Schema,
     adminPath: string,
     publicPath: string,
-  ): Promise<T> {
-    if (this.supports("merchants_admin") === false) return publicRead(publicPath);
+    query?: Query,
+  ): Promise<z.output<Schema>> {
+    const readPublic = () => this.transport.request({ method: "GET", path: publicPath, query, schema });
+    if (this.supports("merchants_admin") === false) return readPublic();
     try {
-      return await admin(adminPath);
+      return await this.transport.request({
+        method: "GET",
+        path: adminPath,
+        query,
+        schema,
+        capability: "merchants_admin",
+      });
     } catch (error) {
-      if (error instanceof KigoUnsupportedError) return publicRead(publicPath);
+      if (error instanceof KigoUnsupportedError) return readPublic();
       throw error;
     }
   }

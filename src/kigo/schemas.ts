@@ -244,7 +244,8 @@ export type OfferWithDescriptive = z.infer<typeof offerWithDescriptive>;
 
 /**
  * List responses. One document says `{ offers, total_count, limit, offset }`, another
- * `{ offers, total, has_more }`; both normalise to `{ items, total, limit, offset, hasMore }`.
+ * `{ offers, total, has_more }`. The reader keeps what the server said; `completePage` fills the
+ * rest from the window that was asked for, so both end as the same `Page`.
  */
 function pageOf<Item extends z.ZodType>(key: string, item: Item) {
   return z
@@ -256,26 +257,41 @@ function pageOf<Item extends z.ZodType>(key: string, item: Item) {
       limit: numberRead.optional(),
       offset: numberRead.optional(),
     })
-    .transform((list) => {
-      const items = list[key] as z.output<Item>[];
-      const offset = (list.offset as number | undefined) ?? 0;
-      const total =
-        (list.total_count as number | undefined) ??
-        (list.total as number | undefined) ??
-        offset + items.length;
-      return {
-        items,
-        total,
-        limit: (list.limit as number | undefined) ?? items.length,
-        offset,
-        hasMore: (list.has_more as boolean | undefined) ?? offset + items.length < total,
-      };
-    });
+    .refine((list) => list.total_count !== undefined || list.total !== undefined, {
+      message: "must include total_count or total",
+    })
+    .transform((list) => ({
+      items: list[key] as z.output<Item>[],
+      total: (list.total_count ?? list.total) as number,
+      limit: list.limit as number | undefined,
+      offset: list.offset as number | undefined,
+      hasMore: list.has_more as boolean | undefined,
+    }));
 }
-export type Page<Item> = { items: Item[]; total: number; limit: number; offset: number; hasMore: boolean };
+
+export interface Page<Item> {
+  items: Item[];
+  total: number;
+  limit: number;
+  offset: number;
+  hasMore: boolean;
+}
+
+export function completePage<Item>(
+  page: { items: Item[]; total: number; limit?: number; offset?: number; hasMore?: boolean },
+  requested: { limit: number; offset: number },
+): Page<Item> {
+  const offset = page.offset ?? requested.offset;
+  return {
+    items: page.items,
+    total: page.total,
+    limit: page.limit ?? requested.limit,
+    offset,
+    hasMore: page.hasMore ?? offset + page.items.length < page.total,
+  };
+}
 
 export const offerList = pageOf("offers", offerWithDescriptive);
-export type OfferList = z.infer<typeof offerList>;
 
 // ---------------------------------------------------------------------------------------------
 // Offer descriptives (translations)
@@ -468,7 +484,6 @@ export const merchantQuery = z.object({
 export type MerchantQuery = z.input<typeof merchantQuery>;
 
 export const merchantList = pageOf("merchants", merchant);
-export type MerchantList = z.infer<typeof merchantList>;
 
 export const merchantLocationInput = z.object({
   address_line1: z.string().min(1).max(200),
