@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -34,6 +35,20 @@ const port = (name: string, example: number) =>
     .min(0, { message: `${name} must be a TCP port between 0 and 65535, e.g. ${example}` })
     .max(65535, { message: `${name} must be a TCP port between 0 and 65535, e.g. ${example}` });
 
+/** An IP literal or a DNS name: what `server.listen(port, host)` accepts. */
+const listenHost = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) =>
+        isIP(value) !== 0 ||
+        /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(
+          value,
+        ),
+      { message: `${name} must be a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0` },
+    );
+
 const nonEmpty = (name: string) =>
   z
     .string()
@@ -66,6 +81,8 @@ const envSchema = z
         .default(3),
     ),
     SANDBOX_PORT: z.preprocess(blankAsUnset, port("SANDBOX_PORT", 4010).default(4010)),
+    /** Loopback by default: the sandbox token is a well-known default, so the LAN must opt in. */
+    SANDBOX_HOST: z.preprocess(blankAsUnset, listenHost("SANDBOX_HOST").default("127.0.0.1")),
     SANDBOX_TOKEN: z.preprocess(blankAsUnset, nonEmpty("SANDBOX_TOKEN").default("sandbox-admin-token")),
     SANDBOX_DATABASE_URL: z.preprocess(blankAsUnset, postgresUrl("SANDBOX_DATABASE_URL").optional()),
     SANDBOX_DATA_DIR: z.preprocess(blankAsUnset, nonEmpty("SANDBOX_DATA_DIR").optional()),

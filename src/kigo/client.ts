@@ -53,7 +53,12 @@ import {
   redemptionControl,
   redemptionControlInput,
   type UpdateOfferInput,
+  updateMerchantInput,
   updateOfferInput,
+  updateOfferTypeInput,
+  updateProgramInput,
+  updatePromoCodeInput,
+  updateRedemptionControlInput,
 } from "./schemas.js";
 import { KigoTransport, type Method, type TransportOptions } from "./transport.js";
 
@@ -70,20 +75,22 @@ const listOf = <Item extends z.ZodType>(key: string, item: Item) =>
 
 type Query = Record<string, string | number | boolean | undefined>;
 
-interface ResourceSpec<Input extends z.ZodObject, Item extends z.ZodType> {
+interface ResourceSpec<Input extends z.ZodObject, Patch extends z.ZodType, Item extends z.ZodType> {
   path: string;
   /** The key the list answer wraps its items in, e.g. `{ offer_types: [...] }`. */
   listKey: string;
   input: Input;
+  /** The PUT body: partial, and without defaults so an update never resets fields it did not name. */
+  patch: Patch;
   item: Item;
   capability?: Capability;
 }
 
 /** A plain CRUD collection of the admin API: list, get, create, update (partial), remove. */
-export class Resource<Input extends z.ZodObject, Item extends z.ZodType> {
+export class Resource<Input extends z.ZodObject, Patch extends z.ZodType, Item extends z.ZodType> {
   constructor(
     private readonly transport: KigoTransport,
-    private readonly spec: ResourceSpec<Input, Item>,
+    private readonly spec: ResourceSpec<Input, Patch, Item>,
   ) {}
 
   list(query: Query = {}): Promise<z.output<Item>[]> {
@@ -99,9 +106,9 @@ export class Resource<Input extends z.ZodObject, Item extends z.ZodType> {
     return this.send("POST", this.spec.path, checked(this.spec.input, input, "POST", this.spec.path));
   }
 
-  async update(id: number, patch: Partial<z.input<Input>>): Promise<z.output<Item>> {
+  async update(id: number, patch: z.input<Patch>): Promise<z.output<Item>> {
     const path = `${this.spec.path}/${id}`;
-    return this.send("PUT", path, checked(this.spec.input.partial(), patch, "PUT", path));
+    return this.send("PUT", path, checked(this.spec.patch, patch, "PUT", path));
   }
 
   async remove(id: number): Promise<void> {
@@ -132,11 +139,15 @@ export class Resource<Input extends z.ZodObject, Item extends z.ZodType> {
  */
 export class KigoClient {
   private readonly transport: KigoTransport;
-  readonly offerTypes: Resource<typeof offerTypeInput, typeof offerType>;
-  readonly redemptionControls: Resource<typeof redemptionControlInput, typeof redemptionControl>;
-  readonly promoCodes: Resource<typeof promoCodeInput, typeof promoCode>;
+  readonly offerTypes: Resource<typeof offerTypeInput, typeof updateOfferTypeInput, typeof offerType>;
+  readonly redemptionControls: Resource<
+    typeof redemptionControlInput,
+    typeof updateRedemptionControlInput,
+    typeof redemptionControl
+  >;
+  readonly promoCodes: Resource<typeof promoCodeInput, typeof updatePromoCodeInput, typeof promoCode>;
   /** Missing in production: callers fall back to `classification` (seed workaround). */
-  readonly programs: Resource<typeof programInput, typeof program>;
+  readonly programs: Resource<typeof programInput, typeof updateProgramInput, typeof program>;
 
   constructor(options: KigoClientOptions) {
     const transport = new KigoTransport(options);
@@ -145,24 +156,28 @@ export class KigoClient {
       path: "/dashboard/offers/types",
       listKey: "offer_types",
       input: offerTypeInput,
+      patch: updateOfferTypeInput,
       item: offerType,
     });
     this.redemptionControls = new Resource(transport, {
       path: "/dashboard/offers/redemption-controls",
       listKey: "redemption_controls",
       input: redemptionControlInput,
+      patch: updateRedemptionControlInput,
       item: redemptionControl,
     });
     this.promoCodes = new Resource(transport, {
       path: "/dashboard/promo-codes",
       listKey: "promo_codes",
       input: promoCodeInput,
+      patch: updatePromoCodeInput,
       item: promoCode,
     });
     this.programs = new Resource(transport, {
       path: "/dashboard/programs",
       listKey: "programs",
       input: programInput,
+      patch: updateProgramInput,
       item: program,
       capability: "programs",
     });
@@ -467,7 +482,7 @@ export class KigoClient {
     return this.transport.request({
       method: "PUT",
       path,
-      body: checked(merchantInput.partial(), patch, "PUT", path),
+      body: checked(updateMerchantInput, patch, "PUT", path),
       schema: merchant,
       capability: "merchants_admin",
     });

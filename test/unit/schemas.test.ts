@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   codeKindRead,
+  completePage,
   createOfferInput,
   errorBody,
   offerList,
@@ -24,10 +25,23 @@ const wireOffer = {
 
 describe("reading the documented response variants", () => {
   it("normalises both list envelopes to one page shape", () => {
-    const first = offerList.parse({ offers: [wireOffer], total_count: 41, limit: 20, offset: 20 });
-    const second = offerList.parse({ offers: [wireOffer], total: 41, has_more: true });
+    const requested = { limit: 20, offset: 20 };
+    const first = completePage(
+      offerList.parse({ offers: [wireOffer], total_count: 41, limit: 20, offset: 20 }),
+      requested,
+    );
+    const second = completePage(
+      offerList.parse({ offers: [wireOffer], total: 41, has_more: true }),
+      requested,
+    );
+    expect(first).toEqual({ ...second, items: first.items });
     expect(first).toMatchObject({ total: 41, limit: 20, offset: 20, hasMore: true });
-    expect(second).toMatchObject({ total: 41, offset: 0, hasMore: true });
+    const last = completePage(offerList.parse({ offers: [wireOffer], total_count: 41, offset: 40 }), {
+      limit: 20,
+      offset: 40,
+    });
+    expect(last.hasMore).toBe(false);
+    expect(offerList.safeParse({ offers: [] }).success).toBe(false);
     expect(first.items[0]).toMatchObject({
       offer_id: 456,
       version_active_from: "2025-12-01",

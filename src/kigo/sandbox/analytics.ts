@@ -17,10 +17,10 @@ const TOTALS_SQL = `
 SELECT count(*) AS total_redemptions,
        count(DISTINCT user_id) AS unique_users,
        round(coalesce(sum(revenue), 0), 2) AS revenue_generated,
-       round(count(*) / NULLIF((
+       round(count(*)::numeric / NULLIF((
          SELECT sum(impressions) FROM offer_impressions
          WHERE offer_id = $1 AND day BETWEEN $2::date AND $3::date
-       ), 0)::numeric, 4) AS conversion_rate
+       ), 0), 4) AS conversion_rate
 FROM redemptions
 WHERE ${REDEMPTIONS_IN_RANGE}`;
 
