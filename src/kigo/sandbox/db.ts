@@ -34,6 +34,16 @@ const parsers: Record<number, (value: string) => unknown> = {
   [DATE]: (value) => value,
 };
 
+/** PGlite already reads BIGINT[] element by element with the parsers above; node-postgres does not. */
+const INT8_ARRAY = 1016;
+const postgresParsers: Record<number, (value: string) => unknown> = {
+  ...parsers,
+  [INT8_ARRAY]: (value) =>
+    (pg.types.getTypeParser(INT8_ARRAY, "text")(value) as (string | null)[]).map((item) =>
+      item === null ? null : Number(item),
+    ),
+};
+
 export async function openDatabase(options: DatabaseOptions): Promise<SqlDatabase> {
   const db = options.kind === "pglite" ? await openPglite(options.dataDir) : await openPostgres(options);
   await db.query(SCHEMA_SQL);
@@ -75,7 +85,8 @@ async function openPostgres(options: { url: string; schema?: string }): Promise<
     max: 10,
     types: {
       getTypeParser: ((oid: number, format?: string) =>
-        parsers[oid] ?? pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+        postgresParsers[oid] ??
+        pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
     },
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });

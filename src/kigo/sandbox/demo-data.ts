@@ -8,33 +8,10 @@ import {
   DEMO_OFFERS,
   DEMO_PARTNERS,
   DEMO_PROGRAMS,
-  SAMPLE_OFFER_REF,
 } from "./demo-catalog.js";
+import { type DemoSummary, summariseDemo } from "./demo-summary.js";
 
-export type DemoSummary = {
-  /** False when the demo data was already there and this call changed nothing. */
-  loaded: boolean;
-  /** First and last day with synthetic impressions, or null when there are none. */
-  activity: { from: string; to: string } | null;
-  counts: {
-    partners: number;
-    programs: number;
-    campaigns: number;
-    merchants: number;
-    locations: number;
-    offers: number;
-    promoCodes: number;
-    redemptions: number;
-    impressions: number;
-  };
-  /** Ids of well-known demo rows; null once deleted (the sandbox API can delete offers). */
-  johnDeereProgramId: number | null;
-  yardiProgramId: number | null;
-  hybridProgramId: number | null;
-  dealerMerchantId: number | null;
-  propertyMerchantId: number | null;
-  sampleOfferId: number | null;
-};
+export type { DemoSummary };
 
 export const DEFAULT_DEMO_SEED = 20251016;
 
@@ -61,7 +38,7 @@ export async function loadDemoData(
       DEMO_PARTNERS[0],
     ]);
     if (!existing) await insertDemoWorld(tx, today, options.seed ?? DEFAULT_DEMO_SEED);
-    return { ...(await summarise(tx)), loaded: !existing };
+    return { ...(await summariseDemo(tx)), loaded: !existing };
   });
 }
 
@@ -73,11 +50,10 @@ async function insertDemoWorld(tx: SqlExecutor, today: string, seed: number): Pr
     "partner_id",
     "partner_name",
   );
-  const programs = Object.values(DEMO_PROGRAMS);
   const programIds = await insertKeyed(
     tx,
     "programs",
-    programs.map((program) => ({
+    Object.values(DEMO_PROGRAMS).map((program) => ({
       program_name: program.name,
       program_type: program.type,
       partner_id: idOf(partners, program.partner),
@@ -251,78 +227,4 @@ function idOf(ids: Map<string, number>, key: string): number {
   const id = ids.get(key);
   if (id === undefined) throw new Error(`demo data refers to unknown "${key}"`);
   return id;
-}
-
-const SUMMARY_SQL = `
-SELECT (SELECT count(*) FROM partners) AS partners,
-       (SELECT count(*) FROM programs) AS programs,
-       (SELECT count(*) FROM program_campaigns) AS campaigns,
-       (SELECT count(*) FROM merchants) AS merchants,
-       (SELECT count(*) FROM merchant_locations) AS locations,
-       (SELECT count(*) FROM offers) AS offers,
-       (SELECT count(*) FROM promo_codes) AS promo_codes,
-       (SELECT count(*) FROM redemptions) AS redemptions,
-       (SELECT count(*) FROM offer_impressions) AS impressions,
-       (SELECT min(day) FROM offer_impressions) AS activity_from,
-       (SELECT max(day) FROM offer_impressions) AS activity_to,
-       (SELECT min(program_id) FROM programs WHERE program_name = $1) AS john_deere_program_id,
-       (SELECT min(program_id) FROM programs WHERE program_name = $2) AS yardi_program_id,
-       (SELECT min(program_id) FROM programs WHERE program_name = $3) AS hybrid_program_id,
-       (SELECT min(merchant_id) FROM merchants WHERE merchant_name = $4) AS dealer_merchant_id,
-       (SELECT min(merchant_id) FROM merchants WHERE merchant_name = $5) AS property_merchant_id,
-       (SELECT min(offer_id) FROM offers WHERE external_reference = $6) AS sample_offer_id`;
-
-type SummaryRow = Record<
-  | "partners"
-  | "programs"
-  | "campaigns"
-  | "merchants"
-  | "locations"
-  | "offers"
-  | "promo_codes"
-  | "redemptions"
-  | "impressions",
-  number
-> &
-  Record<"activity_from" | "activity_to", string | null> &
-  Record<
-    | "john_deere_program_id"
-    | "yardi_program_id"
-    | "hybrid_program_id"
-    | "dealer_merchant_id"
-    | "property_merchant_id"
-    | "sample_offer_id",
-    number | null
-  >;
-
-async function summarise(tx: SqlExecutor): Promise<Omit<DemoSummary, "loaded">> {
-  const [row] = await tx.query<SummaryRow>(SUMMARY_SQL, [
-    DEMO_PROGRAMS.johnDeere.name,
-    DEMO_PROGRAMS.yardi.name,
-    DEMO_PROGRAMS.family.name,
-    DEMO_MERCHANTS.heartland.name,
-    DEMO_MERCHANTS.parkview.name,
-    SAMPLE_OFFER_REF,
-  ]);
-  if (!row) throw new Error("demo summary query returned no row");
-  return {
-    activity: row.activity_from && row.activity_to ? { from: row.activity_from, to: row.activity_to } : null,
-    counts: {
-      partners: row.partners,
-      programs: row.programs,
-      campaigns: row.campaigns,
-      merchants: row.merchants,
-      locations: row.locations,
-      offers: row.offers,
-      promoCodes: row.promo_codes,
-      redemptions: row.redemptions,
-      impressions: row.impressions,
-    },
-    johnDeereProgramId: row.john_deere_program_id,
-    yardiProgramId: row.yardi_program_id,
-    hybridProgramId: row.hybrid_program_id,
-    dealerMerchantId: row.dealer_merchant_id,
-    propertyMerchantId: row.property_merchant_id,
-    sampleOfferId: row.sample_offer_id,
-  };
 }
