@@ -16,6 +16,9 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# Brand rules, roles, program mapping and the benchmark table are read at start-up.
+COPY config ./config
+COPY data ./data
 USER node
 EXPOSE 3000 4010
 CMD ["node", "dist/main.js"]

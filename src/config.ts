@@ -6,12 +6,12 @@ import { z } from "zod";
  * with one line naming the variable instead of failing later somewhere deep.
  */
 
-const httpUrl = (name: string) =>
+const httpUrl = (name: string, example = "https://api.kigo.io") =>
   z
     .string()
     .trim()
     .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
-      message: `${name} must be an http(s) URL, e.g. https://api.kigo.io`,
+      message: `${name} must be an http(s) URL, e.g. ${example}`,
     });
 
 const postgresUrl = (name: string) =>
@@ -34,6 +34,30 @@ const port = (name: string, example: number) =>
     .int({ message: `${name} must be a TCP port between 0 and 65535, e.g. ${example}` })
     .min(0, { message: `${name} must be a TCP port between 0 and 65535, e.g. ${example}` })
     .max(65535, { message: `${name} must be a TCP port between 0 and 65535, e.g. ${example}` });
+
+const redisUrl = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && /^rediss?:$/.test(new URL(value).protocol), {
+      message: `${name} must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379`,
+    });
+
+const timeZone = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) => {
+        try {
+          new Intl.DateTimeFormat("en-US", { timeZone: value });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: `${name} must be an IANA time zone, e.g. America/Chicago` },
+    );
 
 /** An IP literal or a DNS name: what `server.listen(port, host)` accepts. */
 const listenHost = (name: string) =>
@@ -92,6 +116,19 @@ const envSchema = z
         .enum(["full", "production"], { message: "SANDBOX_PROFILE must be full or production" })
         .default("full"),
     ),
+    REDIS_URL: z.preprocess(blankAsUnset, redisUrl("REDIS_URL").optional()),
+    DRAFT_TTL_DAYS: z.preprocess(blankAsUnset, positiveInt("DRAFT_TTL_DAYS", 30).default(30)),
+    DEFAULT_TIME_ZONE: z.preprocess(blankAsUnset, timeZone("DEFAULT_TIME_ZONE").optional()),
+    ROLES_FILE: z.preprocess(blankAsUnset, nonEmpty("ROLES_FILE").optional()),
+    PROGRAMS_FILE: z.preprocess(blankAsUnset, nonEmpty("PROGRAMS_FILE").optional()),
+    BRAND_RULES_FILE: z.preprocess(blankAsUnset, nonEmpty("BRAND_RULES_FILE").optional()),
+    BENCHMARKS_FILE: z.preprocess(blankAsUnset, nonEmpty("BENCHMARKS_FILE").optional()),
+    AUDIT_LOG_FILE: z.preprocess(blankAsUnset, nonEmpty("AUDIT_LOG_FILE").default(".data/audit.log")),
+    /** Set to understand messages with an OpenAI-compatible model; unset, the rule-based extractor runs. */
+    OPENAI_API_KEY: z.preprocess(blankAsUnset, nonEmpty("OPENAI_API_KEY").optional()),
+    OPENAI_BASE_URL: z.preprocess(blankAsUnset, httpUrl("OPENAI_BASE_URL", "https://api.openai.com/v1").optional()),
+    OPENAI_MODEL: z.preprocess(blankAsUnset, nonEmpty("OPENAI_MODEL").default("gpt-4o-mini")),
+    OPENAI_TIMEOUT_MS: z.preprocess(blankAsUnset, positiveInt("OPENAI_TIMEOUT_MS", 15000).default(15_000)),
   })
   .superRefine((env, ctx) => {
     if (env.KIGO_API_URL && !env.KIGO_API_TOKEN) {

@@ -23,7 +23,12 @@ export type OfferType = (typeof OFFER_TYPES)[number];
 export const REDEMPTION_METHODS = ["promo_code", "show_save", "barcode", "online_link"] as const;
 export type RedemptionMethod = (typeof REDEMPTION_METHODS)[number];
 
-export const CHANNELS = ["hub_airdrop", "marketplace_promoted", "marketplace_organic", "activation_link"] as const;
+export const CHANNELS = [
+  "hub_airdrop",
+  "marketplace_promoted",
+  "marketplace_organic",
+  "activation_link",
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** Closed-loop programs distribute only inside the partner's network (DESIGN §2). */

@@ -3,6 +3,7 @@ import { type Config, ConfigError, loadConfig } from "../../config.js";
 import { describeDatabase, formatBanner } from "./banner.js";
 import { type DatabaseOptions, openDatabase, type SqlDatabase } from "./db.js";
 import { loadDemoData } from "./demo-data.js";
+import { sandboxDatabaseOptions } from "./embedded.js";
 import { createSandbox, type Sandbox } from "./server.js";
 
 /**
@@ -12,11 +13,6 @@ import { createSandbox, type Sandbox } from "./server.js";
  */
 
 class StartupError extends Error {}
-
-function databaseOptions(config: Config): DatabaseOptions {
-  if (config.SANDBOX_DATABASE_URL) return { kind: "postgres", url: config.SANDBOX_DATABASE_URL };
-  return { kind: "pglite", dataDir: config.SANDBOX_DATA_DIR };
-}
 
 async function open(database: DatabaseOptions): Promise<SqlDatabase> {
   try {
@@ -50,7 +46,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ name: "kigo-sandbox", level: config.LOG_LEVEL });
-  const database = databaseOptions(config);
+  const database = sandboxDatabaseOptions(config);
   const db = await open(database);
   let sandbox: Sandbox | undefined;
   const closeAll = async () => {

@@ -1,0 +1,105 @@
+import type { Logger } from "pino";
+import { AccessPolicy, ProgramMapping } from "./bot/access.js";
+import { type AuditLog, FileAuditLog, RedisAuditLog } from "./bot/audit.js";
+import { ConversationService } from "./bot/conversation.js";
+import { type DraftIndex, MemoryDraftIndex, RedisDraftIndex } from "./bot/draft-index.js";
+import { type KeyedLock, MemoryLock, RedisLock } from "./bot/locks.js";
+import { OfferBot } from "./bot/offer-bot.js";
+import { OfferCommands } from "./bot/offer-commands.js";
+import type { Config } from "./config.js";
+import { createCheckpointer } from "./graph/checkpointer/index.js";
+import { createExtractor } from "./graph/extractor/index.js";
+import { buildOfferGraph } from "./graph/graph.js";
+import { loadBenchmarks } from "./graph/recommend/benchmarks.js";
+import { loadBrandRules } from "./graph/validation/brand-rules.js";
+import { KigoClient } from "./kigo/client.js";
+import { type EmbeddedSandbox, startEmbeddedSandbox } from "./kigo/sandbox/embedded.js";
+import { connectRedis } from "./redis.js";
+
+export interface OfferBotApp {
+  bot: OfferBot;
+  client: KigoClient;
+  /** Where the Kigo admin API is, and whether it is the in-process sandbox. */
+  kigo: { url: string; embedded?: EmbeddedSandbox };
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  logger?: Logger;
+  now?: () => Date;
+}
+
+/**
+ * Wires the bot from configuration: every port gets its embedded adapter unless the environment
+ * names the production one (DESIGN §5). Config files are read first so a bad one stops start-up
+ * before any server starts.
+ */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<OfferBotApp> {
+  const { logger } = options;
+  const brandRules = loadBrandRules(config.BRAND_RULES_FILE);
+  const benchmarks = loadBenchmarks(config.BENCHMARKS_FILE);
+  const access = AccessPolicy.load(config.ROLES_FILE);
+  const programs = ProgramMapping.load(config.PROGRAMS_FILE);
+  const defaultTimeZone =
+    config.DEFAULT_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
+
+  const closers: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch(() => {});
+  };
+  try {
+    const embedded = config.KIGO_API_URL ? undefined : await startEmbeddedSandbox(config, logger);
+    if (embedded) closers.push(() => embedded.close());
+    const url = config.KIGO_API_URL ?? embedded?.url ?? "";
+    const client = new KigoClient({
+      baseUrl: url,
+      token: config.KIGO_API_TOKEN ?? embedded?.token ?? "",
+      timeoutMs: config.KIGO_API_TIMEOUT_MS,
+      retries: config.KIGO_API_RETRIES,
+      ...(logger ? { logger } : {}),
+    });
+
+    const ttlSeconds = config.DRAFT_TTL_DAYS * 86_400;
+    const checkpointer = await createCheckpointer({
+      redisUrl: config.REDIS_URL,
+      ttlSeconds,
+      ...(logger ? { logger } : {}),
+    });
+    closers.push(() => checkpointer.close());
+    const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger) : undefined;
+    if (redis) closers.push(() => redis.close());
+
+    const locks: KeyedLock = redis ? new RedisLock(redis) : new MemoryLock();
+    const audit: AuditLog = redis ? new RedisAuditLog(redis) : new FileAuditLog(config.AUDIT_LOG_FILE);
+    const drafts: DraftIndex = redis ? new RedisDraftIndex(redis, ttlSeconds) : new MemoryDraftIndex();
+
+    const graph = buildOfferGraph({
+      extractor: createExtractor(config, logger),
+      client,
+      brandRules,
+      benchmarks,
+      checkpointer: checkpointer.saver,
+      ...(logger ? { logger } : {}),
+    });
+    const shared = { access, audit, drafts, defaultTimeZone, ...(options.now ? { now: options.now } : {}) };
+    const conversation = new ConversationService({
+      ...shared,
+      graph,
+      client,
+      programs,
+      locks,
+      benchmarks,
+      ...(logger ? { logger } : {}),
+    });
+    const commands = new OfferCommands({ ...shared, client });
+    return {
+      bot: new OfferBot(conversation, commands),
+      client,
+      kigo: { url, ...(embedded ? { embedded } : {}) },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { createInterface } from "node:readline/promises";
+import type { Readable, Writable } from "node:stream";
+import { actionsOf, renderText } from "../../views/text/render.js";
+import type { Speaker } from "../conversation.js";
+import type { BotTurn, OfferBot } from "../offer-bot.js";
+import type { Action, Reply } from "../view-models.js";
+
+export interface ConsoleChatOptions {
+  bot: OfferBot;
+  input: Readable;
+  output: Writable;
+  speaker: Speaker;
+}
+
+const HELP = [
+  "Describe an offer in plain words, answer the questions, and pick numbered choices by typing the number.",
+  "  /offers <command>   list, show ID, pause ID, resume ID, end ID, duplicate ID, analytics ID, drafts, help",
+  "  /new                start another offer",
+  "  set <field> <value> change one field exactly (e.g. set offerValue 25)",
+  "  /quit               leave",
+].join("\n");
+
+const newThreadKey = () => `console:${randomUUID()}`;
+
+/**
+ * The terminal chat: the embedded default channel. Buttons become numbered choices; everything
+ * else goes to the same bot core Slack and Teams use.
+ */
+export async function runConsoleChat({ bot, input, output, speaker }: ConsoleChatOptions): Promise<void> {
+  const terminal = createInterface({ input, output, terminal: false });
+  const say = (text: string) => output.write(`${text}\n`);
+  let threadKey = newThreadKey();
+  let choices: Action[] = [];
+
+  const show = (turn: BotTurn) => {
+    threadKey = turn.threadKey;
+    choices = turn.replies.flatMap(actionsOf);
+    for (const reply of turn.replies) say(renderText(reply));
+    choices.forEach((action, index) => say(`  ${index + 1}) ${action.label}`));
+  };
+  const ask = async (prompt: string) => (await terminal.question(prompt).catch(() => "")).trim();
+
+  say("Kigo Offer Manager — tell me about the offer you want to create. Type /help for commands.");
+  for await (const line of readLines(terminal, "> ")) {
+    const text = line.trim();
+    if (!text) continue;
+    if (text === "/quit" || text === "/exit") break;
+    try {
+      const turn = await handle(text);
+      if (turn) show(turn);
+    } catch (error) {
+      say(`❌ ${(error as Error).message}`);
+    }
+  }
+  say("Bye. Your drafts are kept.");
+  terminal.close();
+
+  async function handle(text: string): Promise<BotTurn | undefined> {
+    if (text === "/help") {
+      say(HELP);
+      return undefined;
+    }
+    if (text === "/new")
+      return { replies: [notice("Starting a new offer. Tell me about it.")], threadKey: newThreadKey() };
+    if (text.startsWith("/offers"))
+      return bot.command(speaker, threadKey, text.slice("/offers".length), newThreadKey);
+    const set = /^set\s+(\w+)\s+(.+)$/i.exec(text);
+    if (set) {
+      const result = await bot.submitForm(speaker, threadKey, { [set[1] ?? ""]: set[2] });
+      return result.ok
+        ? { replies: result.replies, threadKey }
+        : { replies: Object.values(result.errors).map(warning), threadKey };
+    }
+    const choice = /^\d+$/.test(text) ? choices[Number(text) - 1] : undefined;
+    if (choice) return choose(choice);
+    return bot.message(speaker, threadKey, text);
+  }
+
+  async function choose(action: Action): Promise<BotTurn | undefined> {
+    if (action.confirm) {
+      const answer = await ask(`${action.confirm.text} ${action.confirm.confirm}? (y/N) `);
+      if (!/^y(es)?$/i.test(answer)) return { replies: [notice("Left as it was.")], threadKey };
+    }
+    const reason = action.id === "reject" ? await ask("Reason for rejecting: ") : undefined;
+    return bot.action(speaker, threadKey, action.id, action.value, {
+      newThreadKey,
+      ...(reason ? { reason } : {}),
+    });
+  }
+}
+
+async function* readLines(
+  terminal: ReturnType<typeof createInterface>,
+  prompt: string,
+): AsyncGenerator<string> {
+  while (true) {
+    try {
+      yield await terminal.question(prompt);
+    } catch {
+      return; // input closed (Ctrl-D, end of a pipe)
+    }
+  }
+}
+
+function notice(text: string): Reply {
+  return { kind: "notice", tone: "info", text };
+}
+
+function warning(text: string): Reply {
+  return { kind: "notice", tone: "warning", text };
+}

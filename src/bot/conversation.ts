@@ -1,0 +1,319 @@
+import { Command } from "@langchain/langgraph";
+import type { Logger } from "pino";
+import { z } from "zod";
+import { patchOfSuggestion } from "../graph/ask.js";
+import type { DraftPatch } from "../graph/draft.js";
+import type { OfferGraph } from "../graph/graph.js";
+import type { BenchmarkTable } from "../graph/recommend/benchmarks.js";
+import type { OfferStateValue } from "../graph/state.js";
+import type { ReviewDecision, TurnContext, TurnInput } from "../graph/turn.js";
+import type { KigoClient } from "../kigo/client.js";
+import { KigoApiError } from "../kigo/errors.js";
+import type { AccessPolicy, ProgramMapping, Role, UserAccess } from "./access.js";
+import type { AuditLog, AuditRecord } from "./audit.js";
+import { parseDraftForm } from "./draft-form.js";
+import { draftFromOffer } from "./draft-from-offer.js";
+import type { DraftIndex } from "./draft-index.js";
+import { BusyError, type KeyedLock } from "./locks.js";
+import { isWaitingForReview, repliesFor, versionOf } from "./replies.js";
+import type { ActionId, Reply } from "./view-models.js";
+
+/** Who is speaking and where: everything an adapter knows that the core needs. */
+export interface Speaker {
+  userId: string;
+  channelId?: string;
+  workspaceId?: string;
+  /** IANA time zone of the user when the channel knows it (Slack users.info does). */
+  timeZone?: string;
+}
+
+export interface ConversationDeps {
+  graph: OfferGraph;
+  client: KigoClient;
+  access: AccessPolicy;
+  programs: ProgramMapping;
+  locks: KeyedLock;
+  audit: AuditLog;
+  drafts: DraftIndex;
+  benchmarks: BenchmarkTable;
+  defaultTimeZone: string;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+export type FormResult = { ok: true; replies: Reply[] } | { ok: false; errors: Record<string, string> };
+
+const DECISIONS: Partial<
+  Record<ActionId, { kind: "publish" | "submit" | "approve" | "cancel"; role: Role }>
+> = {
+  publish: { kind: "publish", role: "publisher" },
+  retry: { kind: "publish", role: "publisher" },
+  submit: { kind: "submit", role: "editor" },
+  approve: { kind: "approve", role: "approver" },
+  cancel: { kind: "cancel", role: "editor" },
+};
+
+/**
+ * The one conversation core behind Slack, Teams and the console. It authorises, serialises turns
+ * per thread, runs the offer graph and answers with view models. Adapters only translate.
+ */
+export class ConversationService {
+  constructor(private readonly deps: ConversationDeps) {}
+
+  /** Free text from the user in a thread. */
+  message(speaker: Speaker, threadKey: string, text: string): Promise<Reply[]> {
+    const trimmed = text.trim();
+    if (!trimmed)
+      return Promise.resolve([notice("warning", 'Tell me about the offer, e.g. "20% off in December".')]);
+    return this.draftTurn(speaker, threadKey, "editor", { kind: "message", text: trimmed.slice(0, 4000) });
+  }
+
+  /** A button: a suggested answer or a preview decision. */
+  action(
+    speaker: Speaker,
+    threadKey: string,
+    actionId: ActionId,
+    value: string,
+    extra: { reason?: string } = {},
+  ): Promise<Reply[]> {
+    if (actionId === "answer") {
+      const patch = patchOfSuggestion(value);
+      if (!patch)
+        return Promise.resolve([notice("error", "That choice is no longer valid. Please type your answer.")]);
+      return this.draftTurn(speaker, threadKey, "editor", { kind: "form", patch });
+    }
+    if (actionId === "reject") {
+      const reason = extra.reason?.trim();
+      if (!reason) return Promise.resolve([notice("warning", "Please give a reason for the rejection.")]);
+      return this.decide(
+        speaker,
+        threadKey,
+        "approver",
+        value,
+        (version) => ({ kind: "reject", version, reason }),
+        "reject",
+      );
+    }
+    const decision = DECISIONS[actionId];
+    if (!decision)
+      return Promise.resolve([notice("error", "That button does not belong to an offer draft.")]);
+    return this.decide(
+      speaker,
+      threadKey,
+      decision.role,
+      value,
+      (version) => ({ kind: decision.kind, version }) as ReviewDecision,
+      decision.kind === "cancel" ? undefined : decision.kind,
+    );
+  }
+
+  /** The Edit form (Slack modal, Teams card form): validated field by field, then applied as one change. */
+  async submitForm(
+    speaker: Speaker,
+    threadKey: string,
+    values: Record<string, unknown>,
+  ): Promise<FormResult> {
+    const parsed = parseDraftForm(values);
+    if (!parsed.ok) return parsed;
+    return {
+      ok: true,
+      replies: await this.draftTurn(speaker, threadKey, "editor", { kind: "form", patch: parsed.patch }),
+    };
+  }
+
+  /** Starts a new draft in `threadKey`, pre-filled from a published offer. */
+  async duplicate(speaker: Speaker, offerId: number, threadKey: string): Promise<Reply[]> {
+    const refusal = this.refusal(speaker, "editor");
+    if (refusal) return [refusal];
+    let patch: DraftPatch;
+    try {
+      const [offer, controls] = await Promise.all([
+        this.deps.client.getOffer(offerId),
+        this.deps.client.redemptionControls.list({ offer_id: offerId }),
+      ]);
+      patch = draftFromOffer(offer, controls[0]);
+    } catch (error) {
+      return [this.failure(error)];
+    }
+    const replies = await this.draftTurn(speaker, threadKey, "editor", { kind: "form", patch });
+    await this.deps.audit.record({
+      at: this.now().toISOString(),
+      who: speaker.userId,
+      action: "duplicate",
+      offerId,
+      result: "ok",
+    });
+    return [
+      notice("info", `Started a new draft from offer #${offerId}. Pick new dates and a new promo code.`),
+      ...replies,
+    ];
+  }
+
+  /** The stored draft, for pre-filling an edit form without any slow call. */
+  async draftOf(
+    threadKey: string,
+  ): Promise<{ draft: OfferStateValue["draft"]; version: number } | undefined> {
+    const state = (await this.deps.graph.getState(configOf(threadKey))).values as Partial<OfferStateValue>;
+    return state.draft ? { draft: state.draft, version: state.version ?? 0 } : undefined;
+  }
+
+  /** The thread's current question or preview again, e.g. when a draft is resumed. */
+  async current(speaker: Speaker, threadKey: string): Promise<Reply[]> {
+    const refusal = this.refusal(speaker, "viewer");
+    if (refusal) return [refusal];
+    const snapshot = await this.deps.graph.getState(configOf(threadKey));
+    if (!(snapshot.values as Partial<OfferStateValue>).draftId)
+      return [notice("warning", "That draft no longer exists; drafts expire after a while.")];
+    return repliesFor(snapshot, this.deps.benchmarks);
+  }
+
+  private draftTurn(speaker: Speaker, threadKey: string, role: Role, input: TurnInput): Promise<Reply[]> {
+    return this.inThread(speaker, threadKey, role, async (access) => {
+      const config = configOf(threadKey);
+      const context = this.contextFor(speaker, access);
+      const waiting = isWaitingForReview(await this.deps.graph.getState(config));
+      await this.deps.graph.invoke(
+        waiting
+          ? new Command({
+              resume: { kind: "input", input } satisfies ReviewDecision,
+              update: { context, notes: [] },
+            })
+          : { input, context },
+        config,
+      );
+      return this.afterTurn(threadKey);
+    });
+  }
+
+  private decide(
+    speaker: Speaker,
+    threadKey: string,
+    role: Role,
+    value: string,
+    decisionFor: (version: number) => ReviewDecision,
+    audited?: AuditRecord["action"],
+  ): Promise<Reply[]> {
+    return this.inThread(speaker, threadKey, role, async (access) => {
+      const config = configOf(threadKey);
+      const snapshot = await this.deps.graph.getState(config);
+      const state = snapshot.values as OfferStateValue;
+      if (state.status === "published" && state.published) {
+        return [notice("info", `This offer is already published as offer #${state.published.offerId}.`)];
+      }
+      if (!isWaitingForReview(snapshot)) {
+        return [notice("warning", "That preview is no longer active. Send a message to continue the draft.")];
+      }
+      const version = versionOf(value);
+      if (version === undefined)
+        return [notice("error", "That button is not valid any more. Use the latest preview.")];
+      const scopeRefusal = this.deps.access.refusal(access, role, state.draft.merchantId);
+      if (scopeRefusal) return [notice("error", scopeRefusal)];
+      const context = this.contextFor(speaker, access);
+      await this.deps.graph.invoke(
+        new Command({ resume: decisionFor(version), update: { context, notes: [] } }),
+        config,
+      );
+      const replies = await this.afterTurn(threadKey);
+      if (audited) await this.auditDecision(speaker.userId, audited, threadKey);
+      return replies;
+    });
+  }
+
+  /** Authorises, serialises per thread, and turns failures into a clear message; the draft is never lost. */
+  private async inThread(
+    speaker: Speaker,
+    threadKey: string,
+    role: Role,
+    work: (access: UserAccess) => Promise<Reply[]>,
+  ): Promise<Reply[]> {
+    const access = this.deps.access.of(speaker.userId);
+    const refusal = this.deps.access.refusal(access, role);
+    if (refusal) return [notice("error", refusal)];
+    try {
+      return await this.deps.locks.run(threadKey, () => work(access));
+    } catch (error) {
+      return [this.failure(error)];
+    }
+  }
+
+  private failure(error: unknown): Reply {
+    if (error instanceof BusyError) return notice("warning", error.message);
+    if (error instanceof KigoApiError) {
+      return notice(
+        "error",
+        `${error.message} Your draft is saved; send your last message again to continue.`,
+      );
+    }
+    this.deps.logger?.error({ err: error }, "conversation turn failed");
+    return notice("error", "Something went wrong on our side. Your draft is saved; please try again.");
+  }
+
+  private async afterTurn(threadKey: string): Promise<Reply[]> {
+    const snapshot = await this.deps.graph.getState(configOf(threadKey));
+    const state = snapshot.values as OfferStateValue;
+    await this.deps.drafts.save(state.authorId, {
+      threadKey,
+      title: state.draft.offerTitle ?? state.draft.businessObjective ?? "Untitled offer",
+      status: state.status,
+      updatedAt: this.now().toISOString(),
+    });
+    return repliesFor(snapshot, this.deps.benchmarks);
+  }
+
+  private async auditDecision(who: string, action: AuditRecord["action"], threadKey: string): Promise<void> {
+    const state = (await this.deps.graph.getState(configOf(threadKey))).values as OfferStateValue;
+    const failed = action === "publish" || action === "approve" ? state.status === "failed" : false;
+    await this.deps.audit.record({
+      at: this.now().toISOString(),
+      who,
+      action,
+      draftId: state.draftId,
+      ...(state.published ? { offerId: state.published.offerId } : {}),
+      result: failed ? "failed" : "ok",
+      ...(failed && state.publishError ? { detail: state.publishError.message } : {}),
+    });
+  }
+
+  private refusal(speaker: Speaker, role: Role): Reply | undefined {
+    const text = this.deps.access.refusal(this.deps.access.of(speaker.userId), role);
+    return text ? notice("error", text) : undefined;
+  }
+
+  private contextFor(speaker: Speaker, access: UserAccess): TurnContext {
+    const programType = this.deps.programs.programFor({
+      channelId: speaker.channelId,
+      workspaceId: speaker.workspaceId,
+      merchantIds: access.merchantIds,
+    });
+    return {
+      userId: speaker.userId,
+      now: this.now().toISOString(),
+      timeZone: validTimeZone(speaker.timeZone) ?? this.deps.defaultTimeZone,
+      merchantIds: access.merchantIds,
+      ...(programType ? { programType } : {}),
+    };
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+}
+
+export const configOf = (threadKey: string) => ({ configurable: { thread_id: threadKey } });
+
+export function notice(tone: "info" | "success" | "warning" | "error", text: string): Reply {
+  return { kind: "notice", tone, text };
+}
+
+const timeZoneName = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+function validTimeZone(zone: string | undefined): string | undefined {
+  return zone && timeZoneName.safeParse(zone).success ? zone : undefined;
+}

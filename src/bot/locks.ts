@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import type { RedisClientType } from "redis";
+
+/** Runs work for one key at a time: one turn per conversation thread, one publish per draft. */
+export interface KeyedLock {
+  run<T>(key: string, work: () => Promise<T>): Promise<T>;
+}
+
+export class BusyError extends Error {
+  override name = "BusyError";
+}
+
+/** One process: a promise chain per key. */
+export class MemoryLock implements KeyedLock {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  async run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const current = previous.catch(() => {}).then(work);
+    this.tails.set(key, current);
+    try {
+      return await current;
+    } finally {
+      if (this.tails.get(key) === current) this.tails.delete(key);
+    }
+  }
+}
+
+const RELEASE_IF_OURS =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+/**
+ * Across replicas: a Redis key set with NX and an expiry, released only by its holder (the
+ * compare-and-delete script), so a replica that died cannot hold a thread forever. Waiters in this
+ * process queue locally first, so only one of them polls Redis.
+ */
+export class RedisLock implements KeyedLock {
+  private readonly local = new MemoryLock();
+
+  constructor(
+    private readonly redis: RedisClientType,
+    private readonly options: { keyPrefix?: string; holdMs?: number; waitMs?: number } = {},
+  ) {}
+
+  run<T>(key: string, work: () => Promise<T>): Promise<T> {
+    return this.local.run(key, async () => {
+      const redisKey = `${this.options.keyPrefix ?? "kigo:lock:"}${key}`;
+      const token = randomUUID();
+      await this.acquire(redisKey, token);
+      try {
+        return await work();
+      } finally {
+        await this.redis.eval(RELEASE_IF_OURS, { keys: [redisKey], arguments: [token] });
+      }
+    });
+  }
+
+  private async acquire(redisKey: string, token: string): Promise<void> {
+    const deadline = Date.now() + (this.options.waitMs ?? 30_000);
+    for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
+      const set = await this.redis.set(redisKey, token, {
+        condition: "NX",
+        expiration: { type: "PX", value: this.options.holdMs ?? 120_000 },
+      });
+      if (set === "OK") return;
+      if (Date.now() + delay > deadline) {
+        throw new BusyError(
+          "I'm still working on the previous request in this conversation. Try again in a moment.",
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import type { ConversationService, FormResult, Speaker } from "./conversation.js";
+import { notice } from "./conversation.js";
+import { type OfferCommands, type ParsedCommand, parseOffersCommand } from "./offer-commands.js";
+import type { ActionId, Reply } from "./view-models.js";
+
+/** A turn's answer and the thread the conversation continues in (a duplicate starts a new one). */
+export interface BotTurn {
+  replies: Reply[];
+  threadKey: string;
+}
+
+/**
+ * The single entry point every channel adapter calls: messages, buttons, forms and `/offers`
+ * commands, routed to the conversation service or the offer commands. Adapters translate only.
+ */
+export class OfferBot {
+  constructor(
+    readonly conversation: ConversationService,
+    readonly commands: OfferCommands,
+  ) {}
+
+  async message(speaker: Speaker, threadKey: string, text: string): Promise<BotTurn> {
+    return { replies: await this.conversation.message(speaker, threadKey, text), threadKey };
+  }
+
+  async command(
+    speaker: Speaker,
+    threadKey: string,
+    text: string,
+    newThreadKey: () => string,
+  ): Promise<BotTurn> {
+    const parsed = parseOffersCommand(text);
+    if ("error" in parsed) return { replies: [notice("warning", parsed.error)], threadKey };
+    return this.runCommand(speaker, threadKey, parsed, newThreadKey);
+  }
+
+  submitForm(speaker: Speaker, threadKey: string, values: Record<string, unknown>): Promise<FormResult> {
+    return this.conversation.submitForm(speaker, threadKey, values);
+  }
+
+  async action(
+    speaker: Speaker,
+    threadKey: string,
+    actionId: ActionId,
+    value: string,
+    options: { reason?: string; newThreadKey: () => string },
+  ): Promise<BotTurn> {
+    const offerId = Number(value);
+    switch (actionId) {
+      case "offers_page":
+        return this.runCommand(speaker, threadKey, pageOf(value), options.newThreadKey);
+      case "offer_show":
+      case "offer_pause":
+      case "offer_resume":
+      case "offer_end":
+      case "offer_analytics":
+      case "offer_duplicate":
+        return this.runCommand(
+          speaker,
+          threadKey,
+          { verb: actionId.slice("offer_".length) as "show", offerId },
+          options.newThreadKey,
+        );
+      case "offer_end_confirmed":
+        return { replies: await this.commands.endConfirmed(speaker, offerId), threadKey };
+      case "draft_resume":
+        return { replies: await this.conversation.current(speaker, value), threadKey: value };
+      case "edit":
+        return { replies: [await this.editHelp(threadKey)], threadKey };
+      default:
+        return {
+          replies: await this.conversation.action(speaker, threadKey, actionId, value, {
+            reason: options.reason,
+          }),
+          threadKey,
+        };
+    }
+  }
+
+  private async runCommand(
+    speaker: Speaker,
+    threadKey: string,
+    command: ParsedCommand,
+    newThreadKey: () => string,
+  ): Promise<BotTurn> {
+    if (command.verb === "duplicate") {
+      const target = newThreadKey();
+      return {
+        replies: await this.conversation.duplicate(speaker, command.offerId, target),
+        threadKey: target,
+      };
+    }
+    if (command.verb === "new") {
+      return { replies: await this.commands.run(speaker, command), threadKey: newThreadKey() };
+    }
+    return { replies: await this.commands.run(speaker, command), threadKey };
+  }
+
+  /** Channels without a form widget (the console) edit by typing; say how. */
+  private async editHelp(threadKey: string): Promise<Reply> {
+    const stored = await this.conversation.draftOf(threadKey);
+    const fields = stored ? Object.keys(stored.draft).join(", ") : "";
+    return notice(
+      "info",
+      `Type any change in plain words, e.g. "make it 25%" or "move the end date to Jan 15", or set a field exactly with "set <field> <value>".${fields ? `\nFields: ${fields}` : ""}`,
+    );
+  }
+}
+
+function pageOf(value: string): ParsedCommand {
+  try {
+    const parsed = JSON.parse(value) as ParsedCommand;
+    if (parsed.verb === "list") return parsed;
+  } catch {
+    // fall through to a fresh list
+  }
+  return { verb: "list", offset: 0 };
+}

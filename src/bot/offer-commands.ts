@@ -1,0 +1,335 @@
+import { addDays, todayIn } from "../graph/dates.js";
+import type { KigoClient } from "../kigo/client.js";
+import { KigoApiError } from "../kigo/errors.js";
+import { OFFER_STATUS_FILTER, type OfferWithDescriptive } from "../kigo/schemas.js";
+import type { AccessPolicy, Role, UserAccess } from "./access.js";
+import type { AuditLog, AuditRecord } from "./audit.js";
+import { notice, type Speaker } from "./conversation.js";
+import type { DraftIndex } from "./draft-index.js";
+import type { Action, OfferSummaryModel, Reply } from "./view-models.js";
+
+export const PAGE_SIZE = 10;
+
+export const OFFERS_HELP = [
+  "list [active|inactive|expired] [text] [merchant:ID] — find offers",
+  "show ID — one offer",
+  "new — start a new offer",
+  "drafts — your open drafts",
+  "pause ID / resume ID — stop or restart an offer",
+  "end ID — end an offer for good (asks first)",
+  "duplicate ID — start a new draft from an offer",
+  "analytics ID — redemptions, users, revenue, conversion",
+  "help — this list",
+];
+
+export type ParsedCommand =
+  | {
+      verb: "list";
+      status?: (typeof OFFER_STATUS_FILTER)[number];
+      text?: string;
+      merchantId?: number;
+      offset: number;
+    }
+  | { verb: "show" | "pause" | "resume" | "end" | "duplicate" | "analytics"; offerId: number }
+  | { verb: "new" | "drafts" | "help" };
+
+const ID_VERBS = ["show", "pause", "resume", "end", "duplicate", "analytics"] as const;
+
+/** `/offers ...` arguments → a command, or the sentence naming what is wrong and the right form. */
+export function parseOffersCommand(text: string): ParsedCommand | { error: string } {
+  const [verb = "help", ...args] = text.trim().split(/\s+/).filter(Boolean);
+  const lower = verb.toLowerCase();
+  if (lower === "help" || lower === "new" || lower === "drafts") {
+    return args.length === 0 ? { verb: lower } : { error: `"${lower}" takes no arguments. Usage: ${lower}` };
+  }
+  if ((ID_VERBS as readonly string[]).includes(lower)) {
+    const id = args.length === 1 ? Number(args[0]?.replace(/^#/, "")) : Number.NaN;
+    if (!Number.isInteger(id) || id <= 0) {
+      return { error: `"${lower}" needs one offer id, e.g. "${lower} 123".` };
+    }
+    return { verb: lower as (typeof ID_VERBS)[number], offerId: id };
+  }
+  if (lower === "list") return parseList(args);
+  return {
+    error: `I don't know "${verb}". Try: ${OFFERS_HELP.map((line) => line.split(" — ")[0]).join(", ")}.`,
+  };
+}
+
+function parseList(args: string[]): ParsedCommand | { error: string } {
+  const command: Extract<ParsedCommand, { verb: "list" }> = { verb: "list", offset: 0 };
+  const words: string[] = [];
+  for (const arg of args) {
+    const merchant = /^merchant:(.*)$/i.exec(arg);
+    if (merchant) {
+      const id = Number(merchant[1]);
+      if (!Number.isInteger(id) || id <= 0)
+        return { error: `"${arg}" is not a merchant id. Use merchant:123.` };
+      command.merchantId = id;
+    } else if ((OFFER_STATUS_FILTER as readonly string[]).includes(arg.toLowerCase()) && !command.status) {
+      command.status = arg.toLowerCase() as (typeof OFFER_STATUS_FILTER)[number];
+    } else {
+      words.push(arg);
+    }
+  }
+  if (words.length > 0) command.text = words.join(" ");
+  return command;
+}
+
+const ROLE_OF: Record<Exclude<ParsedCommand["verb"], "new" | "help">, Role> = {
+  list: "viewer",
+  show: "viewer",
+  analytics: "viewer",
+  drafts: "editor",
+  pause: "publisher",
+  resume: "publisher",
+  end: "publisher",
+  duplicate: "editor",
+};
+
+export interface OfferCommandDeps {
+  client: KigoClient;
+  access: AccessPolicy;
+  audit: AuditLog;
+  drafts: DraftIndex;
+  defaultTimeZone: string;
+  now?: () => Date;
+}
+
+/** Listing and lifecycle of published offers: channel-agnostic, authorised, audited. */
+export class OfferCommands {
+  constructor(private readonly deps: OfferCommandDeps) {}
+
+  async run(speaker: Speaker, command: ParsedCommand): Promise<Reply[]> {
+    if (command.verb === "help") return [notice("info", ["/offers commands:", ...OFFERS_HELP].join("\n"))];
+    if (command.verb === "new")
+      return [notice("info", 'Tell me about the offer, e.g. "20% off all equipment in December".')];
+    const access = this.deps.access.of(speaker.userId);
+    const refusal = this.deps.access.refusal(access, ROLE_OF[command.verb]);
+    if (refusal) return [notice("error", refusal)];
+    try {
+      return await this.dispatch(speaker, access, command);
+    } catch (error) {
+      if (error instanceof KigoApiError) return [notice("error", error.message)];
+      throw error;
+    }
+  }
+
+  /** After the confirmation dialog: ends the offer for good. */
+  async endConfirmed(speaker: Speaker, offerId: number): Promise<Reply[]> {
+    const access = this.deps.access.of(speaker.userId);
+    const refusal = this.deps.access.refusal(access, "publisher");
+    if (refusal) return [notice("error", refusal)];
+    return this.lifecycle(speaker, access, offerId, "end");
+  }
+
+  private async dispatch(speaker: Speaker, access: UserAccess, command: ParsedCommand): Promise<Reply[]> {
+    switch (command.verb) {
+      case "list":
+        return [await this.list(access, command)];
+      case "show":
+        return [await this.show(command.offerId)];
+      case "analytics":
+        return [await this.analytics(command.offerId)];
+      case "drafts":
+        return [await this.draftList(speaker.userId)];
+      case "end":
+        return [await this.confirmEnd(command.offerId)];
+      case "pause":
+      case "resume":
+        return this.lifecycle(speaker, access, command.offerId, command.verb);
+      default:
+        return [notice("error", `"${command.verb}" is handled by the conversation.`)];
+    }
+  }
+
+  private async list(access: UserAccess, command: Extract<ParsedCommand, { verb: "list" }>): Promise<Reply> {
+    const [onlyMerchant] = access.merchantIds;
+    const merchantId = command.merchantId ?? (access.merchantIds.length === 1 ? onlyMerchant : undefined);
+    if (merchantId !== undefined) {
+      const refusal = this.deps.access.refusal(access, "viewer", merchantId);
+      if (refusal) return notice("error", refusal);
+    }
+    const page = await this.deps.client.listOffers({
+      offer_status: command.status,
+      short_text: command.text,
+      merchant_owner: merchantId,
+      limit: PAGE_SIZE,
+      offset: command.offset,
+    });
+    const pageValue = (offset: number) => JSON.stringify({ ...command, offset });
+    const actions: Action[] = [];
+    if (command.offset > 0) {
+      actions.push({
+        id: "offers_page",
+        label: "Previous",
+        value: pageValue(Math.max(0, command.offset - PAGE_SIZE)),
+      });
+    }
+    if (page.hasMore)
+      actions.push({ id: "offers_page", label: "Next", value: pageValue(command.offset + PAGE_SIZE) });
+    const filters = [
+      command.status,
+      command.text && `"${command.text}"`,
+      merchantId && `merchant #${merchantId}`,
+    ];
+    return {
+      kind: "offer_list",
+      title: `Offers${filters.some(Boolean) ? ` (${filters.filter(Boolean).join(", ")})` : ""}`,
+      offers: page.items.map(summaryOf),
+      total: page.total,
+      offset: page.offset,
+      actions,
+    };
+  }
+
+  private async show(offerId: number): Promise<Reply> {
+    const offer = await this.deps.client.getOffer(offerId);
+    const value = String(offerId);
+    const actions: Action[] = [
+      offer.offer_status === "paused"
+        ? { id: "offer_resume", label: "Resume", value }
+        : { id: "offer_pause", label: "Pause", value },
+      { id: "offer_analytics", label: "Analytics", value },
+      { id: "offer_duplicate", label: "Duplicate", value },
+      { id: "offer_end", label: "End", value, style: "danger" },
+    ];
+    return {
+      kind: "offer_detail",
+      offer: {
+        ...summaryOf(offer),
+        ...(offer.long_text ? { description: offer.long_text } : {}),
+        ...(offer.terms_conditions ? { terms: offer.terms_conditions } : {}),
+      },
+      actions,
+    };
+  }
+
+  private async analytics(offerId: number): Promise<Reply> {
+    const [offer, analytics] = await Promise.all([
+      this.deps.client.getOffer(offerId),
+      this.deps.client.getOfferAnalytics(offerId),
+    ]);
+    const byDay = analytics.redemptions_by_day;
+    return {
+      kind: "analytics",
+      offerId,
+      title: offer.short_text ?? `Offer ${offerId}`,
+      startDate: analytics.start_date ?? byDay[0]?.date ?? offer.version_active_from,
+      endDate: analytics.end_date ?? byDay.at(-1)?.date ?? offer.version_active_from,
+      totalRedemptions: analytics.total_redemptions,
+      uniqueUsers: analytics.unique_users,
+      revenue: analytics.revenue_generated,
+      conversionRate: analytics.conversion_rate,
+      byDay: byDay.map((day) => ({ date: day.date, redemptions: day.redemptions })),
+    };
+  }
+
+  private async draftList(userId: string): Promise<Reply> {
+    const drafts = (await this.deps.drafts.list(userId)).filter(
+      (draft) => draft.status !== "published" && draft.status !== "cancelled",
+    );
+    return {
+      kind: "drafts",
+      drafts,
+      actions: drafts
+        .slice(0, 20)
+        .map((draft) => ({ id: "draft_resume", label: `Resume "${draft.title}"`, value: draft.threadKey })),
+    };
+  }
+
+  private async confirmEnd(offerId: number): Promise<Reply> {
+    const offer = await this.deps.client.getOffer(offerId);
+    const title = offer.short_text ?? `Offer ${offerId}`;
+    return {
+      kind: "notice",
+      tone: "warning",
+      text: `Ending "${title}" (#${offerId}) stops it today and cannot be undone.`,
+      actions: [
+        {
+          id: "offer_end_confirmed",
+          label: "End offer",
+          value: String(offerId),
+          style: "danger",
+          confirm: {
+            title: "End this offer?",
+            text: `"${title}" ends today. This cannot be undone.`,
+            confirm: "End it",
+            deny: "Keep it",
+          },
+        },
+      ],
+    };
+  }
+
+  private async lifecycle(
+    speaker: Speaker,
+    access: UserAccess,
+    offerId: number,
+    action: "pause" | "resume" | "end",
+  ): Promise<Reply[]> {
+    const offer = await this.deps.client.getOffer(offerId);
+    const refusal = this.deps.access.refusal(access, "publisher", offer.merchant_owner);
+    const record = (result: AuditRecord["result"], detail?: string) =>
+      this.deps.audit.record({
+        at: this.now().toISOString(),
+        who: speaker.userId,
+        action,
+        offerId,
+        result,
+        ...(detail ? { detail } : {}),
+      });
+    if (refusal) {
+      await record("refused", refusal);
+      return [notice("error", refusal)];
+    }
+    const today = todayIn(speaker.timeZone ?? this.deps.defaultTimeZone, this.now());
+    const ended =
+      offer.offer_status === "expired" ||
+      (offer.offer_expiry_date !== undefined && offer.offer_expiry_date < today);
+    if (ended && action !== "pause") {
+      return [
+        notice(
+          "warning",
+          `Offer #${offerId} has ended and cannot be ${action === "end" ? "ended again" : "resumed"}. Duplicate it to run it again.`,
+        ),
+      ];
+    }
+    try {
+      if (action === "end") {
+        // The API has no "ended" status: inactive plus an expiry of yesterday reads as expired from now on.
+        await this.deps.client.updateOffer(offerId, {
+          offer_status: "inactive",
+          offer_expiry_date: addDays(today, -1),
+        });
+      } else {
+        await this.deps.client.updateOffer(offerId, {
+          offer_status: action === "pause" ? "inactive" : "active",
+        });
+      }
+    } catch (error) {
+      if (error instanceof KigoApiError) await record("failed", error.message);
+      throw error;
+    }
+    await record("ok");
+    const title = offer.short_text ?? `Offer ${offerId}`;
+    const done = { pause: "paused", resume: "active again", end: "ended" }[action];
+    return [notice("success", `"${title}" (#${offerId}) is ${done}.`)];
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+}
+
+function summaryOf(offer: OfferWithDescriptive): OfferSummaryModel {
+  return {
+    offerId: offer.offer_id,
+    title: offer.short_text ?? `Offer ${offer.offer_id}`,
+    status: offer.offer_status,
+    merchantId: offer.merchant_owner,
+    startDate: offer.version_active_from,
+    ...(offer.offer_expiry_date ? { endDate: offer.offer_expiry_date } : {}),
+    ...(offer.offer_type ? { offerType: offer.offer_type } : {}),
+    redemptionMethods: offer.offer_redemption_methods,
+  };
+}

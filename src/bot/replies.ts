@@ -1,0 +1,96 @@
+import type { StateSnapshot } from "@langchain/langgraph";
+import type { BenchmarkTable } from "../graph/recommend/benchmarks.js";
+import type { OfferStateValue } from "../graph/state.js";
+import { buildPreview } from "./preview.js";
+import type { Action, Reply } from "./view-models.js";
+
+/** The version-carrying value of preview buttons: a click on an older preview is refused. */
+export const versionValue = (version: number) => JSON.stringify({ v: version });
+
+export function versionOf(value: string): number | undefined {
+  try {
+    const parsed = JSON.parse(value) as { v?: unknown };
+    return typeof parsed.v === "number" ? parsed.v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isWaitingForReview(snapshot: StateSnapshot): boolean {
+  return snapshot.tasks.some((task) => task.interrupts.length > 0);
+}
+
+/** What the user sees after a turn, derived from the thread state alone. */
+export function repliesFor(snapshot: StateSnapshot, benchmarks: BenchmarkTable): Reply[] {
+  const state = snapshot.values as OfferStateValue;
+  if (state.status === "published" && state.published) {
+    return [
+      {
+        kind: "published",
+        offerId: state.published.offerId,
+        title: state.draft.offerTitle ?? `Offer ${state.published.offerId}`,
+        created: state.published.created,
+        workarounds: state.published.workarounds,
+      },
+    ];
+  }
+  if (state.status === "cancelled") {
+    return [{ kind: "notice", tone: "info", text: state.notes.join(" ") || "Cancelled." }];
+  }
+  if (isWaitingForReview(snapshot)) {
+    return [
+      {
+        kind: "preview",
+        notes: state.notes,
+        preview: buildPreview(state, benchmarks),
+        actions: previewActions(state),
+      },
+    ];
+  }
+  if (state.question) {
+    return [
+      {
+        kind: "question",
+        notes: state.notes,
+        text: state.question.text,
+        ...(state.question.hint ? { hint: state.question.hint } : {}),
+        actions: state.question.suggestions.map((suggestion) => ({
+          id: "answer" as const,
+          label: suggestion.label,
+          value: suggestion.value,
+        })),
+      },
+    ];
+  }
+  return [
+    {
+      kind: "notice",
+      tone: "info",
+      text: state.notes.join(" ") || "Tell me about the offer you want to create.",
+    },
+  ];
+}
+
+function previewActions(state: OfferStateValue): Action[] {
+  const value = versionValue(state.version);
+  const blocked = state.issues.some((issue) => issue.severity === "error");
+  const edit: Action = { id: "edit", label: "Edit", value };
+  const cancel: Action = { id: "cancel", label: "Cancel", value, style: "danger" };
+  if (state.status === "failed") {
+    return [{ id: "retry", label: "Retry publishing", value, style: "primary" }, edit, cancel];
+  }
+  if (state.status === "pending_approval") {
+    return [
+      { id: "approve", label: "Approve & publish", value, style: "primary" },
+      { id: "reject", label: "Reject", value },
+      edit,
+      cancel,
+    ];
+  }
+  return [
+    ...(blocked ? [] : [{ id: "publish" as const, label: "Publish", value, style: "primary" as const }]),
+    edit,
+    ...(blocked ? [] : [{ id: "submit" as const, label: "Submit for approval", value }]),
+    cancel,
+  ];
+}

@@ -1,0 +1,110 @@
+import type { DraftStatus } from "../graph/turn.js";
+import type { ValidationIssue } from "../graph/validation/types.js";
+
+/**
+ * What the conversation service answers with: channel-agnostic view models. Slack, Teams and the
+ * console render them with pure functions; none of them decides anything.
+ */
+
+export type ActionId =
+  | "answer"
+  | "publish"
+  | "edit"
+  | "submit"
+  | "approve"
+  | "reject"
+  | "cancel"
+  | "retry"
+  | "offers_page"
+  | "offer_show"
+  | "offer_pause"
+  | "offer_resume"
+  | "offer_end"
+  | "offer_end_confirmed"
+  | "offer_duplicate"
+  | "offer_analytics"
+  | "draft_resume";
+
+export interface Action {
+  id: ActionId;
+  label: string;
+  /** Opaque to adapters: sent back unchanged with the action. */
+  value: string;
+  style?: "primary" | "danger";
+  /** Ask before sending (e.g. ending an offer cannot be undone). */
+  confirm?: { title: string; text: string; confirm: string; deny: string };
+}
+
+export interface PreviewField {
+  label: string;
+  value: string;
+}
+
+export interface PreviewModel {
+  draftId: string;
+  version: number;
+  status: DraftStatus;
+  title: string;
+  summary: string;
+  sections: { title: string; fields: PreviewField[] }[];
+  issues: ValidationIssue[];
+  /** "Up to $40,000 if all 1,000 redemptions are used (20% of a $200 average order)." */
+  budgetImpact?: { text: string; assumption: string; overBudget: boolean };
+  recommendation?: string;
+  /** Set when a publish attempt failed; the draft is kept. */
+  publishError?: string;
+  approval?: { submittedBy: string; rejectedReason?: string };
+}
+
+export interface OfferSummaryModel {
+  offerId: number;
+  title: string;
+  status: string;
+  merchantId: number;
+  startDate: string;
+  endDate?: string;
+  offerType?: string;
+  redemptionMethods: string[];
+}
+
+export type Reply =
+  | { kind: "notice"; text: string; tone: "info" | "success" | "warning" | "error"; actions?: Action[] }
+  | { kind: "question"; notes: string[]; text: string; hint?: string; actions: Action[] }
+  | { kind: "preview"; notes: string[]; preview: PreviewModel; actions: Action[] }
+  | {
+      kind: "published";
+      offerId: number;
+      title: string;
+      created: string[];
+      workarounds: string[];
+    }
+  | {
+      kind: "offer_list";
+      title: string;
+      offers: OfferSummaryModel[];
+      total: number;
+      offset: number;
+      actions: Action[];
+    }
+  | {
+      kind: "offer_detail";
+      offer: OfferSummaryModel & { description?: string; terms?: string };
+      actions: Action[];
+    }
+  | {
+      kind: "analytics";
+      offerId: number;
+      title: string;
+      startDate: string;
+      endDate: string;
+      totalRedemptions: number;
+      uniqueUsers: number;
+      revenue: number;
+      conversionRate: number | null;
+      byDay: { date: string; redemptions: number }[];
+    }
+  | {
+      kind: "drafts";
+      drafts: { threadKey: string; title: string; status: DraftStatus; updatedAt: string }[];
+      actions: Action[];
+    };

@@ -1,0 +1,21 @@
+import type { Logger } from "pino";
+import type { Config } from "../../config.js";
+import { LlmExtractor } from "./llm.js";
+import { RuleExtractor } from "./rules/index.js";
+import type { Extractor } from "./types.js";
+
+export type { ExtractContext, Extraction, Extractor, TokenUsage } from "./types.js";
+
+/** The model when a key is configured, with the rules as its fallback; otherwise the rules alone. */
+export function createExtractor(config: Config, logger?: Logger): Extractor {
+  const rules = new RuleExtractor();
+  if (!config.OPENAI_API_KEY) return rules;
+  return new LlmExtractor({
+    apiKey: config.OPENAI_API_KEY,
+    baseURL: config.OPENAI_BASE_URL,
+    model: config.OPENAI_MODEL,
+    timeoutMs: config.OPENAI_TIMEOUT_MS,
+    fallback: rules,
+    logger,
+  });
+}

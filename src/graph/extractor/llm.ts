@@ -1,0 +1,77 @@
+import { AIMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
+import { ChatOpenAICompletions } from "@langchain/openai";
+import type { Logger } from "pino";
+import { modelPatchSchema, PATCH_FUNCTION, systemPrompt } from "./model-patch.js";
+import type { ExtractContext, Extraction, Extractor, TokenUsage } from "./types.js";
+import { keepValid } from "./validate.js";
+
+export interface LlmExtractorOptions {
+  apiKey: string;
+  /** An OpenAI-compatible endpoint; the OpenAI API when unset. */
+  baseURL?: string | undefined;
+  model: string;
+  timeoutMs: number;
+  /** Answers the turn when the model fails, times out or says nothing usable. */
+  fallback: Extractor;
+  logger?: Logger | undefined;
+}
+
+/**
+ * Understands a message with an OpenAI-compatible model: one call per message, no retries (the
+ * user is waiting, and the rules can answer instead). What the model proposes is only a patch,
+ * checked field by field; it can never trigger an action.
+ *
+ * Chat Completions rather than ChatOpenAI's automatic choice: ChatOpenAI moves some model names
+ * to the Responses API, which OpenAI-compatible servers rarely implement.
+ */
+export class LlmExtractor implements Extractor {
+  readonly #structured;
+  readonly #fallback: Extractor;
+  readonly #logger: Logger | undefined;
+
+  constructor(options: LlmExtractorOptions) {
+    const model = new ChatOpenAICompletions({
+      apiKey: options.apiKey,
+      model: options.model,
+      maxRetries: 0,
+      timeout: options.timeoutMs,
+      ...(options.baseURL && { configuration: { baseURL: options.baseURL } }),
+    });
+    this.#structured = model.withStructuredOutput(modelPatchSchema, {
+      name: PATCH_FUNCTION,
+      method: "functionCalling",
+      includeRaw: true,
+    });
+    this.#fallback = options.fallback;
+    this.#logger = options.logger;
+  }
+
+  async extract(message: string, context: ExtractContext): Promise<Extraction> {
+    let reply: AIMessage | undefined;
+    try {
+      const { raw } = await this.#structured.invoke([
+        new SystemMessage(systemPrompt(context)),
+        new HumanMessage(message),
+      ]);
+      reply = AIMessage.isInstance(raw) ? raw : undefined;
+    } catch (error) {
+      this.#logger?.warn({ err: error }, "model call failed; the rules read this message instead");
+      return this.#fallback.extract(message, context);
+    }
+    const usage = reply && usageOf(reply);
+    const call = reply?.tool_calls?.find((candidate) => candidate.name === PATCH_FUNCTION);
+    if (!call) {
+      this.#logger?.warn("model answered without a usable draft patch; the rules read this message instead");
+      // The tokens were spent all the same.
+      return { ...(await this.#fallback.extract(message, context)), ...(usage && { usage }) };
+    }
+    const { patch, dropped } = keepValid(call.args);
+    if (dropped.length > 0) this.#logger?.warn({ dropped }, "model proposed invalid fields; they were dropped");
+    return { patch, source: "llm", ...(usage && { usage }) };
+  }
+}
+
+function usageOf(reply: AIMessage): TokenUsage | undefined {
+  const metadata = reply.usage_metadata;
+  return metadata && { inputTokens: metadata.input_tokens, outputTokens: metadata.output_tokens };
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { type DraftField, offerDraft } from "../draft.js";
+import { calendarDay, isoDay } from "./rules/calendar.js";
+import type { ExtractContext } from "./types.js";
+
+/** The function the model must call; its arguments are the proposed patch. */
+export const PATCH_FUNCTION = "propose_draft_patch";
+
+/** Ids the model cannot know and uploads it must not invent are left out of its schema. */
+type ModelField = Exclude<DraftField, "merchantId" | "customerList">;
+
+const HINTS: Record<ModelField, string> = {
+  businessObjective: "What the marketer wants to achieve, e.g. 'Increase Q4 sales by 20%'.",
+  programType: "closed_loop (a partner's own network, e.g. John Deere dealers), open_loop (e.g. Yardi properties and catalog merchants) or hybrid. Only when the message says it.",
+  targetAudience: "Who the offer is for, e.g. ['dealers', 'fleet'].",
+  maxDiscount: "The cap on the discount, with maxDiscountUnit.",
+  maxDiscountUnit: "'%' or '$' for maxDiscount.",
+  totalBudget: "Total budget in dollars: '$50k' is 50000.",
+  startDate: "First day, YYYY-MM-DD in the user's time zone.",
+  endDate: "Last day, YYYY-MM-DD in the user's time zone. A bare month means its last day for the end.",
+  offerType: "The kind of offer. 'Lightning' is not a type: set lightning instead.",
+  offerValue: "Percent for percentage_discount (20% is 20), dollars for fixed_amount and cashback, points for loyalty_points, percent off the second item for bogo (free is 100), reward dollars for spend_and_get.",
+  minimumSpend: "spend_and_get only: dollars the customer must spend.",
+  lightning: "true for a flash or lightning (time- or quantity-limited) offer.",
+  offerTitle: "The offer's title, only when the message gives one.",
+  offerDescription: "The offer's description, only when the message gives one.",
+  termsConditions: "Terms and conditions, only when the message gives them.",
+  exclusions: "What the offer excludes, only when the message says.",
+  redemptionMethod: "How customers redeem: promo_code, show_save (show & save), barcode (scan) or online_link.",
+  promoCode: "The promo code, e.g. DEALER20.",
+  usageLimitPerCustomer: "Uses allowed per customer: '3 per customer' is 3.",
+  totalUsageLimit: "Redemptions allowed in total: '1000 total' is 1000.",
+  codeMode: "universal (one code for everyone) or unique (many codes).",
+  uniqueCodeCount: "How many unique codes.",
+  codePattern: "Pattern for generated codes: letters and digits literal, # a digit, ? a letter, * either.",
+  locationScope: "all locations or selected ones.",
+  locationIds: "Location ids when selected.",
+  clickthruUrl: "The https link for online redemption.",
+  merchantName: "The merchant's name, only when the message names it.",
+  timeZone: "IANA time zone of the schedule, e.g. America/Chicago for 'Central time'.",
+  channels: "Delivery channels the message names.",
+  campaign: "Campaign name, only when the message gives one.",
+};
+
+const modelShape = offerDraft.omit({ merchantId: true, customerList: true }).shape;
+
+/** The draft patch as the model sees it: every field optional, each with a hint. */
+export const modelPatchSchema = z
+  .object(
+    Object.fromEntries(
+      (Object.keys(modelShape) as ModelField[]).map((field) => [
+        field,
+        modelShape[field].optional().describe(HINTS[field]),
+      ]),
+    ),
+  )
+  .describe("Proposed changes to the offer draft: only the fields the message states.");
+
+export function systemPrompt(context: ExtractContext): string {
+  const today = isoDay(calendarDay(context.now, context.timeZone));
+  const weekday = new Intl.DateTimeFormat("en-US", { timeZone: context.timeZone, weekday: "long" }).format(
+    context.now,
+  );
+  const lines = [
+    `You read one chat message from a marketer building a promotional offer and call ${PATCH_FUNCTION} with the changes it states to the offer draft.`,
+    `Today is ${weekday} ${today} in the time zone ${context.timeZone}; resolve relative dates against that day.`,
+    `The draft so far: ${JSON.stringify(context.draft)}`,
+  ];
+  if (context.expecting) {
+    lines.push(`The bot just asked for ${context.expecting}: a bare answer ("50k", "3", "closed") belongs in that field.`);
+  }
+  lines.push(
+    "Rules:",
+    "- Set only fields the message states. Leave out everything else: no defaults, no guesses, no copies of the draft.",
+    "- Dates are YYYY-MM-DD. A bare month ('in December') is its first to last day, the coming one if it has passed.",
+    "- Money is in dollars ($50k is 50000); percentages are numbers (20% is 20).",
+    "- A correction ('make it 25%', 'move the end date to Jan 15') sets only what it changes.",
+    "- You only propose draft values. You cannot publish, pause, end or delete anything, whatever the message asks.",
+  );
+  return lines.join("\n");
+}

@@ -1,0 +1,217 @@
+import { CHANNELS, type Channel, type DraftField } from "../../draft.js";
+import type { ExtractContext } from "../types.js";
+import { isCode } from "./codes.js";
+import { findPeriods, resolvePeriod } from "./dates.js";
+import { AMOUNT, COUNT, NUMBER, readNumber, readUnitValue, UNIT_VALUE } from "./numbers.js";
+import { valueForDraft } from "./offer.js";
+import { readUrl } from "./redemption.js";
+import { type Rule, Scan } from "./scan.js";
+import { objectiveText } from "./text.js";
+import { readTimeZone } from "./timezone.js";
+
+/** Unchecked: the caller validates every field (validate.ts). */
+export type Proposal = Partial<Record<DraftField, unknown>>;
+type Answer = (reply: string, context: ExtractContext) => Proposal | undefined;
+
+/** Free text answered at length: the reply is the value, and the rest of the rules still read it. */
+export const PROSE_FIELDS: ReadonlySet<DraftField> = new Set([
+  "businessObjective",
+  "offerDescription",
+  "termsConditions",
+  "exclusions",
+]);
+
+/** Short free text: the whole reply is the name, and nothing else is read from it. */
+const NAME_FIELDS: ReadonlySet<DraftField> = new Set(["offerTitle", "merchantName", "campaign"]);
+
+const whole = (source: string) => new RegExp(`^(?:${source})$`, "i");
+
+const LEAD =
+  /^(?:(?:ok(?:ay)?|sure|so|um+|hmm+|well|actually|maybe|probably|let'?s\s+(?:do|go\s+with|say|make\s+it|use)|go\s+with|make\s+it|set\s+it\s+to|use|how\s+about|about|around|roughly|approximately|it'?s|it\s+is|i'?d\s+say|we'?ll\s+(?:do|use|go\s+with))[\s,:]+|~\s*)/i;
+const TAIL = /[\s,]*(?:please|thanks|thank\s+you|i\s+think|for\s+now)?[\s.!]*$/i;
+
+/** "ok, let's do 50k please" → "50k". */
+function bare(reply: string): string {
+  let text = reply.trim();
+  for (let previous = ""; previous !== text; ) {
+    previous = text;
+    text = text.replace(LEAD, "").replace(TAIL, "");
+  }
+  return text;
+}
+
+/** Words left over around a bare answer that say nothing of their own. */
+const FILLER =
+  /^(?:[\s,;&+/.!-]|\b(?:and|or|plus|the|both|also|on|in|at|from|starting|start|until|till|through|thru|by|of|ends?|ending|via|with)\b)*$/i;
+
+const NON_ANSWER = /^(?:skip|pass|not\s+sure|no\s+idea|idk|dunno|i\s+don'?t\s+know|you\s+(?:choose|decide|pick)|cancel|help)$|\?$/i;
+
+const unquoted = (text: string) => text.replace(/^["“'‘](.*)["”'’]$/s, "$1").trim();
+
+const name =
+  (field: DraftField): Answer =>
+  (reply) => {
+    const value = unquoted(reply).replace(/[.!]+$/, "");
+    return NON_ANSWER.test(value) || value.includes("\n") ? undefined : { [field]: value };
+  };
+
+const prose =
+  (field: DraftField): Answer =>
+  (reply) => {
+    if (NON_ANSWER.test(reply)) return undefined;
+    return { [field]: field === "businessObjective" ? objectiveText(reply) : reply };
+  };
+
+const MONEY_ANSWER = whole(String.raw`(${AMOUNT})(?:\s+(?:budget|total|in\s+total|max(?:imum)?))?`);
+const COUNT_ANSWER = whole(
+  String.raw`(${COUNT})(?:\s+(?:uses?|redemptions?|times?|codes?|total|in\s+total|each|max(?:imum)?|per\s+(?:customer|person|user)))*`,
+);
+const VALUE_ANSWER = whole(String.raw`(${UNIT_VALUE}|${NUMBER})(?:\s+(?:off|back|cash\s?back|discount))?`);
+
+const numeric =
+  (field: DraftField, pattern: RegExp): Answer =>
+  (reply) => {
+    const value = readNumber(pattern.exec(reply)?.[1] ?? "");
+    return value === undefined ? undefined : { [field]: value };
+  };
+
+const choice =
+  (field: DraftField, options: [string, unknown][]): Answer =>
+  (reply) => {
+    const found = options.find(([source]) => whole(source).test(reply));
+    return found && { [field]: found[1] };
+  };
+
+/** A reply that one rule reads in full: "Central time", a link. */
+const viaRule =
+  (rule: Rule): Answer =>
+  (reply, context) => {
+    const scan = new Scan(reply);
+    const patch = {};
+    rule(scan, patch, context);
+    return Object.keys(patch).length > 0 && FILLER.test(scan.rest) ? patch : undefined;
+  };
+
+const date =
+  (field: "startDate" | "endDate"): Answer =>
+  (reply, context) => {
+    const scan = new Scan(reply);
+    const periods = findPeriods(scan, context);
+    const [period] = periods;
+    if (periods.length !== 1 || !period || period.kind === "range" || !FILLER.test(scan.rest)) return undefined;
+    return resolvePeriod(period, period.role ?? (field === "startDate" ? "start" : "end"));
+  };
+
+const LIST_SEPARATOR = /\s*(?:[,;&+/]|\band\b|\bplus\b)\s*/i;
+
+/** "hub airdrop and activation links": every item must be understood, or it is not a bare answer. */
+const list =
+  <T>(field: DraftField, item: (part: string) => T[] | undefined): Answer =>
+  (reply) => {
+    const parts = reply.split(LIST_SEPARATOR).map((part) => part.replace(/^the\s+/i, "").trim());
+    const items = parts.filter(Boolean).map(item);
+    if (items.length === 0 || items.some((found) => found === undefined)) return undefined;
+    return { [field]: [...new Set(items.flat())] };
+  };
+
+const CHANNEL_WORDS: [RegExp, readonly Channel[]][] = [
+  [whole(String.raw`(?:hub\s+)?air[\s-]?drops?|hub`), ["hub_airdrop"]],
+  [whole(String.raw`activation(?:\s+links?)?|links?`), ["activation_link"]],
+  [whole(String.raw`(?:marketplace\s+)?promoted(?:\s+(?:in\s+the\s+)?marketplace)?`), ["marketplace_promoted"]],
+  [whole(String.raw`(?:marketplace\s+)?organic(?:\s+(?:in\s+the\s+)?marketplace)?`), ["marketplace_organic"]],
+  [whole(String.raw`(?:all|every)(?:\s+(?:of\s+them|four|4|channels?))*|everything`), CHANNELS],
+];
+
+const channelsOf = (part: string) => {
+  const found = CHANNEL_WORDS.find(([pattern]) => pattern.test(part));
+  return found && [...found[1]];
+};
+
+const ANSWERS: Partial<Record<DraftField, Answer>> = {
+  businessObjective: prose("businessObjective"),
+  offerDescription: prose("offerDescription"),
+  termsConditions: prose("termsConditions"),
+  exclusions: prose("exclusions"),
+  offerTitle: name("offerTitle"),
+  merchantName: name("merchantName"),
+  campaign: name("campaign"),
+
+  totalBudget: numeric("totalBudget", MONEY_ANSWER),
+  minimumSpend: numeric("minimumSpend", MONEY_ANSWER),
+  usageLimitPerCustomer: numeric("usageLimitPerCustomer", COUNT_ANSWER),
+  totalUsageLimit: numeric("totalUsageLimit", COUNT_ANSWER),
+  uniqueCodeCount: numeric("uniqueCodeCount", COUNT_ANSWER),
+  merchantId: numeric("merchantId", whole(String.raw`#?(\d+)`)),
+  offerValue: (reply, context) => {
+    const found = readUnitValue(VALUE_ANSWER.exec(reply)?.[1] ?? "");
+    return found && valueForDraft(found.value, found.unit, context.draft.offerType);
+  },
+  maxDiscount: (reply) => {
+    const found = readUnitValue(VALUE_ANSWER.exec(reply)?.[1] ?? "");
+    return found && { maxDiscount: found.value, ...(found.unit && { maxDiscountUnit: found.unit }) };
+  },
+
+  programType: choice("programType", [
+    [String.raw`closed(?:[\s-]?loop)?`, "closed_loop"],
+    [String.raw`open(?:[\s-]?loop)?`, "open_loop"],
+    ["hybrid|both|mixed", "hybrid"],
+  ]),
+  offerType: choice("offerType", [
+    [String.raw`(?:a\s+)?(?:percent(?:age)?|%)(?:\s+(?:off|discount))?`, "percentage_discount"],
+    [String.raw`(?:a\s+)?(?:fixed(?:[\s-]amount)?|dollars?|\$|amount)(?:\s+(?:off|discount))?`, "fixed_amount"],
+    [String.raw`(?:a\s+)?(?:bogo|b1g1|buy\s+one,?\s+get\s+one)`, "bogo"],
+    [String.raw`cash[\s-]?back`, "cashback"],
+    [String.raw`(?:loyalty\s+|bonus\s+|reward\s+)?points|loyalty`, "loyalty_points"],
+    [String.raw`spend[\s-](?:and|&|n)[\s-]get`, "spend_and_get"],
+  ]),
+  redemptionMethod: choice("redemptionMethod", [
+    [String.raw`(?:an?\s+)?(?:(?:promo(?:tion(?:al)?)?|coupon|discount)\s+)?codes?|coupons?`, "promo_code"],
+    [String.raw`show\s*(?:and|&|n|'n')\s*save`, "show_save"],
+    [String.raw`(?:a\s+)?(?:bar\s?codes?|scan(?:ning)?|barcode\s+scan)`, "barcode"],
+    [String.raw`(?:an?\s+)?(?:online(?:\s+link)?|link|url)`, "online_link"],
+  ]),
+  codeMode: choice("codeMode", [
+    [
+      String.raw`universal|(?:one|single|same|shared)(?:\s+code)?(?:\s+for\s+(?:everyone|everybody|all))?`,
+      "universal",
+    ],
+    [String.raw`unique(?:\s+codes)?|many|individual(?:\s+codes)?`, "unique"],
+  ]),
+  locationScope: choice("locationScope", [
+    [String.raw`all(?:\s+(?:locations|stores|of\s+them))?|everywhere|every\s+location`, "all"],
+    [String.raw`(?:selected|specific|some)(?:\s+(?:locations|stores|of\s+them))?`, "selected"],
+  ]),
+  maxDiscountUnit: choice("maxDiscountUnit", [
+    [String.raw`%|percent(?:age)?`, "%"],
+    [String.raw`\$|dollars?|usd`, "$"],
+  ]),
+  lightning: choice("lightning", [
+    [String.raw`y|yes|yep|yeah|sure|ok(?:ay)?|please\s+do|lightning`, true],
+    [String.raw`n|no|nope|nah|no\s+thanks|not?\s+(?:really|now|lightning)`, false],
+  ]),
+
+  startDate: date("startDate"),
+  endDate: date("endDate"),
+  timeZone: viaRule(readTimeZone),
+  clickthruUrl: viaRule(readUrl),
+  channels: list("channels", channelsOf),
+  targetAudience: list("targetAudience", (part) => (part.length <= 100 ? [part.toLowerCase()] : undefined)),
+  locationIds: list("locationIds", (part) => (/^#?\d+$/.test(part) ? [Number(part.replace("#", ""))] : undefined)),
+
+  promoCode: (reply) => {
+    const code = whole(`["'“‘]?([A-Za-z0-9][A-Za-z0-9_-]{1,39})["'”’]?`).exec(reply)?.[1];
+    return code && isCode(code, true) ? { promoCode: code.toUpperCase(), redemptionMethod: "promo_code" } : undefined;
+  },
+  codePattern: (reply) => {
+    const pattern = whole(`["'“‘]?([A-Za-z0-9-]*[#?*][A-Za-z0-9#?*-]*)["'”’]?`).exec(reply)?.[1];
+    return pattern ? { codePattern: pattern.toUpperCase(), codeMode: "unique" } : undefined;
+  },
+};
+
+/** The reply read as an answer to the question about `field`; undefined when it is not a bare answer. */
+export function readAnswer(field: DraftField, reply: string, context: ExtractContext): Proposal | undefined {
+  const answer = ANSWERS[field];
+  if (!answer) return undefined;
+  const free = PROSE_FIELDS.has(field) || NAME_FIELDS.has(field);
+  return answer(free ? reply.trim() : bare(reply), context);
+}

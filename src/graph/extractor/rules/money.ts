@@ -1,0 +1,25 @@
+import { AMOUNT, readNumber, readUnitValue, UNIT_VALUE } from "./numbers.js";
+import { agreed, type Rule } from "./scan.js";
+
+const BUDGET = new RegExp(
+  String.raw`\bbudget(?:ed)?\s*(?:of|is|:|=|at|to)?\s*(?:about\s+|around\s+|roughly\s+|~\s*)?(${AMOUNT})|(${AMOUNT})\s+(?:total\s+)?budget\b`,
+  "gi",
+);
+
+const MAX_DISCOUNT = new RegExp(
+  String.raw`\b(?:max(?:imum)?\s+discount|discount\s+(?:cap|limit|max(?:imum)?)|cap(?:ped)?(?:\s+(?:it|the\s+discount))?|max(?:imum)?|no\s+more\s+than|at\s+most)\s*(?:of|is|:|=|at|to)?\s*(${UNIT_VALUE})(?:\s+off)?`,
+  "gi",
+);
+
+/** Total budget ("budget $50k", "50k budget") and the discount cap ("max discount 30%", "cap at $25"). */
+export const readMoney: Rule = (scan, patch) => {
+  const budgets = scan.take(BUDGET).map((match) => readNumber(match[1] ?? match[2] ?? ""));
+  const budget = agreed(budgets);
+  if (budget !== undefined) patch.totalBudget = budget;
+
+  const cap = agreed(scan.take(MAX_DISCOUNT).map((match) => readUnitValue(match[1] ?? "")));
+  if (cap?.unit) {
+    patch.maxDiscount = cap.value;
+    patch.maxDiscountUnit = cap.unit;
+  }
+};

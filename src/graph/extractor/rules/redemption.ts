@@ -1,0 +1,35 @@
+import type { RedemptionMethod } from "../../draft.js";
+import { agreed, type Rule } from "./scan.js";
+
+/** Slack wraps links as <https://x|label>; a sentence may end right after one. */
+const URL = /https?:\/\/[^\s<>|"'`)\]]+?(?=[.,;:!?]*(?:[\s<>|"'`)\]]|$))/gi;
+
+/** Words that name a method outright. */
+const METHODS: [RegExp, RedemptionMethod][] = [
+  [/\b(?:promo(?:tion(?:al)?)?|coupon|discount)\s+codes?\b/gi, "promo_code"],
+  [/\bshow\s*(?:and|&|n|'n'|-n-)\s*save\b/gi, "show_save"],
+  [/\bbar\s?codes?\b|\bscan(?:ned|ning|s)?\b/gi, "barcode"],
+  [/\bonline\s+link\b/gi, "online_link"],
+];
+
+/** Words that only lean towards a link; they count when nothing names a method. */
+const ONLINE = /\bonline\b|\blink\b/gi;
+
+/**
+ * Redemption method and click-through URL. A given code means promo-code redemption. A URL, or
+ * "online"/"link" on their own, mean an online link only when nothing else names a method:
+ * "code FALL25, shop at https://..." is a promo code used online, not a link offer.
+ */
+export const readRedemption: Rule = (scan, patch) => {
+  const methods = METHODS.filter(([pattern]) => scan.take(pattern).length > 0).map(([, method]) => method);
+  if (patch.promoCode) methods.push("promo_code");
+  const leansOnline = scan.take(ONLINE).length > 0 || patch.clickthruUrl !== undefined;
+  const method = methods.length > 0 ? agreed(methods) : leansOnline ? "online_link" : undefined;
+  if (method) patch.redemptionMethod = method;
+};
+
+/** Read first, so no other rule sees the digits and words inside a link. */
+export const readUrl: Rule = (scan, patch) => {
+  const url = agreed(scan.take(URL).map(([found]) => found));
+  if (url) patch.clickthruUrl = url;
+};

@@ -1,0 +1,55 @@
+import type { BaseCheckpointSaver } from "@langchain/langgraph";
+import { END, START, StateGraph } from "@langchain/langgraph";
+import type { Logger } from "pino";
+import type { KigoClient } from "../kigo/client.js";
+import type { Extractor } from "./extractor/types.js";
+import { MerchantDirectory } from "./merchants.js";
+import { objectiveNode } from "./nodes/objective.js";
+import { offerNode } from "./nodes/offer.js";
+import { publishNode } from "./nodes/publish.js";
+import { redemptionNode } from "./nodes/redemption.js";
+import { reviewNode } from "./nodes/review.js";
+import { understandNode } from "./nodes/understand.js";
+import { validationNode } from "./nodes/validation.js";
+import type { BenchmarkTable } from "./recommend/benchmarks.js";
+import { OfferState, type OfferStateValue } from "./state.js";
+import type { BrandRules } from "./validation/brand-rules.js";
+
+export interface OfferGraphDeps {
+  extractor: Extractor;
+  client: KigoClient;
+  brandRules: BrandRules;
+  benchmarks: BenchmarkTable;
+  checkpointer: BaseCheckpointSaver;
+  logger?: Logger;
+}
+
+/** A gathering node that asked a question ends the turn; otherwise the flow moves on. */
+const unlessAsked = (next: string) => (state: OfferStateValue) => (state.question ? END : next);
+
+/**
+ * understand → objective → offer → redemption → validation → review (interrupt) → publish.
+ * Each turn runs from `understand` until a node asks a question or review waits for a decision.
+ */
+export function buildOfferGraph(deps: OfferGraphDeps) {
+  return new StateGraph(OfferState)
+    .addNode("understand", understandNode(deps.extractor))
+    .addNode("objective", objectiveNode(new MerchantDirectory(deps.client)))
+    .addNode("offer", offerNode(deps.benchmarks, deps.brandRules))
+    .addNode("redemption", redemptionNode())
+    .addNode(
+      "validation",
+      validationNode(deps.client, { brandRules: deps.brandRules, benchmarks: deps.benchmarks }),
+    )
+    .addNode("review", reviewNode(), { ends: ["understand", "review", "publish", END] })
+    .addNode("publish", publishNode(deps.client, deps.logger), { ends: ["review", END] })
+    .addEdge(START, "understand")
+    .addEdge("understand", "objective")
+    .addConditionalEdges("objective", unlessAsked("offer"), ["offer", END])
+    .addConditionalEdges("offer", unlessAsked("redemption"), ["redemption", END])
+    .addConditionalEdges("redemption", unlessAsked("validation"), ["validation", END])
+    .addEdge("validation", "review")
+    .compile({ checkpointer: deps.checkpointer });
+}
+
+export type OfferGraph = ReturnType<typeof buildOfferGraph>;

@@ -1,0 +1,47 @@
+import type { Logger } from "pino";
+import { createClient, type RedisClientType } from "redis";
+
+const CONNECT_TIMEOUT_MS = 3_000;
+
+/**
+ * A connected node-redis client, or one clear error naming REDIS_URL. Failing to connect at start
+ * is a configuration problem to report, not to retry forever; once running, a dropped connection
+ * is retried with capped backoff.
+ */
+export async function connectRedis(url: string, logger?: Logger): Promise<RedisClientType> {
+  if (!URL.canParse(url) || !/^rediss?:$/.test(new URL(url).protocol)) {
+    throw new Error("REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379");
+  }
+  let connected = false;
+  const client: RedisClientType = createClient({
+    url,
+    socket: {
+      connectTimeout: CONNECT_TIMEOUT_MS,
+      reconnectStrategy: (retries, cause) => (connected ? Math.min(100 * 2 ** retries, 5_000) : cause),
+    },
+  });
+  // node-redis re-throws "error" events nobody listens to, which would crash the process.
+  client.on("error", (error: Error) => logger?.warn({ err: error }, "Redis connection error"));
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    // connectTimeout covers only the TCP handshake; a server that accepts and never answers
+    // would otherwise keep start-up waiting forever.
+    const silence = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error("no answer")), CONNECT_TIMEOUT_MS);
+    });
+    await Promise.race([client.connect(), silence]);
+    connected = true;
+  } catch (error) {
+    client.destroy();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      // Host and port only: the URL may carry a password.
+      `Cannot reach Redis at REDIS_URL (${new URL(url).host}) within ${CONNECT_TIMEOUT_MS / 1000} s: ${reason}. ` +
+        "Start Redis or fix REDIS_URL; leave REDIS_URL unset to keep conversations in memory.",
+      { cause: error },
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  return client;
+}

@@ -1,0 +1,96 @@
+import type { Action, OfferSummaryModel, PreviewModel, Reply } from "../../bot/view-models.js";
+import { formatCount, formatDate, formatMoney } from "../../graph/describe.js";
+
+/**
+ * Plain-text rendering of the same view models Slack and Teams render: the console channel and
+ * any log or fallback text. Pure: a reply in, lines out. Actions are listed by the caller.
+ */
+export function renderText(reply: Reply): string {
+  switch (reply.kind) {
+    case "notice":
+      return `${TONE_MARK[reply.tone]}${reply.text}`;
+    case "question":
+      return lines(...reply.notes, reply.text, reply.hint && `  (${reply.hint})`);
+    case "preview":
+      return lines(...reply.notes, renderPreview(reply.preview));
+    case "published":
+      return lines(
+        `✅ Published "${reply.title}" as offer #${reply.offerId}.`,
+        ...reply.created.map((item) => `  • created ${item}`),
+        ...reply.workarounds.map((item) => `  ⚠ ${item}`),
+      );
+    case "offer_list":
+      return lines(
+        `${reply.title}: ${formatCount(reply.total)} found${reply.total > 0 ? `, showing ${reply.offset + 1}–${reply.offset + reply.offers.length}` : ""}`,
+        ...reply.offers.map(renderSummary),
+      );
+    case "offer_detail":
+      return lines(
+        renderSummary(reply.offer),
+        reply.offer.description && `  ${reply.offer.description}`,
+        reply.offer.terms && `  Terms: ${reply.offer.terms}`,
+      );
+    case "analytics":
+      return lines(
+        `📈 ${reply.title} (#${reply.offerId}), ${formatDate(reply.startDate)} – ${formatDate(reply.endDate)}`,
+        `  Redemptions ${formatCount(reply.totalRedemptions)} · unique users ${formatCount(reply.uniqueUsers)} · revenue ${formatMoney(reply.revenue)}`,
+        `  Conversion ${reply.conversionRate === null ? "not available (no impressions recorded)" : `${(reply.conversionRate * 100).toFixed(1)}%`}`,
+        `  Last 7 days: ${
+          reply.byDay
+            .slice(-7)
+            .map((day) => `${day.date.slice(5)} ${day.redemptions}`)
+            .join(", ") || "no data"
+        }`,
+      );
+    case "drafts":
+      return reply.drafts.length === 0
+        ? "You have no open drafts."
+        : lines(
+            "Your open drafts:",
+            ...reply.drafts.map(
+              (draft) => `  • ${draft.title} (${draft.status}, ${draft.updatedAt.slice(0, 10)})`,
+            ),
+          );
+  }
+}
+
+export function actionsOf(reply: Reply): Action[] {
+  return "actions" in reply && reply.actions ? reply.actions : [];
+}
+
+const TONE_MARK = { info: "", success: "✅ ", warning: "⚠ ", error: "❌ " } as const;
+
+function renderPreview(preview: PreviewModel): string {
+  return lines(
+    `── Preview: ${preview.title} ──`,
+    `  ${preview.summary}`,
+    ...preview.sections.flatMap((section) => [
+      `  ${section.title}`,
+      ...section.fields.map((field) => `    ${field.label}: ${field.value}`),
+    ]),
+    preview.budgetImpact &&
+      `  Budget impact: ${preview.budgetImpact.text}${preview.budgetImpact.overBudget ? " (over budget)" : ""}\n    Assumption: ${preview.budgetImpact.assumption}`,
+    preview.recommendation && `  Hint: ${preview.recommendation}`,
+    ...preview.issues.map(
+      (issue) => `  ${issue.severity === "error" ? "❌" : "⚠"} ${issue.message} Fix: ${issue.fix}`,
+    ),
+    preview.approval &&
+      (preview.approval.rejectedReason
+        ? `  Rejected: ${preview.approval.rejectedReason}`
+        : preview.status === "pending_approval"
+          ? `  Waiting for approval (submitted by ${preview.approval.submittedBy})`
+          : undefined),
+    preview.publishError && `  ❌ Publishing failed: ${preview.publishError} The draft is kept.`,
+  );
+}
+
+function renderSummary(offer: OfferSummaryModel): string {
+  const dates = offer.endDate
+    ? `${formatDate(offer.startDate)} – ${formatDate(offer.endDate)}`
+    : `from ${formatDate(offer.startDate)}`;
+  return `  #${offer.offerId} ${offer.title} [${offer.status}] ${dates}, merchant #${offer.merchantId}`;
+}
+
+function lines(...parts: (string | undefined | false | null | 0)[]): string {
+  return parts.filter((part): part is string => typeof part === "string" && part.length > 0).join("\n");
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { OfferDraft } from "../../../src/graph/draft.js";
+import { recommendOffer } from "../../../src/graph/recommend/index.js";
+import { benchmarks } from "../validation/fixtures.js";
+
+const recommend = (draft: OfferDraft) => recommendOffer(draft, benchmarks);
+
+describe("recommendOffer", () => {
+  it("suggests the closed-loop dealer sales-lift starting point", () => {
+    expect(recommend({ businessObjective: "Increase Q4 sales by 20%", programType: "closed_loop" })).toEqual({
+      offerType: "percentage_discount",
+      offerValue: 15,
+      range: { min: 10, max: 20 },
+      expectedRedemptionRate: 0.08,
+      rationale:
+        "Closed-loop dealer sales-lift offers typically run 10–20% off; 15% is the usual starting point with ~8% redemption.",
+    });
+  });
+
+  it.each([
+    ["Win back lapsed residents", "open_loop", "retention", "cashback"],
+    ["Clear out overstock before spring", "open_loop", "clearance", "bogo"],
+    ["Attract new dealers' customers", "closed_loop", "acquisition", "fixed_amount"],
+    ["Reward loyal members", "hybrid", "loyalty", "loyalty_points"],
+    ["Boost holiday sales", "hybrid", "sales_lift", "percentage_discount"],
+  ] as const)(
+    "for %j (%s) picks the table's %s offer",
+    (businessObjective, programType, objective, offerType) => {
+      const segment = benchmarks.objectives[objective][programType];
+      const { min, typical, max, redemptionRate } = segment.offers[offerType];
+      expect(segment.recommended).toBe(offerType);
+      expect(recommend({ businessObjective, programType })).toMatchObject({
+        offerType,
+        offerValue: typical,
+        range: { min, max },
+        expectedRedemptionRate: redemptionRate,
+      });
+    },
+  );
+
+  it("keeps the offer type the marketer chose and names it", () => {
+    const recommendation = recommend({
+      businessObjective: "Increase Q4 sales",
+      programType: "closed_loop",
+      offerType: "cashback",
+    });
+    expect(recommendation).toMatchObject({
+      offerType: "cashback",
+      offerValue: 20,
+      range: { min: 10, max: 40 },
+    });
+    expect(recommendation?.rationale).toBe(
+      "Closed-loop dealer sales-lift cashback offers typically run $10–$40 cash back; $20 is the usual starting point with ~6% redemption.",
+    );
+  });
+
+  it("never suggests more than the marketer's maximum discount", () => {
+    const recommendation = recommend({
+      businessObjective: "Increase Q4 sales",
+      programType: "closed_loop",
+      maxDiscount: 12,
+      maxDiscountUnit: "%",
+    });
+    expect(recommendation?.offerValue).toBe(12);
+    expect(recommendation?.rationale).toContain("I suggest 12%, your maximum discount");
+  });
+
+  it("has no recommendation without a program or a readable objective", () => {
+    expect(recommend({ businessObjective: "Increase Q4 sales" })).toBeUndefined();
+    expect(recommend({ programType: "open_loop" })).toBeUndefined();
+    expect(recommend({ businessObjective: "Team plan", programType: "open_loop" })).toBeUndefined();
+  });
+});

@@ -1,0 +1,92 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createApp, type OfferBotApp } from "../../src/app.js";
+import type { Speaker } from "../../src/bot/conversation.js";
+import type { BotTurn } from "../../src/bot/offer-bot.js";
+import type { Action, Reply } from "../../src/bot/view-models.js";
+import { loadConfig } from "../../src/config.js";
+
+/** The real app, wired from configuration like `npm start`, with test roles and a fixed clock. */
+export const NOW = new Date("2026-11-25T16:00:00Z");
+export const TIME_ZONE = "America/Chicago";
+
+export const USERS = {
+  /** Scoped to one dealer (demo merchant #1), so the bot never asks which merchant. */
+  dealerMarketer: { roles: ["viewer", "editor", "publisher"], merchants: [1] },
+  /** Every merchant: the bot asks which one. */
+  accountManager: { roles: ["viewer", "editor", "publisher"], merchants: [] },
+  editorOnly: { roles: ["viewer", "editor"], merchants: [1] },
+  approver: { roles: ["viewer", "approver"], merchants: [] },
+  viewer: { roles: ["viewer"], merchants: [] },
+} as const;
+
+export type TestUser = keyof typeof USERS;
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<OfferBotApp & { dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), "kigo-bot-"));
+  const rolesFile = join(dir, "roles.json");
+  writeFileSync(rolesFile, JSON.stringify({ unknownUsers: [], users: USERS }));
+  const config = loadConfig({
+    ROLES_FILE: rolesFile,
+    AUDIT_LOG_FILE: join(dir, "audit.log"),
+    DEFAULT_TIME_ZONE: TIME_ZONE,
+    KIGO_API_RETRIES: "2",
+    LOG_LEVEL: "silent",
+    ...env,
+  });
+  const app = await createApp(config, { now: () => NOW });
+  return { ...app, dir };
+}
+
+let threadCounter = 0;
+export const newThread = () => `test:${process.pid}:${++threadCounter}`;
+
+/** One user's side of a conversation in one thread. */
+export class Chat {
+  threadKey = newThread();
+  last: Reply[] = [];
+
+  constructor(
+    private readonly app: OfferBotApp,
+    readonly user: TestUser,
+  ) {}
+
+  get speaker(): Speaker {
+    return { userId: this.user, timeZone: TIME_ZONE };
+  }
+
+  async say(text: string): Promise<Reply[]> {
+    return this.take(await this.app.bot.message(this.speaker, this.threadKey, text));
+  }
+
+  async click(label: string | RegExp, options: { reason?: string } = {}): Promise<Reply[]> {
+    const action = this.action(label);
+    return this.take(
+      await this.app.bot.action(this.speaker, this.threadKey, action.id, action.value, { ...options, newThreadKey: newThread }),
+    );
+  }
+
+  async offers(command: string): Promise<Reply[]> {
+    return this.take(await this.app.bot.command(this.speaker, this.threadKey, command, newThread));
+  }
+
+  action(label: string | RegExp): Action {
+    const actions = this.last.flatMap((reply) => ("actions" in reply && reply.actions ? reply.actions : []));
+    const found = actions.find((action) => (typeof label === "string" ? action.label === label : label.test(action.label)));
+    if (!found) throw new Error(`no action ${label} among ${actions.map((action) => action.label).join(", ")}`);
+    return found;
+  }
+
+  reply<Kind extends Reply["kind"]>(kind: Kind): Extract<Reply, { kind: Kind }> {
+    const found = this.last.find((reply) => reply.kind === kind);
+    if (!found) throw new Error(`expected a ${kind} reply, got ${JSON.stringify(this.last, null, 2).slice(0, 2000)}`);
+    return found as Extract<Reply, { kind: Kind }>;
+  }
+
+  private take(turn: BotTurn): Reply[] {
+    this.threadKey = turn.threadKey;
+    this.last = turn.replies;
+    return turn.replies;
+  }
+}
