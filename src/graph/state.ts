@@ -40,7 +40,7 @@ export const OfferState = Annotation.Root({
   /** This turn's short notices ("Updated the value to 25%."). */
   notes: latest<string[]>(() => []),
   issues: latest<ValidationIssue[]>(() => []),
-  publish: latest<PublishProgress | undefined>(() => undefined),
+  publishProgress: latest<PublishProgress | undefined>(() => undefined),
   publishError: latest<{ message: string; retryable: boolean } | undefined>(() => undefined),
   published: latest<PublishedOffer | undefined>(() => undefined),
   /** The version submitted for approval: any later change needs a new submission. */

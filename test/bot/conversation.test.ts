@@ -31,7 +31,9 @@ describe("creating an offer", () => {
     const { preview } = chat.reply("preview");
     expect(preview.title).toBe("20% off");
     expect(preview.summary).toBe("20% off · Dec 1, 2026 – Dec 31, 2026");
-    const fields = Object.fromEntries(preview.sections.flatMap((section) => section.fields).map((f) => [f.label, f.value]));
+    const fields = Object.fromEntries(
+      preview.sections.flatMap((section) => section.fields).map((f) => [f.label, f.value]),
+    );
     expect(fields).toMatchObject({
       Program: "Closed loop",
       Merchant: "Heartland Ag Equipment",
@@ -49,17 +51,32 @@ describe("creating an offer", () => {
     const published = chat.reply("published");
     expect(published.created.join(" ")).toContain("DEALER20");
     const offer = await app.client.getOffer(published.offerId);
-    expect(offer).toMatchObject({ merchant_owner: 1, classification: "closed_loop", code_type: "promo_code", short_text: "20% off" });
+    expect(offer).toMatchObject({
+      merchant_owner: 1,
+      classification: "closed_loop",
+      code_type: "promo_code",
+      short_text: "20% off",
+    });
     expect(await offersWithCode("DEALER20")).toHaveLength(1);
     expect(await app.client.redemptionControls.list({ offer_id: published.offerId })).toMatchObject([
       { usage_limit_per_customer: 3, total_usage_limit: 1000 },
     ]);
 
-    const again = await app.bot.action(chat.speaker, chat.threadKey, "publish", JSON.stringify({ v: preview.version }), {
-      newThreadKey: () => "unused",
-    });
+    const again = await app.bot.action(
+      chat.speaker,
+      chat.threadKey,
+      "publish",
+      JSON.stringify({ v: preview.version }),
+      {
+        newThreadKey: () => "unused",
+      },
+    );
     expect(again.replies).toEqual([
-      { kind: "notice", tone: "info", text: `This offer is already published as offer #${published.offerId}.` },
+      {
+        kind: "notice",
+        tone: "info",
+        text: `This offer is already published as offer #${published.offerId}.`,
+      },
     ]);
     expect(await offersWithCode("DEALER20")).toHaveLength(1);
   });
@@ -103,9 +120,11 @@ describe("creating an offer", () => {
     await chat.say("use code FALL25 instead");
     expect(chat.reply("preview").notes.join(" ")).toMatch(/FALL25/);
 
-    await app.bot.action(chat.speaker, chat.threadKey, stale.id, stale.value, { newThreadKey: () => "unused" }).then((turn) => {
-      chat.last = turn.replies;
-    });
+    await app.bot
+      .action(chat.speaker, chat.threadKey, stale.id, stale.value, { newThreadKey: () => "unused" })
+      .then((turn) => {
+        chat.last = turn.replies;
+      });
     expect(chat.reply("preview").notes.join(" ")).toMatch(/out of date/);
     expect(await offersWithCode("FALL25")).toHaveLength(0);
   });
@@ -174,7 +193,9 @@ describe("exactly once", () => {
     const publish = chat.action("Publish");
     const turns = await Promise.all(
       Array.from({ length: 30 }, () =>
-        app.bot.action(chat.speaker, chat.threadKey, publish.id, publish.value, { newThreadKey: () => "unused" }),
+        app.bot.action(chat.speaker, chat.threadKey, publish.id, publish.value, {
+          newThreadKey: () => "unused",
+        }),
       ),
     );
     const kinds = turns.flatMap((turn) => turn.replies.map((reply) => reply.kind));

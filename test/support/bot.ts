@@ -63,7 +63,10 @@ export class Chat {
   async click(label: string | RegExp, options: { reason?: string } = {}): Promise<Reply[]> {
     const action = this.action(label);
     return this.take(
-      await this.app.bot.action(this.speaker, this.threadKey, action.id, action.value, { ...options, newThreadKey: newThread }),
+      await this.app.bot.action(this.speaker, this.threadKey, action.id, action.value, {
+        ...options,
+        newThreadKey: newThread,
+      }),
     );
   }
 
@@ -73,14 +76,18 @@ export class Chat {
 
   action(label: string | RegExp): Action {
     const actions = this.last.flatMap((reply) => ("actions" in reply && reply.actions ? reply.actions : []));
-    const found = actions.find((action) => (typeof label === "string" ? action.label === label : label.test(action.label)));
-    if (!found) throw new Error(`no action ${label} among ${actions.map((action) => action.label).join(", ")}`);
+    const found = actions.find((action) =>
+      typeof label === "string" ? action.label === label : label.test(action.label),
+    );
+    if (!found)
+      throw new Error(`no action ${label} among ${actions.map((action) => action.label).join(", ")}`);
     return found;
   }
 
   reply<Kind extends Reply["kind"]>(kind: Kind): Extract<Reply, { kind: Kind }> {
     const found = this.last.find((reply) => reply.kind === kind);
-    if (!found) throw new Error(`expected a ${kind} reply, got ${JSON.stringify(this.last, null, 2).slice(0, 2000)}`);
+    if (!found)
+      throw new Error(`expected a ${kind} reply, got ${JSON.stringify(this.last, null, 2).slice(0, 2000)}`);
     return found as Extract<Reply, { kind: Kind }>;
   }
 

@@ -13,7 +13,7 @@ import type { OfferStateUpdate, OfferStateValue } from "../state.js";
 export function objectiveNode(merchants: MerchantDirectory) {
   return async (state: OfferStateValue): Promise<OfferStateUpdate> => {
     const notes = [...state.notes];
-    let draft = withContextDefaults(state);
+    let draft = withContextDefaults(state, notes);
     const resolved = await merchants.resolve(draft, state.context.merchantIds);
     draft = resolved.draft;
     if (resolved.note) notes.push(resolved.note);
@@ -27,11 +27,17 @@ export function objectiveNode(merchants: MerchantDirectory) {
   };
 }
 
-function withContextDefaults(state: OfferStateValue): OfferDraft {
+function withContextDefaults(state: OfferStateValue, notes: string[]): OfferDraft {
   const { draft, context } = state;
   const defaults: OfferDraft = { timeZone: context.timeZone };
   if (context.programType) defaults.programType = context.programType;
-  return { ...defaults, ...draft };
+  const next = { ...defaults, ...draft };
+  // "for John Deere dealers" names the whole network: say so instead of asking.
+  if (next.programType === "closed_loop" && next.locationScope === undefined && next.targetAudience?.length) {
+    next.locationScope = "all";
+    notes.push('Running it across the entire dealer network (say "specific dealers" to limit it).');
+  }
+  return next;
 }
 
 function objectiveNeeds(): Need[] {

@@ -15,7 +15,7 @@ export function publishNode(client: KigoClient, logger?: Logger) {
       client,
       draft: state.draft,
       draftKey: state.draftId,
-      progress: state.publish,
+      progress: state.publishProgress,
       logger,
     });
     if (result.status === "published") {
@@ -23,7 +23,7 @@ export function publishNode(client: KigoClient, logger?: Logger) {
         goto: END,
         update: {
           status: "published",
-          publish: result.progress,
+          publishProgress: result.progress,
           published: { offerId: result.offerId, created: result.created, workarounds: result.workarounds },
           notes: [],
         },
@@ -33,7 +33,7 @@ export function publishNode(client: KigoClient, logger?: Logger) {
       goto: "review",
       update: {
         status: "failed",
-        publish: result.progress,
+        publishProgress: result.progress,
         publishError: { message: result.error.message, retryable: result.error.retryable },
         notes: [],
       },

@@ -28,7 +28,7 @@ export function understandNode(extractor: Extractor) {
       draftId: fresh || !state.draftId ? randomUUID() : state.draftId,
       authorId: fresh || !state.authorId ? state.context.userId : state.authorId,
       ...(fresh
-        ? { status: "collecting", publish: undefined, published: undefined, approval: undefined }
+        ? { status: "collecting", publishProgress: undefined, published: undefined, approval: undefined }
         : {}),
       draft,
       version: changed.length > 0 || fresh ? base.version + 1 : base.version,

@@ -18,7 +18,7 @@ export function validationNode(
       // A code this draft already created in a half-finished publish is ours, not taken.
       isPromoCodeTaken: async (code) => {
         const existing = await client.findPromoCode(code);
-        return existing !== undefined && existing.offer_id !== state.publish?.offerId;
+        return existing !== undefined && existing.offer_id !== state.publishProgress?.offerId;
       },
     });
     const keepsApproval = state.status === "pending_approval" && state.approval?.version === state.version;

@@ -47,9 +47,9 @@ function labelPattern(label: Label): RegExp {
   return new RegExp(`${named}|${colon}${bare}`, "gi");
 }
 
-/** What the marketer wants to achieve, said in passing: "... to increase Q4 sales by 20%". */
+/** What the marketer wants to achieve, said in passing: "... to increase Q4 sales by 20% with $10 off" — the means is not the goal. */
 const OBJECTIVE = new RegExp(
-  String.raw`\b(?:in\s+order\s+to|so\s+(?:that\s+)?we\s+can|aiming\s+to|want\s+to|trying\s+to|looking\s+to|to)\s+((?:increase|grow|boost|drive|lift|raise|improve|reduce|clear|acquire|attract|retain|reward|win\s+back|re-?engage)\b[^,;\n]*?)${CLAUSE_END}`,
+  String.raw`\b(?:in\s+order\s+to|so\s+(?:that\s+)?we\s+can|aiming\s+to|want\s+to|trying\s+to|looking\s+to|to)\s+((?:increase|grow|boost|drive|lift|raise|improve|reduce|clear|acquire|attract|retain|reward|win\s+back|re-?engage)\b[^,;\n]*?)(?:${CLAUSE_END}|(?=\s+(?:with|using|via|by\s+(?:offering|giving))\b))`,
   "gi",
 );
 /** Without a business noun, "to raise the budget" would read as a goal. */
