@@ -39,10 +39,17 @@ export async function runConsoleChat({ bot, input, output, speaker }: ConsoleCha
     for (const reply of turn.replies) say(renderText(reply));
     choices.forEach((action, index) => say(`  ${index + 1}) ${action.label}`));
   };
-  const ask = async (prompt: string) => (await terminal.question(prompt).catch(() => "")).trim();
+  // The line iterator buffers input, so lines pasted or piped ahead of the prompt are not lost.
+  const lines = terminal[Symbol.asyncIterator]();
+  const read = async (prompt: string): Promise<string | undefined> => {
+    output.write(prompt);
+    const next = await lines.next();
+    return next.done ? undefined : next.value;
+  };
+  const ask = async (prompt: string) => (await read(prompt))?.trim() ?? "";
 
   say("Kigo Offer Manager — tell me about the offer you want to create. Type /help for commands.");
-  for await (const line of readLines(terminal, "> ")) {
+  for (let line = await read("> "); line !== undefined; line = await read("> ")) {
     const text = line.trim();
     if (!text) continue;
     if (text === "/quit" || text === "/exit") break;
@@ -87,19 +94,6 @@ export async function runConsoleChat({ bot, input, output, speaker }: ConsoleCha
       newThreadKey,
       ...(reason ? { reason } : {}),
     });
-  }
-}
-
-async function* readLines(
-  terminal: ReturnType<typeof createInterface>,
-  prompt: string,
-): AsyncGenerator<string> {
-  while (true) {
-    try {
-      yield await terminal.question(prompt);
-    } catch {
-      return; // input closed (Ctrl-D, end of a pipe)
-    }
   }
 }
 

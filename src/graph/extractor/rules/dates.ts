@@ -99,12 +99,21 @@ function chronoPeriod(result: chrono.ParsedResult, scan: Scan, today: Day): Peri
   return { kind: "month", start: first, end: last, role };
 }
 
+const MONTH_THEN_COMMA =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?),(?=\s*\d)/gi;
+
+/**
+ * In chat a comma right after a month name ends the clause ("in January, 2 per resident"); a
+ * date puts its comma after the day ("January 2, 2027"). chrono would read "January, 2" as a day.
+ */
+const chronoInput = (text: string) => text.replace(MONTH_THEN_COMMA, (month) => `${month.slice(0, -1)};`);
+
 /** Every date expression in the message, each taken so its digits are not read as amounts. */
 export function findPeriods(scan: Scan, context: ExtractContext): Period[] {
   const today = calendarDay(context.now, context.timeZone);
   const periods = [...periodEnds(scan, today), ...relativeMonths(scan, today)];
   const reference = { instant: context.now, timezone: zoneOffsetMinutes(context.now, context.timeZone) };
-  for (const result of chrono.parse(scan.text, reference, { forwardDate: true })) {
+  for (const result of chrono.parse(chronoInput(scan.text), reference, { forwardDate: true })) {
     // "for two weeks", "next week": chrono makes up a day for these.
     if (result.tags().has("result/relativeDate")) continue;
     const period = chronoPeriod(result, scan, today);

@@ -7,7 +7,7 @@ const BUDGET = new RegExp(
 );
 
 const MAX_DISCOUNT = new RegExp(
-  String.raw`\b(?:max(?:imum)?\s+discount|discount\s+(?:cap|limit|max(?:imum)?)|cap(?:ped)?(?:\s+(?:it|the\s+discount))?|max(?:imum)?|no\s+more\s+than|at\s+most)\s*(?:of|is|:|=|at|to)?\s*(${UNIT_VALUE})(?:\s+off)?`,
+  String.raw`\b(?:max(?:imum)?\s+discount|discount\s+(?:cap|limit|max(?:imum)?)|cap(?:ped)?(?:\s+(?:it|the\s+discounts?|discounts?))?|max(?:imum)?|no\s+more\s+than|at\s+most)\s*(?:of|is|:|=|at|to)?\s*(${UNIT_VALUE})(?:\s+off)?|(${UNIT_VALUE})\s+(?:max(?:imum)?|cap)\b`,
   "gi",
 );
 
@@ -17,7 +17,7 @@ export const readMoney: Rule = (scan, patch) => {
   const budget = agreed(budgets);
   if (budget !== undefined) patch.totalBudget = budget;
 
-  const cap = agreed(scan.take(MAX_DISCOUNT).map((match) => readUnitValue(match[1] ?? "")));
+  const cap = agreed(scan.take(MAX_DISCOUNT).map((match) => readUnitValue(match[1] ?? match[2] ?? "")));
   if (cap?.unit) {
     patch.maxDiscount = cap.value;
     patch.maxDiscountUnit = cap.unit;

@@ -24,7 +24,7 @@ const LABELS: Label[] = [
     field: "offerTitle",
     words: String.raw`(?:offer\s+)?title|headline`,
     prose: false,
-    bare: String.raw`call(?:ed|\s+it)|name(?:d|\s+it)|titled`,
+    bare: String.raw`call(?:ed|\s+it)|name(?:d|\s+it)|titled|(?:make|set)\s+the\s+title`,
   },
   { field: "offerDescription", words: "description", prose: true },
   { field: "termsConditions", words: String.raw`terms(?:\s+(?:and|&)\s+conditions)?|t\s?&\s?cs?`, prose: true },
@@ -40,9 +40,12 @@ const CLAUSE_END = String.raw`(?=\s*(?:[,;\n]|\.(?:\s|$)|$))`;
 const CLAUSE = String.raw`([^,;\n]+?)${CLAUSE_END}`;
 const PROSE = String.raw`([^;\n]+?)(?=\s*(?:[;\n]|$|,?\s*\b(?:${ANY_LABEL})\s*:))`;
 
+/** "title: X", "the title is X", "terms are: X", "change the title to X". */
+const INTRODUCER = String.raw`(?:(?:is|are|should\s+be|to)\b\s*:?|:|=)`;
+
 function labelPattern(label: Label): RegExp {
-  const named = String.raw`\b(?:${label.words})\s*(?::|=|\bis\b|\bare\b)?\s*(?:${QUOTED})`;
-  const colon = String.raw`\b(?:${label.words})\s*(?::|\bis\b|\bare\b)\s*${label.prose ? PROSE : CLAUSE}`;
+  const named = String.raw`\b(?:${label.words})\s*${INTRODUCER}?\s*(?:${QUOTED})`;
+  const colon = String.raw`\b(?:${label.words})\s*${INTRODUCER}\s*${label.prose ? PROSE : CLAUSE}`;
   const bare = label.bare ? String.raw`|\b(?:${label.bare})\s+(?:${QUOTED}|${CLAUSE})` : "";
   return new RegExp(`${named}|${colon}${bare}`, "gi");
 }
