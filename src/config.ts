@@ -126,7 +126,10 @@ const envSchema = z
     AUDIT_LOG_FILE: z.preprocess(blankAsUnset, nonEmpty("AUDIT_LOG_FILE").default(".data/audit.log")),
     /** Set to understand messages with an OpenAI-compatible model; unset, the rule-based extractor runs. */
     OPENAI_API_KEY: z.preprocess(blankAsUnset, nonEmpty("OPENAI_API_KEY").optional()),
-    OPENAI_BASE_URL: z.preprocess(blankAsUnset, httpUrl("OPENAI_BASE_URL", "https://api.openai.com/v1").optional()),
+    OPENAI_BASE_URL: z.preprocess(
+      blankAsUnset,
+      httpUrl("OPENAI_BASE_URL", "https://api.openai.com/v1").optional(),
+    ),
     OPENAI_MODEL: z.preprocess(blankAsUnset, nonEmpty("OPENAI_MODEL").default("gpt-4o-mini")),
     OPENAI_TIMEOUT_MS: z.preprocess(blankAsUnset, positiveInt("OPENAI_TIMEOUT_MS", 15000).default(15_000)),
   })

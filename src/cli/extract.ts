@@ -9,7 +9,9 @@ const USAGE = 'usage: npm run -s extract -- [--now YYYY-MM-DD] [--tz Area/City] 
 class UsageError extends Error {}
 
 function parse(argv: string[]) {
-  let parsed: ReturnType<typeof parseArgs<{ options: { now: { type: "string" }; tz: { type: "string" } }; allowPositionals: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ options: { now: { type: "string" }; tz: { type: "string" } }; allowPositionals: true }>
+  >;
   try {
     parsed = parseArgs({
       args: argv,
@@ -18,7 +20,8 @@ function parse(argv: string[]) {
       strict: true,
     });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    // parseArgs explains at length how to pass "-x" as a message; the first sentence names the problem.
+    throw new UsageError((error as Error).message.split(". ")[0] ?? "bad arguments");
   }
   const { values, positionals } = parsed;
   const message = positionals.join(" ").trim();

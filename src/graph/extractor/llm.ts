@@ -66,7 +66,8 @@ export class LlmExtractor implements Extractor {
       return { ...(await this.#fallback.extract(message, context)), ...(usage && { usage }) };
     }
     const { patch, dropped } = keepValid(call.args);
-    if (dropped.length > 0) this.#logger?.warn({ dropped }, "model proposed invalid fields; they were dropped");
+    if (dropped.length > 0)
+      this.#logger?.warn({ dropped }, "model proposed invalid fields; they were dropped");
     return { patch, source: "llm", ...(usage && { usage }) };
   }
 }

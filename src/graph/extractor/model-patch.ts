@@ -11,7 +11,8 @@ type ModelField = Exclude<DraftField, "merchantId" | "customerList">;
 
 const HINTS: Record<ModelField, string> = {
   businessObjective: "What the marketer wants to achieve, e.g. 'Increase Q4 sales by 20%'.",
-  programType: "closed_loop (a partner's own network, e.g. John Deere dealers), open_loop (e.g. Yardi properties and catalog merchants) or hybrid. Only when the message says it.",
+  programType:
+    "closed_loop (a partner's own network, e.g. John Deere dealers), open_loop (e.g. Yardi properties and catalog merchants) or hybrid. Only when the message says it.",
   targetAudience: "Who the offer is for, e.g. ['dealers', 'fleet'].",
   maxDiscount: "The cap on the discount, with maxDiscountUnit.",
   maxDiscountUnit: "'%' or '$' for maxDiscount.",
@@ -19,14 +20,16 @@ const HINTS: Record<ModelField, string> = {
   startDate: "First day, YYYY-MM-DD in the user's time zone.",
   endDate: "Last day, YYYY-MM-DD in the user's time zone. A bare month means its last day for the end.",
   offerType: "The kind of offer. 'Lightning' is not a type: set lightning instead.",
-  offerValue: "Percent for percentage_discount (20% is 20), dollars for fixed_amount and cashback, points for loyalty_points, percent off the second item for bogo (free is 100), reward dollars for spend_and_get.",
+  offerValue:
+    "Percent for percentage_discount (20% is 20), dollars for fixed_amount and cashback, points for loyalty_points, percent off the second item for bogo (free is 100), reward dollars for spend_and_get.",
   minimumSpend: "spend_and_get only: dollars the customer must spend.",
   lightning: "true for a flash or lightning (time- or quantity-limited) offer.",
   offerTitle: "The offer's title, only when the message gives one.",
   offerDescription: "The offer's description, only when the message gives one.",
   termsConditions: "Terms and conditions, only when the message gives them.",
   exclusions: "What the offer excludes, only when the message says.",
-  redemptionMethod: "How customers redeem: promo_code, show_save (show & save), barcode (scan) or online_link.",
+  redemptionMethod:
+    "How customers redeem: promo_code, show_save (show & save), barcode (scan) or online_link.",
   promoCode: "The promo code, e.g. DEALER20.",
   usageLimitPerCustomer: "Uses allowed per customer: '3 per customer' is 3.",
   totalUsageLimit: "Redemptions allowed in total: '1000 total' is 1000.",
@@ -67,7 +70,9 @@ export function systemPrompt(context: ExtractContext): string {
     `The draft so far: ${JSON.stringify(context.draft)}`,
   ];
   if (context.expecting) {
-    lines.push(`The bot just asked for ${context.expecting}: a bare answer ("50k", "3", "closed") belongs in that field.`);
+    lines.push(
+      `The bot just asked for ${context.expecting}: a bare answer ("50k", "3", "closed") belongs in that field.`,
+    );
   }
   lines.push(
     "Rules:",

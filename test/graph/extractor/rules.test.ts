@@ -61,7 +61,10 @@ describe("rule-based extractor: whole messages", () => {
     ],
     ["5% cashback on catalog merchants", { offerType: "cashback", programType: "open_loop" }],
     ["$5 cash back, hybrid program", { offerType: "cashback", offerValue: 5, programType: "hybrid" }],
-    ["500 bonus points for every fleet purchase", { offerType: "loyalty_points", offerValue: 500, targetAudience: ["fleet"] }],
+    [
+      "500 bonus points for every fleet purchase",
+      { offerType: "loyalty_points", offerValue: 500, targetAudience: ["fleet"] },
+    ],
     ["2x points all weekend", { offerType: "loyalty_points" }],
     [
       "spend $100 get $20, max 500 redemptions",
@@ -91,12 +94,15 @@ describe("rule-based extractor: whole messages", () => {
     ["in March", { startDate: "2027-03-01", endDate: "2027-03-31" }],
     ["in November", { startDate: "2026-11-01", endDate: "2026-11-30" }],
     ["it ends Jan 15", { endDate: "2027-01-15" }],
-    ["promo code FALL25, one code for everyone, limit 3 per person", {
-      promoCode: "FALL25",
-      redemptionMethod: "promo_code",
-      codeMode: "universal",
-      usageLimitPerCustomer: 3,
-    }],
+    [
+      "promo code FALL25, one code for everyone, limit 3 per person",
+      {
+        promoCode: "FALL25",
+        redemptionMethod: "promo_code",
+        codeMode: "universal",
+        usageLimitPerCustomer: 3,
+      },
+    ],
     [
       "500 unique codes with pattern JD####, 1,000 uses in total",
       { codeMode: "unique", uniqueCodeCount: 500, codePattern: "JD####", totalUsageLimit: 1000 },
@@ -107,10 +113,13 @@ describe("rule-based extractor: whole messages", () => {
       "redeem online at https://shop.example.com/fall?utm=q4.",
       { redemptionMethod: "online_link", clickthruUrl: "https://shop.example.com/fall?utm=q4" },
     ],
-    ["the link is <https://deere.example.com/deal|deal page>", {
-      redemptionMethod: "online_link",
-      clickthruUrl: "https://deere.example.com/deal",
-    }],
+    [
+      "the link is <https://deere.example.com/deal|deal page>",
+      {
+        redemptionMethod: "online_link",
+        clickthruUrl: "https://deere.example.com/deal",
+      },
+    ],
     [
       "code FALL25, shop at https://shop.example.com",
       { promoCode: "FALL25", redemptionMethod: "promo_code", clickthruUrl: "https://shop.example.com" },
@@ -120,7 +129,10 @@ describe("rule-based extractor: whole messages", () => {
       { channels: ["hub_airdrop", "marketplace_promoted", "activation_link"] },
     ],
     ["marketplace organic and promoted", { channels: ["marketplace_promoted", "marketplace_organic"] }],
-    ["all four channels", { channels: ["hub_airdrop", "marketplace_promoted", "marketplace_organic", "activation_link"] }],
+    [
+      "all four channels",
+      { channels: ["hub_airdrop", "marketplace_promoted", "marketplace_organic", "activation_link"] },
+    ],
     [
       'title "Q4 Dealer Incentive", description: 20% off all equipment purchases',
       { offerTitle: "Q4 Dealer Incentive", offerDescription: "20% off all equipment purchases" },
@@ -129,11 +141,14 @@ describe("rule-based extractor: whole messages", () => {
       "terms: Valid for authorized dealers only; exclusions: parts and service",
       { termsConditions: "Valid for authorized dealers only", exclusions: "parts and service" },
     ],
-    ["20% off everything excluding sale items", {
-      offerType: "percentage_discount",
-      offerValue: 20,
-      exclusions: "sale items",
-    }],
+    [
+      "20% off everything excluding sale items",
+      {
+        offerType: "percentage_discount",
+        offerValue: 20,
+        exclusions: "sale items",
+      },
+    ],
     ["goal: grow repeat visits", { businessObjective: "Grow repeat visits" }],
     ["all dates in Central time", { timeZone: "America/Chicago" }],
     ["schedule it in America/Denver", { timeZone: "America/Denver" }],
@@ -153,12 +168,18 @@ describe("rule-based extractor: whole messages", () => {
       startDate: "2026-12-01",
       endDate: "2026-11-30",
     });
-    expect(extractWithRules("this month", lateEvening)).toEqual({ startDate: "2026-11-01", endDate: "2026-11-30" });
+    expect(extractWithRules("this month", lateEvening)).toEqual({
+      startDate: "2026-11-01",
+      endDate: "2026-11-30",
+    });
   });
 
   it("reads a bare month as the coming one", () => {
     const january = context({ now: new Date("2027-01-20T18:00:00Z") });
-    expect(extractWithRules("in December", january)).toEqual({ startDate: "2027-12-01", endDate: "2027-12-31" });
+    expect(extractWithRules("in December", january)).toEqual({
+      startDate: "2027-12-01",
+      endDate: "2027-12-31",
+    });
     expect(extractWithRules("through end of Q1", january)).toEqual({ endDate: "2027-03-31" });
     expect(extractWithRules("through end of Q4", january)).toEqual({ endDate: "2027-12-31" });
   });
@@ -201,14 +222,22 @@ describe("rule-based extractor: bare answers", () => {
     ["Q4 Dealer Incentive", "offerTitle", { offerTitle: "Q4 Dealer Incentive" }],
     ['"Fall Frenzy."', "offerTitle", { offerTitle: "Fall Frenzy" }],
     ["Green Valley", "merchantName", { merchantName: "Green Valley" }],
-    ["get more people into our stores this winter", "businessObjective", {
-      businessObjective: "Get more people into our stores this winter",
-    }],
-    ["increase Q4 sales for our dealers", "businessObjective", {
-      businessObjective: "Increase Q4 sales for our dealers",
-      programType: "closed_loop",
-      targetAudience: ["dealers"],
-    }],
+    [
+      "get more people into our stores this winter",
+      "businessObjective",
+      {
+        businessObjective: "Get more people into our stores this winter",
+      },
+    ],
+    [
+      "increase Q4 sales for our dealers",
+      "businessObjective",
+      {
+        businessObjective: "Increase Q4 sales for our dealers",
+        programType: "closed_loop",
+        targetAudience: ["dealers"],
+      },
+    ],
     ["closed", "programType", { programType: "closed_loop" }],
     ["open loop", "programType", { programType: "open_loop" }],
     ["percentage", "offerType", { offerType: "percentage_discount" }],
@@ -241,10 +270,12 @@ describe("rule-based extractor: bare answers", () => {
   });
 
   it("reads a full message normally even when a field is expected", () => {
-    expect(extractWithRules("budget $50k and 3 per customer", context({ expecting: "totalBudget" }))).toEqual({
-      totalBudget: 50000,
-      usageLimitPerCustomer: 3,
-    });
+    expect(extractWithRules("budget $50k and 3 per customer", context({ expecting: "totalBudget" }))).toEqual(
+      {
+        totalBudget: 50000,
+        usageLimitPerCustomer: 3,
+      },
+    );
   });
 
   it("does not take a question or a shrug as a title", () => {

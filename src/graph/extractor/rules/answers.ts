@@ -44,7 +44,8 @@ function bare(reply: string): string {
 const FILLER =
   /^(?:[\s,;&+/.!-]|\b(?:and|or|plus|the|both|also|on|in|at|from|starting|start|until|till|through|thru|by|of|ends?|ending|via|with)\b)*$/i;
 
-const NON_ANSWER = /^(?:skip|pass|not\s+sure|no\s+idea|idk|dunno|i\s+don'?t\s+know|you\s+(?:choose|decide|pick)|cancel|help)$|\?$/i;
+const NON_ANSWER =
+  /^(?:skip|pass|not\s+sure|no\s+idea|idk|dunno|i\s+don'?t\s+know|you\s+(?:choose|decide|pick)|cancel|help)$|\?$/i;
 
 const unquoted = (text: string) => text.replace(/^["“'‘](.*)["”'’]$/s, "$1").trim();
 
@@ -98,7 +99,8 @@ const date =
     const scan = new Scan(reply);
     const periods = findPeriods(scan, context);
     const [period] = periods;
-    if (periods.length !== 1 || !period || period.kind === "range" || !FILLER.test(scan.rest)) return undefined;
+    if (periods.length !== 1 || !period || period.kind === "range" || !FILLER.test(scan.rest))
+      return undefined;
     return resolvePeriod(period, period.role ?? (field === "startDate" ? "start" : "end"));
   };
 
@@ -117,7 +119,10 @@ const list =
 const CHANNEL_WORDS: [RegExp, readonly Channel[]][] = [
   [whole(String.raw`(?:hub\s+)?air[\s-]?drops?|hub`), ["hub_airdrop"]],
   [whole(String.raw`activation(?:\s+links?)?|links?`), ["activation_link"]],
-  [whole(String.raw`(?:marketplace\s+)?promoted(?:\s+(?:in\s+the\s+)?marketplace)?`), ["marketplace_promoted"]],
+  [
+    whole(String.raw`(?:marketplace\s+)?promoted(?:\s+(?:in\s+the\s+)?marketplace)?`),
+    ["marketplace_promoted"],
+  ],
   [whole(String.raw`(?:marketplace\s+)?organic(?:\s+(?:in\s+the\s+)?marketplace)?`), ["marketplace_organic"]],
   [whole(String.raw`(?:all|every)(?:\s+(?:of\s+them|four|4|channels?))*|everything`), CHANNELS],
 ];
@@ -158,7 +163,10 @@ const ANSWERS: Partial<Record<DraftField, Answer>> = {
   ]),
   offerType: choice("offerType", [
     [String.raw`(?:a\s+)?(?:percent(?:age)?|%)(?:\s+(?:off|discount))?`, "percentage_discount"],
-    [String.raw`(?:a\s+)?(?:fixed(?:[\s-]amount)?|dollars?|\$|amount)(?:\s+(?:off|discount))?`, "fixed_amount"],
+    [
+      String.raw`(?:a\s+)?(?:fixed(?:[\s-]amount)?|dollars?|\$|amount)(?:\s+(?:off|discount))?`,
+      "fixed_amount",
+    ],
     [String.raw`(?:a\s+)?(?:bogo|b1g1|buy\s+one,?\s+get\s+one)`, "bogo"],
     [String.raw`cash[\s-]?back`, "cashback"],
     [String.raw`(?:loyalty\s+|bonus\s+|reward\s+)?points|loyalty`, "loyalty_points"],
@@ -182,7 +190,7 @@ const ANSWERS: Partial<Record<DraftField, Answer>> = {
     [String.raw`(?:selected|specific|some)(?:\s+(?:locations|stores|of\s+them))?`, "selected"],
   ]),
   maxDiscountUnit: choice("maxDiscountUnit", [
-    [String.raw`%|percent(?:age)?`, "%"],
+    ["%|percent(?:age)?", "%"],
     [String.raw`\$|dollars?|usd`, "$"],
   ]),
   lightning: choice("lightning", [
@@ -196,11 +204,15 @@ const ANSWERS: Partial<Record<DraftField, Answer>> = {
   clickthruUrl: viaRule(readUrl),
   channels: list("channels", channelsOf),
   targetAudience: list("targetAudience", (part) => (part.length <= 100 ? [part.toLowerCase()] : undefined)),
-  locationIds: list("locationIds", (part) => (/^#?\d+$/.test(part) ? [Number(part.replace("#", ""))] : undefined)),
+  locationIds: list("locationIds", (part) =>
+    /^#?\d+$/.test(part) ? [Number(part.replace("#", ""))] : undefined,
+  ),
 
   promoCode: (reply) => {
     const code = whole(`["'“‘]?([A-Za-z0-9][A-Za-z0-9_-]{1,39})["'”’]?`).exec(reply)?.[1];
-    return code && isCode(code, true) ? { promoCode: code.toUpperCase(), redemptionMethod: "promo_code" } : undefined;
+    return code && isCode(code, true)
+      ? { promoCode: code.toUpperCase(), redemptionMethod: "promo_code" }
+      : undefined;
   },
   codePattern: (reply) => {
     const pattern = whole(`["'“‘]?([A-Za-z0-9-]*[#?*][A-Za-z0-9#?*-]*)["'”’]?`).exec(reply)?.[1];

@@ -10,7 +10,9 @@ const CODE_PATTERN = rx(
 const UNIQUE_COUNT = rx(
   String.raw`(${COUNT})\s+(?:unique\s+|single[\s-]use\s+|individual\s+|one[\s-]time\s+)?(?:promo\s+|coupon\s+)?codes\b`,
 );
-const UNIQUE = rx(String.raw`\b(?:unique|single[\s-]use|individual|one[\s-]time)\s+(?:promo\s+|coupon\s+)?codes?\b`);
+const UNIQUE = rx(
+  String.raw`\b(?:unique|single[\s-]use|individual|one[\s-]time)\s+(?:promo\s+|coupon\s+)?codes?\b`,
+);
 const UNIVERSAL = rx(
   String.raw`\buniversal\s+(?:promo\s+)?code\b|\b(?:one|single|same|shared)\s+(?:promo\s+)?code\s+for\s+(?:everyone|everybody|all(?:\s+customers)?)\b`,
 );

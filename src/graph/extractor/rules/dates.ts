@@ -24,7 +24,11 @@ const lastIndexOf = (pattern: RegExp, text: string) =>
 
 /** The nearest cue before `index` in the same clause wins: "move the start date from Jan 5, ends Feb 10". */
 function roleBefore(text: string, index: number): Role | undefined {
-  const clause = text.slice(0, index).split(/[,;\n]|\.\s/).pop() ?? "";
+  const clause =
+    text
+      .slice(0, index)
+      .split(/[,;\n]|\.\s/)
+      .pop() ?? "";
   const start = lastIndexOf(START_CUE, clause);
   const end = lastIndexOf(END_CUE, clause);
   if (start === end) return undefined;

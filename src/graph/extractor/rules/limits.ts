@@ -2,8 +2,8 @@ import { COUNT, readNumber } from "./numbers.js";
 import { agreedDefined, type Rule } from "./scan.js";
 
 const rx = (source: string) => new RegExp(source, "gi");
-const USES = String.raw`(?:uses?|redemptions?|times?)`;
-const PERSON = String.raw`(?:customer|person|user|member|account|household|shopper|cardholder|dealer|tenant|resident)s?`;
+const USES = `(?:uses?|redemptions?|times?)`;
+const PERSON = `(?:customer|person|user|member|account|household|shopper|cardholder|dealer|tenant|resident)s?`;
 
 const PER_CUSTOMER = rx(
   String.raw`(?:\b(?:limit(?:ed)?|max(?:imum)?|up\s+to|at\s+most)\s+(?:of\s+|to\s+)?)?(${COUNT})\s*(?:${USES}\s*)?(?:per|a|each|every|\/)\s*${PERSON}\b`,

@@ -6,7 +6,10 @@ const IDS = /\b(?:locations?|stores?|sites?)\s*(?:ids?\s*)?(?::|#)?\s*(\d+(?:\s*
 
 /** Where the offer applies: everywhere, or the listed location ids. */
 export const readLocations: Rule = (scan, patch) => {
-  const ids = scan.take(IDS).flatMap((match) => (match[1] ?? "").match(/\d+/g) ?? []).map(Number);
+  const ids = scan
+    .take(IDS)
+    .flatMap((match) => (match[1] ?? "").match(/\d+/g) ?? [])
+    .map(Number);
   const selected = scan.take(SELECTED).length > 0 || ids.length > 0;
   const all = scan.take(ALL).length > 0;
   if (selected === all) return;

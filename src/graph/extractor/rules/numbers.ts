@@ -11,7 +11,7 @@ const DOLLARS = String.raw`\s?(?:dollars|usd|bucks)\b`;
 export const MONEY = String.raw`(?:\$\s?${DIGITS}(?:${SCALE})?(?:${DOLLARS})?|${NUMBER}(?:${SCALE})?${DOLLARS}|${NUMBER}${SCALE})`;
 
 /** Money, or a bare number where the words around it already say it is money ("budget of 50000"). */
-export const AMOUNT = String.raw`(?:${MONEY}|${NUMBER})`;
+export const AMOUNT = `(?:${MONEY}|${NUMBER})`;
 
 /** A count: 3, 1,000, 1k, or a small number word. */
 export const COUNT = String.raw`(?:${NUMBER}(?:\s?k\b)?|\b(?:one|once|single|two|twice|three|four|five|six|seven|eight|nine|ten)\b)`;
@@ -49,7 +49,7 @@ export function readNumber(raw: string): number | undefined {
 }
 
 /** A value whose unit the words give: "$25", "25 dollars", "$50k" or "30%", "30 percent". */
-export const UNIT_VALUE = String.raw`(?:${MONEY}|${NUMBER}${PERCENT})`;
+export const UNIT_VALUE = `(?:${MONEY}|${NUMBER}${PERCENT})`;
 
 const ENDS_IN_PERCENT = new RegExp(`${PERCENT}$`, "i");
 const IS_MONEY = new RegExp(`^${MONEY}$`, "i");

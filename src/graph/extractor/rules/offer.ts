@@ -28,13 +28,21 @@ const OFFERS: [RegExp, Reader][] = [
     rx(
       String.raw`\bspend\s+(?:at\s+least\s+)?(${AMOUNT})(?:\s+or\s+more|\+)?\s*[,-]?\s*(?:and\s+|&\s+)?(?:get|receive|earn|save|take)\s+(${AMOUNT})(?:\s+(?:off|back|credit|reward)\b)?`,
     ),
-    ([, spend, reward]) => ({ offerType: "spend_and_get", minimumSpend: num(spend), offerValue: num(reward) }),
+    ([, spend, reward]) => ({
+      offerType: "spend_and_get",
+      minimumSpend: num(spend),
+      offerValue: num(reward),
+    }),
   ],
   [
     rx(
       String.raw`(${MONEY})\s+off\s+(?:when\s+you\s+spend|(?:on\s+)?(?:orders?|purchases?)\s+(?:over|of|above)|with\s+a\s+(?:purchase|minimum)\s+of)\s+(${AMOUNT})(?:\s+or\s+more|\+)?`,
     ),
-    ([, reward, spend]) => ({ offerType: "spend_and_get", minimumSpend: num(spend), offerValue: num(reward) }),
+    ([, reward, spend]) => ({
+      offerType: "spend_and_get",
+      minimumSpend: num(spend),
+      offerValue: num(reward),
+    }),
   ],
   [
     // The draft's cashback value is dollars, so a percentage cashback gives the type but no value.
@@ -90,7 +98,8 @@ export function valueForDraft(
   draftType: OfferType | undefined,
 ): DraftPatch | undefined {
   if (!draftType || !unit || UNIT_TYPES[unit].includes(draftType)) return { offerValue: value };
-  if (draftType === "cashback" || draftType === "loyalty_points" || draftType === "spend_and_get") return undefined;
+  if (draftType === "cashback" || draftType === "loyalty_points" || draftType === "spend_and_get")
+    return undefined;
   return { offerType: UNIT_DEFAULT[unit], offerValue: value };
 }
 
@@ -107,7 +116,9 @@ function readCorrection(scan: Scan, draftType: OfferType | undefined): DraftPatc
   return found && valueForDraft(found.value, found.unit, draftType);
 }
 
-const LIGHTNING = rx(String.raw`\b(?:(not?|non)[\s-]+(?:an?\s+)?)?(?:lightning|flash\s+(?:sale|deal|offer))s?\b`);
+const LIGHTNING = rx(
+  String.raw`\b(?:(not?|non)[\s-]+(?:an?\s+)?)?(?:lightning|flash\s+(?:sale|deal|offer))s?\b`,
+);
 
 /** Offer type and value, spend threshold, corrections of the value, and the lightning flag. */
 export const readOffer: Rule = (scan, patch, context) => {

@@ -23,7 +23,8 @@ const AUDIENCES: [RegExp, string][] = [
 
 /** Program type and target audience. A message that hints at two kinds of program sets neither. */
 export const readProgram: Rule = (scan, patch) => {
-  const said = (list: [RegExp, ProgramType][]) => list.filter(([pattern]) => scan.has(pattern)).map(([, type]) => type);
+  const said = (list: [RegExp, ProgramType][]) =>
+    list.filter(([pattern]) => scan.has(pattern)).map(([, type]) => type);
   const explicit = said(EXPLICIT);
   const programType = explicit.length > 0 ? agreed(explicit) : agreed(said(HINTS));
   if (programType) patch.programType = programType;

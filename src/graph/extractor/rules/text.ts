@@ -22,14 +22,23 @@ interface Label {
 const LABELS: Label[] = [
   {
     field: "offerTitle",
-    words: String.raw`(?:offer\s+)?title|headline`,
+    // "called"/"named" only with quotes: "we called dealers yesterday" names nothing.
+    words: String.raw`(?:offer\s+)?title|headline|called|named`,
     prose: false,
-    bare: String.raw`call(?:ed|\s+it)|name(?:d|\s+it)|titled|(?:make|set)\s+the\s+title`,
+    bare: String.raw`call\s+it|name\s+it|titled|(?:make|set)\s+the\s+title`,
   },
   { field: "offerDescription", words: "description", prose: true },
-  { field: "termsConditions", words: String.raw`terms(?:\s+(?:and|&)\s+conditions)?|t\s?&\s?cs?`, prose: true },
+  {
+    field: "termsConditions",
+    words: String.raw`terms(?:\s+(?:and|&)\s+conditions)?|t\s?&\s?cs?`,
+    prose: true,
+  },
   { field: "exclusions", words: "exclusions?", prose: true, bare: String.raw`excluding|except(?:\s+for)?` },
-  { field: "businessObjective", words: String.raw`(?:business\s+)?(?:goal|objective|aim|purpose)`, prose: false },
+  {
+    field: "businessObjective",
+    words: String.raw`(?:business\s+)?(?:goal|objective|aim|purpose)`,
+    prose: false,
+  },
   { field: "merchantName", words: String.raw`merchant(?:\s+name)?`, prose: false },
   { field: "campaign", words: String.raw`campaign(?:\s+name)?`, prose: false },
 ];
@@ -70,7 +79,13 @@ export const readText: Rule = (scan, patch) => {
   for (const label of LABELS) {
     const values = scan
       .take(labelPattern(label))
-      .map((match) => match.slice(1).find((group) => group !== undefined)?.trim() ?? "")
+      .map(
+        (match) =>
+          match
+            .slice(1)
+            .find((group) => group !== undefined)
+            ?.trim() ?? "",
+      )
       .filter((value) => value.length > 0);
     const value = agreed(values);
     if (value === undefined) continue;

@@ -26,9 +26,13 @@ const ZONE =
 export const readTimeZone: Rule = (scan, patch) => {
   const zones = scan
     .take(ZONE, ([, iana, word, abbreviation]) =>
-      iana ? canonicalZone(iana) !== undefined : word !== undefined || abbreviation === abbreviation?.toUpperCase(),
+      iana
+        ? canonicalZone(iana) !== undefined
+        : word !== undefined || abbreviation === abbreviation?.toUpperCase(),
     )
-    .map(([, iana, word, abbreviation]) => (iana ? canonicalZone(iana) : ZONES[(word ?? abbreviation ?? "").toLowerCase()]));
+    .map(([, iana, word, abbreviation]) =>
+      iana ? canonicalZone(iana) : ZONES[(word ?? abbreviation ?? "").toLowerCase()],
+    );
   const zone = agreed(zones);
   if (zone) patch.timeZone = zone;
 };
