@@ -213,9 +213,23 @@ export class RedisSaver extends BaseCheckpointSaver {
     }
   }
 
-  /** DeltaChannel rebuilds its value from the writes of ancestor checkpoints, which this store drops. */
-  override async getDeltaChannelHistory(): Promise<Record<string, DeltaChannelHistory>> {
-    throw new Error("RedisSaver keeps only the latest checkpoint and cannot serve DeltaChannel history");
+  /**
+   * LangGraph asks for the history of reducer channels too when reading state. This store keeps
+   * each channel's whole value in the latest checkpoint, so that value is the seed and there is
+   * nothing to replay; a channel absent from it is empty (LangGraph leaves it at its default).
+   * The opt-in DeltaChannel, whose value lives only in ancestors' writes, is not supported.
+   */
+  override async getDeltaChannelHistory(options: {
+    config: RunnableConfig;
+    channels: string[];
+  }): Promise<Record<string, DeltaChannelHistory>> {
+    if (options.channels.length === 0) return {};
+    const values = (await this.getTuple(options.config))?.checkpoint.channel_values ?? {};
+    return Object.fromEntries(
+      options.channels
+        .filter((channel) => Object.hasOwn(values, channel))
+        .map((channel) => [channel, { seed: values[channel], writes: [] }]),
+    );
   }
 
   private threadTag(threadId: string): string {

@@ -248,7 +248,18 @@ describe.skipIf(!available)("RedisSaver on a real Redis", () => {
     );
   });
 
-  it("refuses DeltaChannel history, which needs the ancestors it does not keep", async () => {
-    await expect(saver.getDeltaChannelHistory()).rejects.toThrow(/latest checkpoint/);
+  it("serves a channel's history from the latest value and leaves an empty channel out", async () => {
+    const config = await saver.put(
+      { configurable: { thread_id: "delta", checkpoint_ns: "" } },
+      { ...emptyCheckpoint(), id: uuid6(-3), channel_values: { draft: { offerValue: 20 } } },
+      { source: "loop", step: 1, parents: {} },
+      {},
+    );
+    expect(await saver.getDeltaChannelHistory({ config, channels: ["draft"] })).toEqual({
+      draft: { seed: { offerValue: 20 }, writes: [] },
+    });
+    expect(await saver.getDeltaChannelHistory({ config, channels: ["draft", "empty"] })).toEqual({
+      draft: { seed: { offerValue: 20 }, writes: [] },
+    });
   });
 });

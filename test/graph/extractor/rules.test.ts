@@ -83,6 +83,10 @@ describe("rule-based extractor: whole messages", () => {
       },
     ],
     ["flash sale, cap at 40%", { lightning: true, maxDiscount: 40, maxDiscountUnit: "%" }],
+    [
+      "20% off, up to $100 off",
+      { offerType: "percentage_discount", offerValue: 20, maxDiscount: 100, maxDiscountUnit: "$" },
+    ],
     ["not a flash sale", { lightning: false }],
     ["50k budget, starting Monday", { totalBudget: 50000, startDate: "2026-11-30" }],
     ["budget: 50,000 dollars", { totalBudget: 50000 }],
@@ -278,9 +282,10 @@ describe("rule-based extractor: bare answers", () => {
     );
   });
 
-  it("does not take a question or a shrug as a title", () => {
+  it("does not take a question, a shrug or a yes as a title or a code", () => {
     expect(extractWithRules("what do you suggest?", context({ expecting: "offerTitle" }))).toEqual({});
     expect(extractWithRules("not sure", context({ expecting: "offerTitle" }))).toEqual({});
+    expect(extractWithRules("yes", context({ expecting: "promoCode" }))).toEqual({});
   });
 });
 

@@ -45,7 +45,7 @@ const FILLER =
   /^(?:[\s,;&+/.!-]|\b(?:and|or|plus|the|both|also|on|in|at|from|starting|start|until|till|through|thru|by|of|ends?|ending|via|with)\b)*$/i;
 
 const NON_ANSWER =
-  /^(?:skip|pass|not\s+sure|no\s+idea|idk|dunno|i\s+don'?t\s+know|you\s+(?:choose|decide|pick)|cancel|help)$|\?$/i;
+  /^(?:yes|no|nope|ok(?:ay)?|sure|none|n\/a|skip|pass|not\s+sure|no\s+idea|idk|dunno|i\s+don'?t\s+know|you\s+(?:choose|decide|pick)|cancel|help)$|\?$/i;
 
 const unquoted = (text: string) => text.replace(/^["“'‘](.*)["”'’]$/s, "$1").trim();
 
@@ -68,6 +68,8 @@ const COUNT_ANSWER = whole(
   String.raw`(${COUNT})(?:\s+(?:uses?|redemptions?|times?|codes?|total|in\s+total|each|max(?:imum)?|per\s+(?:customer|person|user)))*`,
 );
 const VALUE_ANSWER = whole(String.raw`(${UNIT_VALUE}|${NUMBER})(?:\s+(?:off|back|cash\s?back|discount))?`);
+
+const unitValueOf = (reply: string) => readUnitValue(VALUE_ANSWER.exec(reply)?.[1] ?? "");
 
 const numeric =
   (field: DraftField, pattern: RegExp): Answer =>
@@ -148,11 +150,11 @@ const ANSWERS: Partial<Record<DraftField, Answer>> = {
   uniqueCodeCount: numeric("uniqueCodeCount", COUNT_ANSWER),
   merchantId: numeric("merchantId", whole(String.raw`#?(\d+)`)),
   offerValue: (reply, context) => {
-    const found = readUnitValue(VALUE_ANSWER.exec(reply)?.[1] ?? "");
+    const found = unitValueOf(reply);
     return found && valueForDraft(found.value, found.unit, context.draft.offerType);
   },
   maxDiscount: (reply) => {
-    const found = readUnitValue(VALUE_ANSWER.exec(reply)?.[1] ?? "");
+    const found = unitValueOf(reply);
     return found && { maxDiscount: found.value, ...(found.unit && { maxDiscountUnit: found.unit }) };
   },
 

@@ -22,7 +22,7 @@ const PROMO_CODE = rx(
 
 /** Words that follow "code" in a sentence and are not codes ("code for everyone", "code instead"). */
 const NOT_CODES = new Set(
-  "a an and are as at by each everyone for in instead is mode of on or per redemption redemptions required the to type unique universal with".split(
+  "a an and are as at by each everyone for in instead is mode no none of ok on or per redemption redemptions required sure the to type unique universal with yes".split(
     " ",
   ),
 );

@@ -7,11 +7,11 @@ const BUDGET = new RegExp(
 );
 
 const MAX_DISCOUNT = new RegExp(
-  String.raw`\b(?:max(?:imum)?\s+discount|discount\s+(?:cap|limit|max(?:imum)?)|cap(?:ped)?(?:\s+(?:it|the\s+discounts?|discounts?))?|max(?:imum)?|no\s+more\s+than|at\s+most)\s*(?:of|is|:|=|at|to)?\s*(${UNIT_VALUE})(?:\s+off)?|(${UNIT_VALUE})\s+(?:max(?:imum)?|cap)\b`,
+  String.raw`\b(?:max(?:imum)?\s+discount|discount\s+(?:cap|limit|max(?:imum)?)|cap(?:ped)?(?:\s+(?:it|the\s+discounts?|discounts?))?|max(?:imum)?|no\s+more\s+than|at\s+most|up\s+to)\s*(?:of|is|:|=|at|to)?\s*(${UNIT_VALUE})(?:\s+off)?|(${UNIT_VALUE})\s+(?:max(?:imum)?|cap)\b`,
   "gi",
 );
 
-/** Total budget ("budget $50k", "50k budget") and the discount cap ("max discount 30%", "cap at $25"). */
+/** Total budget ("budget $50k", "50k budget") and the discount cap ("max discount 30%", "cap at $25", "up to $100 off"). */
 export const readMoney: Rule = (scan, patch) => {
   const budgets = scan.take(BUDGET).map((match) => readNumber(match[1] ?? match[2] ?? ""));
   const budget = agreed(budgets);

@@ -12,6 +12,11 @@ type Reader = (match: RegExpExecArray) => Offer;
 
 const rx = (source: string) => new RegExp(source, "gi");
 const num = (raw: string | undefined) => readNumber(raw ?? "");
+const spendAndGet = (spend: string | undefined, reward: string | undefined): Offer => ({
+  offerType: "spend_and_get",
+  minimumSpend: num(spend),
+  offerValue: num(reward),
+});
 
 /** Most specific first: "BOGO 50% off" is a BOGO, not a 50% discount; "spend $100 get $20" is not "$20 off". */
 const OFFERS: [RegExp, Reader][] = [
@@ -28,21 +33,13 @@ const OFFERS: [RegExp, Reader][] = [
     rx(
       String.raw`\bspend\s+(?:at\s+least\s+)?(${AMOUNT})(?:\s+or\s+more|\+)?\s*[,-]?\s*(?:and\s+|&\s+)?(?:get|receive|earn|save|take)\s+(${AMOUNT})(?:\s+(?:off|back|credit|reward)\b)?`,
     ),
-    ([, spend, reward]) => ({
-      offerType: "spend_and_get",
-      minimumSpend: num(spend),
-      offerValue: num(reward),
-    }),
+    ([, spend, reward]) => spendAndGet(spend, reward),
   ],
   [
     rx(
       String.raw`(${MONEY})\s+off\s+(?:when\s+you\s+spend|(?:on\s+)?(?:orders?|purchases?)\s+(?:over|of|above)|with\s+a\s+(?:purchase|minimum)\s+of)\s+(${AMOUNT})(?:\s+or\s+more|\+)?`,
     ),
-    ([, reward, spend]) => ({
-      offerType: "spend_and_get",
-      minimumSpend: num(spend),
-      offerValue: num(reward),
-    }),
+    ([, reward, spend]) => spendAndGet(spend, reward),
   ],
   [
     // The draft's cashback value is dollars, so a percentage cashback gives the type but no value.
@@ -86,10 +83,12 @@ const UNIT_TYPES: Record<"%" | "$", readonly OfferType[]> = {
   $: ["fixed_amount", "cashback", "spend_and_get"],
 };
 const UNIT_DEFAULT: Record<"%" | "$", OfferType> = { "%": "percentage_discount", $: "fixed_amount" };
+/** Only a plain discount changes kind with its unit; "$5" on a points offer is not a new offer. */
+const SWITCHABLE: readonly OfferType[] = ["percentage_discount", "fixed_amount"];
 
 /**
  * A new value for the offer already in the draft. A unit that contradicts its type switches
- * between percent and dollars off ("make it 25%" on a $10-off offer); one that fits no switch is
+ * between percent and dollars off ("make it 25%" on a $10-off offer); any other contradiction is
  * left out rather than guessed.
  */
 export function valueForDraft(
@@ -98,9 +97,7 @@ export function valueForDraft(
   draftType: OfferType | undefined,
 ): DraftPatch | undefined {
   if (!draftType || !unit || UNIT_TYPES[unit].includes(draftType)) return { offerValue: value };
-  if (draftType === "cashback" || draftType === "loyalty_points" || draftType === "spend_and_get")
-    return undefined;
-  return { offerType: UNIT_DEFAULT[unit], offerValue: value };
+  return SWITCHABLE.includes(draftType) ? { offerType: UNIT_DEFAULT[unit], offerValue: value } : undefined;
 }
 
 /** "make it 25%", "change it to 25", "bump the discount to $15", "30% instead". */

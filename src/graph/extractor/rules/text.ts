@@ -49,45 +49,48 @@ const CLAUSE_END = String.raw`(?=\s*(?:[,;\n]|\.(?:\s|$)|$))`;
 const CLAUSE = String.raw`([^,;\n]+?)${CLAUSE_END}`;
 const PROSE = String.raw`([^;\n]+?)(?=\s*(?:[;\n]|$|,?\s*\b(?:${ANY_LABEL})\s*:))`;
 
-/** "title: X", "the title is X", "terms are: X", "change the title to X". */
-const INTRODUCER = String.raw`(?:(?:is|are|should\s+be|to)\b\s*:?|:|=)`;
+/** "title: X", "the title is X", "terms are: X". */
+const INTRODUCER = String.raw`(?:(?:is|are|should\s+be)\b\s*:?|:|=)`;
+/** "change the title to X"; a bare "to" would make "send it to every merchant to ..." a name. */
+const CHANGE = String.raw`\b(?:change|set|update|switch|make)\s+(?:the\s+)?`;
 
 function labelPattern(label: Label): RegExp {
+  const value = label.prose ? PROSE : CLAUSE;
   const named = String.raw`\b(?:${label.words})\s*${INTRODUCER}?\s*(?:${QUOTED})`;
-  const colon = String.raw`\b(?:${label.words})\s*${INTRODUCER}\s*${label.prose ? PROSE : CLAUSE}`;
+  const introduced = String.raw`\b(?:${label.words})\s*${INTRODUCER}\s*${value}`;
+  const changed = String.raw`${CHANGE}(?:${label.words})\s+to\s+(?:${QUOTED}|${value})`;
   const bare = label.bare ? String.raw`|\b(?:${label.bare})\s+(?:${QUOTED}|${CLAUSE})` : "";
-  return new RegExp(`${named}|${colon}${bare}`, "gi");
+  return new RegExp(`${named}|${introduced}|${changed}${bare}`, "gi");
 }
 
-/** What the marketer wants to achieve, said in passing: "... to increase Q4 sales by 20% with $10 off" — the means is not the goal. */
+/**
+ * What the marketer wants to achieve, said in passing: "... to increase Q4 sales by 20%". It
+ * stops before the means ("with $10 off"), which other rules read.
+ */
 const OBJECTIVE = new RegExp(
-  String.raw`\b(?:in\s+order\s+to|so\s+(?:that\s+)?we\s+can|aiming\s+to|want\s+to|trying\s+to|looking\s+to|to)\s+((?:increase|grow|boost|drive|lift|raise|improve|reduce|clear|acquire|attract|retain|reward|win\s+back|re-?engage)\b[^,;\n]*?)(?:${CLAUSE_END}|(?=\s+(?:with|using|via|by\s+(?:offering|giving))\b))`,
+  String.raw`\b(?:to|so\s+(?:that\s+)?we\s+can)\s+((?:increase|grow|boost|drive|lift|raise|improve|reduce|clear|acquire|attract|retain|reward|win\s+back|re-?engage)\b[^,;\n]*?)(?:${CLAUSE_END}|(?=\s+(?:with|using|via|by\s+(?:offering|giving))\b))`,
   "gi",
 );
 /** Without a business noun, "to raise the budget" would read as a goal. */
 const BUSINESS_NOUN =
   /\b(?:sales|revenue|traffic|visits|redemptions|customers|loyalty|engagement|awareness|inventory|sign-?ups|members|retention|conversions?|orders|purchases|spend|basket|share|acquisition|transactions|bookings|leases|renewals|adoption|usage|footfall)\b/i;
 
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
+/** "to increase Q4 sales" → "Increase Q4 sales", the form the seed's form uses. */
 export function objectiveText(value: string): string {
-  return capitalised(value.replace(/^to\s+/i, ""));
+  const goal = value.replace(/^to\s+/i, "");
+  return goal.charAt(0).toUpperCase() + goal.slice(1);
 }
 
-/** Titles, descriptions, terms, exclusions, names and the objective, only where the message labels them. */
+const firstGroup = (match: RegExpExecArray) =>
+  match
+    .slice(1)
+    .find((group) => group !== undefined)
+    ?.trim() ?? "";
+
+/** Titles, descriptions, terms, exclusions and names where the message labels them; the objective also when said in passing. */
 export const readText: Rule = (scan, patch) => {
   for (const label of LABELS) {
-    const values = scan
-      .take(labelPattern(label))
-      .map(
-        (match) =>
-          match
-            .slice(1)
-            .find((group) => group !== undefined)
-            ?.trim() ?? "",
-      )
-      .filter((value) => value.length > 0);
-    const value = agreed(values);
+    const value = agreed(scan.take(labelPattern(label)).map(firstGroup).filter(Boolean));
     if (value === undefined) continue;
     patch[label.field] = label.field === "businessObjective" ? objectiveText(value) : value;
   }
