@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { patchOfSuggestion } from "../ask.js";
 import { describeValue, FIELD_LABELS } from "../describe.js";
-import { type DraftField, type DraftPatch, draftPatch, type OfferDraft } from "../draft.js";
+import type { DraftField, DraftPatch, OfferDraft } from "../draft.js";
 import type { Extractor } from "../extractor/types.js";
+import { keepValid } from "../extractor/validate.js";
 import type { OfferStateUpdate, OfferStateValue } from "../state.js";
 
 /**
@@ -71,16 +72,7 @@ async function patchFromInput(state: OfferStateValue, extractor: Extractor) {
     expecting: state.asked,
   });
   // The extractor's output is only a proposal: keep the fields that pass the draft schema.
-  return { patch: validFields(extraction.patch), usage: extraction.usage };
-}
-
-export function validFields(patch: DraftPatch): DraftPatch {
-  const valid: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(patch)) {
-    const parsed = draftPatch.shape[field as DraftField]?.safeParse(value);
-    if (parsed?.success && parsed.data !== undefined) valid[field] = parsed.data;
-  }
-  return valid as DraftPatch;
+  return { patch: keepValid(extraction.patch).patch, usage: extraction.usage };
 }
 
 export function applyPatch(draft: OfferDraft, patch: DraftPatch): OfferDraft {

@@ -214,6 +214,22 @@ describe("rule-based extractor: corrections", () => {
     // Percent makes no sense for points, and switching type would be a guess.
     expect(extractWithRules("make it 25%", points)).toEqual({});
   });
+
+  it("adds to, removes from, or replaces the channels the draft has", () => {
+    const open = context({
+      draft: {
+        offerType: "percentage_discount",
+        offerValue: 20,
+        channels: ["hub_airdrop", "marketplace_organic"],
+      },
+    });
+    expect(extractWithRules("make it 25% and add marketplace promoted", open)).toEqual({
+      offerValue: 25,
+      channels: ["hub_airdrop", "marketplace_promoted", "marketplace_organic"],
+    });
+    expect(extractWithRules("remove marketplace organic", open)).toEqual({ channels: ["hub_airdrop"] });
+    expect(extractWithRules("only activation links", open)).toEqual({ channels: ["activation_link"] });
+  });
 });
 
 describe("rule-based extractor: bare answers", () => {

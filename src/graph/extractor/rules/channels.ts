@@ -20,8 +20,12 @@ const MARKETPLACE_KIND: Record<string, Channel> = {
 
 const ALL = rx(String.raw`\ball\s+(?:four\s+|4\s+)?(?:the\s+)?channels\b|\bevery\s+channel\b`);
 
+/** "add marketplace promoted" keeps what the draft has; "remove …" takes away; otherwise replace. */
+const ADD = /\b(?:add|include|also)\b/i;
+const REMOVE = /\b(?:remove|drop|exclude|without|take\s+(?:off|out))\b/i;
+
 /** Delivery channels, in the order of CHANNELS. */
-export const readChannels: Rule = (scan, patch) => {
+export const readChannels: Rule = (scan, patch, context) => {
   const found = new Set<Channel>();
   if (scan.take(ALL).length > 0) for (const channel of CHANNELS) found.add(channel);
   for (const [pattern, channel] of NAMED) if (scan.take(pattern).length > 0) found.add(channel);
@@ -31,5 +35,11 @@ export const readChannels: Rule = (scan, patch) => {
       if (channel) found.add(channel);
     }
   }
-  if (found.size > 0) patch.channels = CHANNELS.filter((channel) => found.has(channel));
+  if (found.size === 0) return;
+  const current = new Set(context.draft.channels ?? []);
+  const keep = (channel: Channel) =>
+    REMOVE.test(scan.text)
+      ? current.has(channel) && !found.has(channel)
+      : found.has(channel) || (ADD.test(scan.text) && current.has(channel));
+  patch.channels = CHANNELS.filter(keep);
 };

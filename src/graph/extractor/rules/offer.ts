@@ -102,7 +102,7 @@ export function valueForDraft(
 
 /** "make it 25%", "change it to 25", "bump the discount to $15", "30% instead". */
 const CORRECTION = rx(
-  String.raw`\b(?:make|change|set|update|bump|raise|lower|drop|increase|decrease|cut)\s+(?:it|that|this|the\s+(?:offer\s+|discount\s+)?(?:value|amount|discount|offer))\s+(?:up\s+|down\s+)?(?:to\s+)?(${UNIT_VALUE}|${NUMBER})(?=\s*(?:off\b|instead\b|please\b|$|[.,;!]))|(${UNIT_VALUE})\s+instead\b`,
+  String.raw`\b(?:make|change|set|update|bump|raise|lower|drop|increase|decrease|cut)\s+(?:it|that|this|the\s+(?:offer\s+|discount\s+)?(?:value|amount|discount|offer))\s+(?:up\s+|down\s+)?(?:to\s+)?(${UNIT_VALUE}|${NUMBER})(?=\s*(?:off\b|instead\b|please\b|and\b|but\b|with\b|$|[.,;!]))|(${UNIT_VALUE})\s+instead\b`,
 );
 
 function readCorrection(scan: Scan, draftType: OfferType | undefined): DraftPatch | undefined {
