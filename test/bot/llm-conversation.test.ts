@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { OfferBotApp } from "../../src/app.js";
+import { PATCH_FUNCTION } from "../../src/graph/extractor/model-patch.js";
+import { type FakeOpenAI, startFakeOpenAI, toolCallCompletion } from "../fakes/openai.js";
+import { Chat, startTestApp } from "../support/bot.js";
+
+/**
+ * With OPENAI_API_KEY set, understanding goes through an OpenAI-compatible model: one call per
+ * free-text turn, none for button clicks, and the model can only propose fields, never act.
+ */
+describe("conversation with the LLM extractor", () => {
+  let openai: FakeOpenAI;
+  let app: OfferBotApp;
+
+  beforeAll(async () => {
+    openai = await startFakeOpenAI();
+    app = await startTestApp({
+      OPENAI_API_KEY: "sk-test-not-real",
+      OPENAI_BASE_URL: openai.baseURL,
+      OPENAI_MODEL: "fake-model",
+    });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await openai.close();
+  });
+
+  it("makes exactly one model call per typed message and none for clicks", async () => {
+    openai.answer({
+      body: toolCallCompletion(PATCH_FUNCTION, {
+        offerType: "percentage_discount",
+        offerValue: 15,
+        programType: "closed_loop",
+        targetAudience: ["dealers"],
+        startDate: "2026-12-01",
+        endDate: "2026-12-31",
+        totalBudget: 40000,
+        // Not a draft field: dropped. The model cannot publish by saying so.
+        publishNow: true,
+      }),
+    });
+    const offersBefore = (await app.client.listOffers({ merchant_owner: 1 })).total;
+    const chat = new Chat(app, "dealerMarketer");
+    await chat.say("Something like fifteen percent off for our dealers through December, forty grand budget");
+    expect(openai.requests).toHaveLength(1);
+    const body = openai.requests[0]?.body;
+    expect(body.model).toBe("fake-model");
+    expect(body.tools[0].function.name).toBe(PATCH_FUNCTION);
+    expect(JSON.stringify(body.messages)).toContain("fifteen percent");
+    expect(chat.reply("question").notes.join(" ")).toMatch(/Value: 15% off/);
+    expect(chat.reply("question").text).toMatch(/redeem/);
+
+    await chat.click("Show & save");
+    await chat.click("3");
+    await chat.click("1,000");
+    expect(openai.requests).toHaveLength(1);
+    expect(chat.reply("preview").preview.status).toBe("review");
+    expect(await app.client.listOffers({ merchant_owner: 1, short_text: "15% off" })).toMatchObject({
+      total: 0,
+    });
+  });
+
+  it("falls back to the rules quietly when the model fails", async () => {
+    openai.answer({ status: 500, body: { error: { message: "overloaded" } } });
+    const before = openai.requests.length;
+    const chat = new Chat(app, "dealerMarketer");
+    await chat.say("20% off for John Deere dealers in December, budget $50k");
+    expect(openai.requests.length - before).toBe(1);
+    expect(chat.reply("question").notes.join(" ")).toMatch(/Value: 20% off/);
+    expect(JSON.stringify(chat.last)).not.toMatch(/error|overloaded|500/i);
+  });
+});
