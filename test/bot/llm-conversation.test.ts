@@ -56,9 +56,7 @@ describe("conversation with the LLM extractor", () => {
     await chat.click("1,000");
     expect(openai.requests).toHaveLength(1);
     expect(chat.reply("preview").preview.status).toBe("review");
-    expect(await app.client.listOffers({ merchant_owner: 1, short_text: "15% off" })).toMatchObject({
-      total: 0,
-    });
+    expect((await app.client.listOffers({ merchant_owner: 1 })).total).toBe(offersBefore);
   });
 
   it("falls back to the rules quietly when the model fails", async () => {
