@@ -37,7 +37,7 @@ export async function runConsoleChat({ bot, input, output, speaker }: ConsoleCha
     threadKey = turn.threadKey;
     choices = turn.replies.flatMap(actionsOf);
     for (const reply of turn.replies) say(renderText(reply));
-    choices.forEach((action, index) => say(`  ${index + 1}) ${action.label}`));
+    for (const [index, action] of choices.entries()) say(`  ${index + 1}) ${action.label}`);
   };
   // The line iterator buffers input, so lines pasted or piped ahead of the prompt are not lost.
   const lines = terminal[Symbol.asyncIterator]();

@@ -36,7 +36,10 @@ const parsers: Record<number, (value: string) => unknown> = {
 
 /** PGlite already reads BIGINT[] element by element with the parsers above; node-postgres does not. */
 const INT8_ARRAY = 1016;
-const parseInt8Array = pg.types.getTypeParser(INT8_ARRAY as Parameters<typeof pg.types.getTypeParser>[0], "text");
+const parseInt8Array = pg.types.getTypeParser(
+  INT8_ARRAY as Parameters<typeof pg.types.getTypeParser>[0],
+  "text",
+);
 const postgresParsers: Record<number, (value: string) => unknown> = {
   ...parsers,
   [INT8_ARRAY]: (value) =>
