@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PROGRAM_TYPES, REDEMPTION_METHODS } from "../kigo/schemas.js";
 
 /**
  * The offer draft a conversation builds. Field names follow the seed's form (Step 1 of the
@@ -7,8 +8,13 @@ import { z } from "zod";
  * The publish step maps this to the Kigo API's vocabulary.
  */
 
-export const PROGRAM_TYPES = ["closed_loop", "open_loop", "hybrid"] as const;
-export type ProgramType = (typeof PROGRAM_TYPES)[number];
+// Program types and redemption methods are the seed's own words on both sides of the API.
+export {
+  PROGRAM_TYPES,
+  type ProgramType,
+  REDEMPTION_METHODS,
+  type RedemptionMethod,
+} from "../kigo/schemas.js";
 
 export const OFFER_TYPES = [
   "percentage_discount",
@@ -19,9 +25,6 @@ export const OFFER_TYPES = [
   "spend_and_get",
 ] as const;
 export type OfferType = (typeof OFFER_TYPES)[number];
-
-export const REDEMPTION_METHODS = ["promo_code", "show_save", "barcode", "online_link"] as const;
-export type RedemptionMethod = (typeof REDEMPTION_METHODS)[number];
 
 export const CHANNELS = [
   "hub_airdrop",

@@ -219,6 +219,22 @@ describe("exactly once", () => {
     expect(chat.reply("published").created.join(" ")).toContain("RETRY20");
     expect(sandbox.hits("POST /dashboard/offers")).toBe(offersBefore);
   });
+
+  it("publishes the edited draft when it was changed after a failed publish", async () => {
+    const sandbox = app.kigo.embedded?.sandbox;
+    if (!sandbox) throw new Error("embedded sandbox expected");
+    const chat = new Chat(app, "dealerMarketer");
+    await chat.say(SEED_EXAMPLE.replace("DEALER20", "EDITED20"));
+    sandbox.faults.inject({ route: "POST /dashboard/promo-codes", status: 503, times: 20 });
+    await chat.click("Publish");
+    expect(chat.reply("preview").preview.status).toBe("failed");
+    sandbox.faults.clear();
+    await chat.say('title "Winter Dealer Days"');
+    await chat.click("Publish");
+    const { offerId } = chat.reply("published");
+    expect((await app.client.getOffer(offerId)).short_text).toBe("Winter Dealer Days");
+    expect(await offersWithCode("EDITED20")).toHaveLength(1);
+  });
 });
 
 describe("/offers", () => {

@@ -32,6 +32,10 @@ export function understandNode(extractor: Extractor) {
         ? { status: "collecting", publishProgress: undefined, published: undefined, approval: undefined }
         : {}),
       draft,
+      ...(changed.length > 0 && state.publishProgress && !fresh
+        ? // Edited after a failed publish: every step runs again with the new values (each is idempotent).
+          { publishProgress: { ...state.publishProgress, completed: [] } }
+        : {}),
       version: changed.length > 0 || fresh ? base.version + 1 : base.version,
       question: undefined,
       notes,
@@ -96,7 +100,7 @@ function changedFields(before: OfferDraft, after: OfferDraft): DraftField[] {
 
 function summariseChanges(fields: DraftField[], before: OfferDraft, after: OfferDraft): string {
   const shown = fields.filter(
-    (field) => field !== "merchantId" && field !== "codeMode" && field !== "maxDiscountUnit",
+    (field) => !["merchantId", "merchantName", "codeMode", "maxDiscountUnit"].includes(field),
   );
   const parts = shown.map((field) => {
     const now = describeValue(field, after);

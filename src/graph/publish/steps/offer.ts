@@ -19,7 +19,7 @@ async function offersOfDraft(
 
 export const publishOffer: Step = async ({ client, plan, draftKey }) => {
   const input = plan.offer;
-  const { item: offer } = await findOrCreate<Pick<Offer, "offer_id" | "external_reference">>(
+  const { item: offer, found } = await findOrCreate<Pick<Offer, "offer_id" | "external_reference">>(
     async () =>
       keepOldest(
         await offersOfDraft(client, input.merchant_owner, draftKey),
@@ -28,10 +28,10 @@ export const publishOffer: Step = async ({ client, plan, draftKey }) => {
       ),
     async () => (await client.createOfferOnce(input)).value,
   );
-  // Found under an older reference (the campaign changed since): the workaround must name the current one.
-  if (offer.external_reference !== input.external_reference) {
-    await client.updateOffer(offer.offer_id, { external_reference: input.external_reference });
-  }
+  // Found from an earlier attempt: the draft may have changed since (edited after a failed
+  // publish, or a new campaign in the reference), so the offer is brought up to date. PUT is
+  // idempotent, so racing runs converge on the same values.
+  if (found) await client.updateOffer(offer.offer_id, input);
   return {
     patch: { offerId: offer.offer_id, externalReference: input.external_reference },
     created: `Offer ${offer.offer_id}`,
