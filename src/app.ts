@@ -12,6 +12,7 @@ import { createExtractor } from "./graph/extractor/index.js";
 import { buildOfferGraph } from "./graph/graph.js";
 import { loadBenchmarks } from "./graph/recommend/benchmarks.js";
 import { loadBrandRules } from "./graph/validation/brand-rules.js";
+import { createDraftChecker } from "./graph/validation/checker.js";
 import { KigoClient } from "./kigo/client.js";
 import { type EmbeddedSandbox, startEmbeddedSandbox } from "./kigo/sandbox/embedded.js";
 import { connectRedis } from "./redis.js";
@@ -73,11 +74,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const audit: AuditLog = redis ? new RedisAuditLog(redis) : new FileAuditLog(config.AUDIT_LOG_FILE);
     const drafts: DraftIndex = redis ? new RedisDraftIndex(redis, ttlSeconds) : new MemoryDraftIndex();
 
+    const check = createDraftChecker(client, { brandRules, benchmarks });
     const graph = buildOfferGraph({
       extractor: createExtractor(config, logger),
       client,
       brandRules,
       benchmarks,
+      check,
       checkpointer: checkpointer.saver,
       ...(logger ? { logger } : {}),
     });
@@ -86,6 +89,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ...shared,
       graph,
       client,
+      check,
       programs,
       locks,
       benchmarks,

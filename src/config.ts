@@ -73,6 +73,13 @@ const listenHost = (name: string) =>
       { message: `${name} must be a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0` },
     );
 
+/** Slack tokens say what they are in their prefix; a swapped token is the usual set-up mistake. */
+const prefixed = (name: string, prefix: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => value.startsWith(prefix), { message: `${name} must start with ${prefix}` });
+
 const nonEmpty = (name: string) =>
   z
     .string()
@@ -132,8 +139,22 @@ const envSchema = z
     ),
     OPENAI_MODEL: z.preprocess(blankAsUnset, nonEmpty("OPENAI_MODEL").default("gpt-4o-mini")),
     OPENAI_TIMEOUT_MS: z.preprocess(blankAsUnset, positiveInt("OPENAI_TIMEOUT_MS", 15000).default(15_000)),
+    SLACK_BOT_TOKEN: z.preprocess(blankAsUnset, prefixed("SLACK_BOT_TOKEN", "xoxb-").optional()),
+    SLACK_SIGNING_SECRET: z.preprocess(blankAsUnset, nonEmpty("SLACK_SIGNING_SECRET").optional()),
+    SLACK_APP_TOKEN: z.preprocess(blankAsUnset, prefixed("SLACK_APP_TOKEN", "xapp-").optional()),
+    SLACK_API_URL: z.preprocess(blankAsUnset, httpUrl("SLACK_API_URL", "https://slack.com/api/").optional()),
+    SLACK_APPROVALS_CHANNEL: z.preprocess(blankAsUnset, nonEmpty("SLACK_APPROVALS_CHANNEL").optional()),
+    PORT: z.preprocess(blankAsUnset, port("PORT", 3000).default(3000)),
   })
   .superRefine((env, ctx) => {
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_SIGNING_SECRET"],
+        message:
+          "SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (HTTP mode, events at /slack/events) or SLACK_APP_TOKEN (Socket Mode)",
+      });
+    }
     if (env.KIGO_API_URL && !env.KIGO_API_TOKEN) {
       ctx.addIssue({
         code: "custom",

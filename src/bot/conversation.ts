@@ -7,6 +7,7 @@ import type { OfferGraph } from "../graph/graph.js";
 import type { BenchmarkTable } from "../graph/recommend/benchmarks.js";
 import type { OfferStateValue } from "../graph/state.js";
 import type { ReviewDecision, TurnContext, TurnInput } from "../graph/turn.js";
+import type { DraftChecker } from "../graph/validation/checker.js";
 import type { KigoClient } from "../kigo/client.js";
 import { KigoApiError } from "../kigo/errors.js";
 import type { AccessPolicy, ProgramMapping, Role, UserAccess } from "./access.js";
@@ -30,6 +31,7 @@ export interface Speaker {
 export interface ConversationDeps {
   graph: OfferGraph;
   client: KigoClient;
+  check: DraftChecker;
   access: AccessPolicy;
   programs: ProgramMapping;
   locks: KeyedLock;
@@ -105,6 +107,31 @@ export class ConversationService {
       (version) => ({ kind: decision.kind, version }) as ReviewDecision,
       decision.kind === "cancel" ? undefined : decision.kind,
     );
+  }
+
+  /**
+   * Inline errors for an edit form before it is accepted: the form's own values checked with the
+   * chat's rules against the stored draft. Only fields on the form are reported.
+   */
+  async formErrors(
+    speaker: Speaker,
+    threadKey: string | undefined,
+    values: Record<string, unknown>,
+  ): Promise<Record<string, string>> {
+    const parsed = parseDraftForm(values);
+    if (!parsed.ok) return parsed.errors;
+    const stored = threadKey ? await this.draftOf(threadKey) : undefined;
+    const issues = await this.deps.check(
+      { ...stored?.draft, ...parsed.patch },
+      { now: this.now(), timeZone: validTimeZone(speaker.timeZone) ?? this.deps.defaultTimeZone },
+    );
+    const errors: Record<string, string> = {};
+    for (const issue of issues) {
+      if (issue.severity === "error" && issue.field in values && !errors[issue.field]) {
+        errors[issue.field] = `${issue.message} ${issue.fix}`;
+      }
+    }
+    return errors;
   }
 
   /** The Edit form (Slack modal, Teams card form): validated field by field, then applied as one change. */

@@ -14,12 +14,14 @@ import { validationNode } from "./nodes/validation.js";
 import type { BenchmarkTable } from "./recommend/benchmarks.js";
 import { OfferState, type OfferStateValue } from "./state.js";
 import type { BrandRules } from "./validation/brand-rules.js";
+import type { DraftChecker } from "./validation/checker.js";
 
 export interface OfferGraphDeps {
   extractor: Extractor;
   client: KigoClient;
   brandRules: BrandRules;
   benchmarks: BenchmarkTable;
+  check: DraftChecker;
   checkpointer: BaseCheckpointSaver;
   logger?: Logger;
 }
@@ -37,10 +39,7 @@ export function buildOfferGraph(deps: OfferGraphDeps) {
     .addNode("objective", objectiveNode(new MerchantDirectory(deps.client)))
     .addNode("offer", offerNode(deps.benchmarks, deps.brandRules))
     .addNode("redemption", redemptionNode())
-    .addNode(
-      "validation",
-      validationNode(deps.client, { brandRules: deps.brandRules, benchmarks: deps.benchmarks }),
-    )
+    .addNode("validation", validationNode(deps.check))
     .addNode("review", reviewNode(), { ends: ["understand", "review", "publish", END] })
     .addNode("publish", publishNode(deps.client, deps.logger), { ends: ["review", END] })
     .addEdge(START, "understand")
