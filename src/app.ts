@@ -3,6 +3,7 @@ import { AccessPolicy, ProgramMapping } from "./bot/access.js";
 import { type AuditLog, FileAuditLog, RedisAuditLog } from "./bot/audit.js";
 import { ConversationService } from "./bot/conversation.js";
 import { type DraftIndex, MemoryDraftIndex, RedisDraftIndex } from "./bot/draft-index.js";
+import { type KeyValueStore, MemoryKeyValueStore, RedisKeyValueStore } from "./bot/kv.js";
 import { type KeyedLock, MemoryLock, RedisLock } from "./bot/locks.js";
 import { OfferBot } from "./bot/offer-bot.js";
 import { OfferCommands } from "./bot/offer-commands.js";
@@ -19,6 +20,9 @@ import { connectRedis } from "./redis.js";
 
 export interface OfferBotApp {
   bot: OfferBot;
+  /** Delivery facts for channel adapters (Redis when configured). */
+  kv: KeyValueStore;
+  ttlSeconds: number;
   client: KigoClient;
   /** Where the Kigo admin API is, and whether it is the in-process sandbox. */
   kigo: { url: string; embedded?: EmbeddedSandbox };
@@ -73,6 +77,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const locks: KeyedLock = redis ? new RedisLock(redis) : new MemoryLock();
     const audit: AuditLog = redis ? new RedisAuditLog(redis) : new FileAuditLog(config.AUDIT_LOG_FILE);
     const drafts: DraftIndex = redis ? new RedisDraftIndex(redis, ttlSeconds) : new MemoryDraftIndex();
+    const kv: KeyValueStore = redis ? new RedisKeyValueStore(redis) : new MemoryKeyValueStore();
 
     const check = createDraftChecker(client, { brandRules, benchmarks });
     const graph = buildOfferGraph({
@@ -98,6 +103,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const commands = new OfferCommands({ ...shared, client });
     return {
       bot: new OfferBot(conversation, commands),
+      kv,
+      ttlSeconds,
       client,
       kigo: { url, ...(embedded ? { embedded } : {}) },
       close,

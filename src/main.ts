@@ -1,11 +1,12 @@
 import { pino } from "pino";
-import { createApp } from "./app.js";
+import { createApp, type OfferBotApp } from "./app.js";
 import { runConsoleChat } from "./bot/console/console-chat.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { createSlackBot } from "./bot/slack/slack-app.js";
+import { type Config, ConfigError, loadConfig } from "./config.js";
 
 /**
- * `npm start`: the bot with whatever the environment configures; with nothing configured, the
- * console chat against the in-process Kigo sandbox (DESIGN §5).
+ * `npm start`: the Slack app when SLACK_BOT_TOKEN is set; otherwise the console chat against the
+ * in-process Kigo sandbox (DESIGN §5).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -15,13 +16,12 @@ async function main(): Promise<void> {
   const where = app.kigo.embedded
     ? `the built-in Kigo sandbox at ${app.kigo.url} (demo data, token ${app.kigo.embedded.token})`
     : `the Kigo API at ${new URL(app.kigo.url).host}`;
+  if (config.SLACK_BOT_TOKEN) {
+    await runSlack(config, app, logger, where);
+    return;
+  }
   process.stdout.write(`Connected to ${where}.\n`);
-  const stop = async () => {
-    await app.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  onStopSignal(app.close);
   await runConsoleChat({
     bot: app.bot,
     input: process.stdin,
@@ -29,6 +29,37 @@ async function main(): Promise<void> {
     speaker: { userId: "console" },
   });
   await app.close();
+}
+
+async function runSlack(config: Config, app: OfferBotApp, logger: pino.Logger, where: string): Promise<void> {
+  const slack = createSlackBot(
+    {
+      botToken: config.SLACK_BOT_TOKEN ?? "",
+      ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+      ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+      ...(config.SLACK_APPROVALS_CHANNEL ? { approvalsChannel: config.SLACK_APPROVALS_CHANNEL } : {}),
+    },
+    { bot: app.bot, kv: app.kv, ttlSeconds: app.ttlSeconds, logger },
+  );
+  const { url } = await slack.start(config.PORT);
+  const mode = url ? `HTTP mode: events at ${url}/slack/events, health at ${url}/healthz` : "Socket Mode";
+  process.stdout.write(`Kigo Offer Manager is running in Slack (${mode}), using ${where}.\n`);
+  onStopSignal(async () => {
+    await slack.stop();
+    await app.close();
+  });
+}
+
+function onStopSignal(stop: () => Promise<void>): void {
+  const handler = () => {
+    stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", handler);
+  process.once("SIGTERM", handler);
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,7 @@ import { OFFER_STATUS_FILTER, type OfferWithDescriptive } from "../kigo/schemas.
 import type { AccessPolicy, Role, UserAccess } from "./access.js";
 import type { AuditLog, AuditRecord } from "./audit.js";
 import { notice, type Speaker } from "./conversation.js";
-import type { DraftIndex } from "./draft-index.js";
+import type { DraftEntry, DraftIndex } from "./draft-index.js";
 import type { Action, OfferSummaryModel, Reply } from "./view-models.js";
 
 export const PAGE_SIZE = 10;
@@ -112,6 +112,19 @@ export class OfferCommands {
       if (error instanceof KigoApiError) return [notice("error", error.message)];
       throw error;
     }
+  }
+
+  /** App Home: the newest offers the user may see and their open drafts. */
+  async home(speaker: Speaker): Promise<{ recentOffers: OfferSummaryModel[]; drafts: DraftEntry[] }> {
+    const access = this.deps.access.of(speaker.userId);
+    const [onlyMerchant] = access.merchantIds;
+    const canView = !this.deps.access.refusal(access, "viewer");
+    const page = canView
+      ? await this.deps.client
+          .listOffers({ limit: 5, ...(access.merchantIds.length === 1 ? { merchant_owner: onlyMerchant } : {}) })
+          .catch(() => undefined)
+      : undefined;
+    return { recentOffers: page?.items.map(summaryOf) ?? [], drafts: await this.openDrafts(speaker.userId) };
   }
 
   /** After the confirmation dialog: ends the offer for good. */
@@ -224,10 +237,14 @@ export class OfferCommands {
     };
   }
 
-  private async draftList(userId: string): Promise<Reply> {
-    const drafts = (await this.deps.drafts.list(userId)).filter(
+  private async openDrafts(userId: string): Promise<DraftEntry[]> {
+    return (await this.deps.drafts.list(userId)).filter(
       (draft) => draft.status !== "published" && draft.status !== "cancelled",
     );
+  }
+
+  private async draftList(userId: string): Promise<Reply> {
+    const drafts = await this.openDrafts(userId);
     return {
       kind: "drafts",
       drafts,

@@ -1,0 +1,16 @@
+import type { App } from "@slack/bolt";
+import { newOfferModal } from "../../../views/slack/index.js";
+import { provisionalThreadKey, type SlackDeps } from "../context.js";
+
+/** "New offer" on App Home opens the full form. */
+export function registerHomeNewOffer(app: App, _deps: SlackDeps): void {
+  app.action("home_new_offer", async ({ ack, body, client }) => {
+    await ack();
+    if (body.type !== "block_actions") return;
+    const team = body.team?.id ?? body.user.team_id ?? "T";
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: newOfferModal({ threadKey: provisionalThreadKey(team, body.user.id) }),
+    });
+  });
+}

@@ -1,0 +1,46 @@
+import type { App } from "@slack/bolt";
+import { deliver, deliverEphemeral, provisionalThreadKey, type SlackDeps, speakerOf } from "../context.js";
+import { actionIdPattern, buttonOf } from "./button.js";
+
+/**
+ * Buttons on offer lists, offer details, drafts and App Home. Results go to the clicking user only
+ * (ephemeral where clicked, or their DM from App Home); a duplicate or a resumed draft continues
+ * as a conversation.
+ */
+export function registerOfferButtons(app: App, deps: SlackDeps): void {
+  app.action(
+    actionIdPattern([
+      "offers_page",
+      "offer_show",
+      "offer_pause",
+      "offer_resume",
+      "offer_end",
+      "offer_end_confirmed",
+      "offer_duplicate",
+      "offer_analytics",
+      "draft_resume",
+    ]),
+    async (args) => {
+      await args.ack();
+      const button = buttonOf(args as never);
+      if (!button) return;
+      const speaker = await speakerOf(deps, args.client, { userId: button.userId, team: button.team });
+      const newThreadKey = () => provisionalThreadKey(button.team, button.userId);
+      const turn = await deps.bot.action(speaker, button.threadKey, button.id, button.value, {
+        newThreadKey,
+      });
+      const conversational = button.id === "offer_duplicate" || button.id === "draft_resume";
+      if (conversational) {
+        await deliver(deps, args.client, turn.threadKey, turn.replies);
+        return;
+      }
+      const channel = button.channel ?? button.userId;
+      await deliverEphemeral(
+        args.client,
+        { channel, user: button.userId, share: false },
+        turn.threadKey,
+        turn.replies,
+      );
+    },
+  );
+}

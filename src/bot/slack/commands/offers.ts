@@ -1,0 +1,42 @@
+import type { App } from "@slack/bolt";
+import { newOfferModal } from "../../../views/slack/index.js";
+import { deliver, deliverEphemeral, provisionalThreadKey, type SlackDeps, speakerOf } from "../context.js";
+
+/**
+ * `/offers …`: acknowledged at once; `new` opens the form while the trigger id is fresh; anything
+ * else answers ephemerally (or in the channel with a trailing "share"). Drafts a command starts
+ * (duplicate) continue in the user's DM with the bot.
+ */
+export function registerOffersCommand(app: App, deps: SlackDeps): void {
+  app.command("/offers", async ({ command, ack, client }) => {
+    await ack();
+    const words = command.text.trim().split(/\s+/).filter(Boolean);
+    const share = words.at(-1)?.toLowerCase() === "share";
+    const text = (share ? words.slice(0, -1) : words).join(" ");
+    // Posting to a user id lands in their DM with the bot; no lookup before the trigger expires.
+    const newThreadKey = () => provisionalThreadKey(command.team_id, command.user_id);
+    if (text.toLowerCase() === "new") {
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: newOfferModal({ threadKey: newThreadKey() }),
+      });
+      return;
+    }
+    const speaker = await speakerOf(deps, client, {
+      userId: command.user_id,
+      team: command.team_id,
+      channel: command.channel_id,
+    });
+    const turn = await deps.bot.command(speaker, newThreadKey(), text, newThreadKey);
+    if (turn.replies.some((reply) => reply.kind === "preview" || reply.kind === "question")) {
+      await deliver(deps, client, turn.threadKey, turn.replies);
+      return;
+    }
+    await deliverEphemeral(
+      client,
+      { channel: command.channel_id, user: command.user_id, share },
+      turn.threadKey,
+      turn.replies,
+    );
+  });
+}

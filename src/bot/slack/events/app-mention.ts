@@ -1,0 +1,18 @@
+import type { App } from "@slack/bolt";
+import { rememberThread, type SlackDeps } from "../context.js";
+import { messageTurn } from "../turn.js";
+
+/** "@Kigo 20% off …" in a channel: the conversation continues in that message's thread. */
+export function registerAppMention(app: App, deps: SlackDeps): void {
+  app.event("app_mention", async ({ event, client, context }) => {
+    if (!event.user) return;
+    const place = {
+      team: context.teamId ?? "T",
+      channel: event.channel,
+      threadTs: event.thread_ts ?? event.ts,
+    };
+    await rememberThread(deps, place);
+    const text = event.text.replace(/<@[A-Z0-9]+>/g, " ").trim();
+    await messageTurn(deps, client, place, event.user, text);
+  });
+}

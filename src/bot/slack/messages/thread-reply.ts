@@ -1,0 +1,29 @@
+import type { App } from "@slack/bolt";
+import { isKnownThread, type SlackDeps } from "../context.js";
+import { messageTurn } from "../turn.js";
+
+/**
+ * A plain reply in a channel thread the bot is already working in (started by an @mention):
+ * no need to mention the bot again. Mentions are left to the app_mention listener.
+ */
+export function registerThreadReply(app: App, deps: SlackDeps): void {
+  app.message(async ({ message, client, context }) => {
+    if (
+      message.channel_type === "im" ||
+      message.subtype !== undefined ||
+      !("user" in message) ||
+      !message.user
+    )
+      return;
+    if (
+      !message.thread_ts ||
+      !message.text ||
+      (context.botUserId && message.text.includes(`<@${context.botUserId}>`))
+    ) {
+      return;
+    }
+    const place = { team: context.teamId ?? "T", channel: message.channel, threadTs: message.thread_ts };
+    if (!(await isKnownThread(deps, place))) return;
+    await messageTurn(deps, client, place, message.user, message.text);
+  });
+}

@@ -1,0 +1,108 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { KeyValueStore } from "../kv.js";
+import type { OfferBot } from "../offer-bot.js";
+import { registerActions } from "./actions/index.js";
+import { registerCommands } from "./commands/index.js";
+import type { SlackDeps } from "./context.js";
+import { registerEvents } from "./events/index.js";
+import { registerMessages } from "./messages/index.js";
+import { registerShortcuts } from "./shortcuts/index.js";
+import { registerViews } from "./views/index.js";
+
+export interface SlackSettings {
+  botToken: string;
+  /** HTTP mode: events, commands and interactivity at /slack/events, verified with this secret. */
+  signingSecret?: string;
+  /** Socket Mode: no public URL needed. */
+  appToken?: string;
+  /** Another Web API base URL (GovSlack, a test double), ending in /api/. */
+  apiUrl?: string;
+  approvalsChannel?: string;
+}
+
+export interface SlackBot {
+  app: App;
+  /** HTTP mode: the listening address (port 0 picks a free one). Socket Mode: connects out. */
+  start(port: number, host?: string): Promise<{ url?: string }>;
+  stop(): Promise<void>;
+}
+
+/** How long a delivered event id is remembered: Slack retries within minutes. */
+const DEDUPE_SECONDS = 3600;
+
+/**
+ * The Slack app: Bolt 5 with the HTTP receiver (plus a health endpoint on the same server) or
+ * Socket Mode. It only translates: every listener calls the shared bot core and renders its view
+ * models with the Block Kit builders.
+ */
+export function createSlackBot(
+  settings: SlackSettings,
+  core: { bot: OfferBot; kv: KeyValueStore; ttlSeconds: number; logger?: Logger },
+): SlackBot {
+  const customRoutes: CustomRoute[] = [
+    {
+      path: "/healthz",
+      method: ["GET"],
+      handler: (_request, response) => {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end('{"ok":true}');
+      },
+    },
+  ];
+  const receiver = settings.signingSecret
+    ? new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: "/slack/events", customRoutes })
+    : new SocketModeReceiver({ appToken: settings.appToken ?? "", customRoutes });
+  const app = new App({
+    token: settings.botToken,
+    receiver,
+    logLevel: LogLevel.WARN,
+    ...(settings.apiUrl ? { clientOptions: { slackApiUrl: settings.apiUrl } } : {}),
+  });
+
+  const deps: SlackDeps = {
+    bot: core.bot,
+    kv: core.kv,
+    ttlSeconds: core.ttlSeconds,
+    ...(settings.approvalsChannel ? { approvalsChannel: settings.approvalsChannel } : {}),
+    ...(core.logger ? { logger: core.logger } : {}),
+  };
+
+  // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num): the first delivery wins.
+  app.use(async ({ body, next }) => {
+    const envelope = body as { event_id?: string; event?: { client_msg_id?: string } };
+    const ids = [envelope.event_id, envelope.event?.client_msg_id].filter((id): id is string => Boolean(id));
+    for (const id of ids) {
+      if (!(await deps.kv.claim(`slack-event:${id}`, DEDUPE_SECONDS))) return;
+    }
+    await next();
+  });
+  app.error(async (error) => {
+    core.logger?.error({ err: error }, "Slack listener failed");
+  });
+
+  registerEvents(app, deps);
+  registerMessages(app, deps);
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerViews(app, deps);
+  registerShortcuts(app, deps);
+
+  return {
+    app,
+    async start(port, host = "0.0.0.0") {
+      if (!settings.signingSecret) {
+        await app.start();
+        return {};
+      }
+      const server = (await app.start({ port, host })) as Server;
+      const address = server.address() as AddressInfo;
+      return { url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${address.port}` };
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

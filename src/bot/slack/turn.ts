@@ -1,0 +1,28 @@
+import type { WebClient } from "@slack/web-api";
+import { deliver, resolveThreadKey, type SlackDeps, type SlackPlace, speakerOf } from "./context.js";
+
+/**
+ * A typed message in a conversation thread: resolve the conversation, show that the bot is
+ * working, run the turn, post the answer. Shared by DMs, mentions and thread replies.
+ */
+export async function messageTurn(
+  deps: SlackDeps,
+  client: WebClient,
+  place: SlackPlace,
+  user: string,
+  text: string,
+): Promise<void> {
+  const threadKey = await resolveThreadKey(deps, place);
+  const speaker = await speakerOf(deps, client, { userId: user, team: place.team, channel: place.channel });
+  const status = place.threadTs
+    ? client.assistant.threads
+        .setStatus({
+          channel_id: place.channel,
+          thread_ts: place.threadTs,
+          status: "is working on your offer…",
+        })
+        .catch(() => undefined) // only agent threads have a status; elsewhere this is a no-op
+    : Promise.resolve();
+  const [turn] = await Promise.all([deps.bot.message(speaker, threadKey, text), status]);
+  await deliver(deps, client, turn.threadKey, turn.replies);
+}

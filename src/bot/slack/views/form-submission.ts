@@ -1,0 +1,35 @@
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import { z } from "zod";
+import { modalErrors, readModalValues } from "../../../views/slack/index.js";
+import { deliver, type SlackDeps, speakerOf } from "../context.js";
+
+export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+const formMetadata = z.object({ threadKey: z.string().startsWith("slack:") });
+
+/**
+ * The edit and new-offer forms: checked with the chat's rules before the modal closes (errors
+ * appear next to their inputs); once accepted, the change runs as a turn in the draft's thread.
+ */
+export async function submitDraftForm(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
+  const { ack, view, body, client } = args;
+  const metadata = formMetadata.safeParse(JSON.parse(view.private_metadata || "{}"));
+  if (!metadata.success) {
+    await ack({ response_action: "errors", errors: {} });
+    return;
+  }
+  const { threadKey } = metadata.data;
+  const values = readModalValues(view.state.values);
+  const speaker = await speakerOf(deps, client, {
+    userId: body.user.id,
+    ...(body.team?.id ? { team: body.team.id } : {}),
+  });
+  const errors = await deps.bot.conversation.formErrors(speaker, threadKey, values);
+  if (Object.keys(errors).length > 0) {
+    await ack(modalErrors(errors));
+    return;
+  }
+  await ack();
+  const result = await deps.bot.submitForm(speaker, threadKey, values);
+  if (result.ok) await deliver(deps, client, threadKey, result.replies);
+}

@@ -1,0 +1,122 @@
+import type { types } from "@slack/bolt";
+import { z } from "zod";
+import type { Action, ActionId } from "../../bot/view-models.js";
+import { chunk, context, moreNote, plain } from "./blocks.js";
+import { LIMITS } from "./limits.js";
+
+/** Thread key of buttons that belong to no conversation (App Home): the listener starts one. */
+export const NO_THREAD_KEY = "";
+
+const ACTION_IDS: Record<ActionId, true> = {
+  answer: true,
+  publish: true,
+  edit: true,
+  submit: true,
+  approve: true,
+  reject: true,
+  cancel: true,
+  retry: true,
+  offers_page: true,
+  offer_show: true,
+  offer_pause: true,
+  offer_resume: true,
+  offer_end: true,
+  offer_end_confirmed: true,
+  offer_duplicate: true,
+  offer_analytics: true,
+  draft_resume: true,
+};
+
+const SEPARATOR = ":";
+
+/** More buttons than this is a list nobody reads; the rest are counted in a note. */
+const MAX_ACTION_BLOCKS = 4;
+
+/** Cancelling throws the draft away; the preview's model leaves the question to the channel. */
+const DEFAULT_CONFIRMS: Partial<Record<ActionId, NonNullable<Action["confirm"]>>> = {
+  cancel: {
+    title: "Cancel this draft?",
+    text: "The offer will not be published and this draft closes.",
+    confirm: "Cancel draft",
+    deny: "Keep editing",
+  },
+};
+
+const buttonValue = z.object({ k: z.string(), v: z.string() });
+
+/**
+ * Slack sends a button's value back alone, so it carries the conversation's thread key with the
+ * action's own value. Values over Slack's limit mean an action carries content instead of an id.
+ */
+export function encodeButtonValue(threadKey: string, value: string): string {
+  const encoded = JSON.stringify({ k: threadKey, v: value });
+  if (encoded.length > LIMITS.buttonValue) {
+    throw new Error(
+      `A button value is ${encoded.length} characters, over Slack's ${LIMITS.buttonValue}: actions must carry ids, not content.`,
+    );
+  }
+  return encoded;
+}
+
+export function decodeButtonValue(value: string): { threadKey: string; value: string } | undefined {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+  const parsed = buttonValue.safeParse(json);
+  return parsed.success ? { threadKey: parsed.data.k, value: parsed.data.v } : undefined;
+}
+
+/** Slack wants action ids unique within a block: repeated ids get the button's index. */
+export function actionIdOf(actionId: string, index: number): string {
+  return `${actionId}${SEPARATOR}${index}`;
+}
+
+export function parseActionId(actionId: string): ActionId | undefined {
+  const [id = "", index, ...rest] = actionId.split(SEPARATOR);
+  if (rest.length > 0 || (index !== undefined && !/^\d+$/.test(index))) return undefined;
+  return Object.hasOwn(ACTION_IDS, id) ? (id as ActionId) : undefined;
+}
+
+export function button(action: Action, threadKey: string, actionId: string = action.id): types.Button {
+  const confirm = action.confirm ?? DEFAULT_CONFIRMS[action.id];
+  return {
+    type: "button",
+    action_id: actionId,
+    text: plain(action.label, LIMITS.buttonText),
+    value: encodeButtonValue(threadKey, action.value),
+    ...(action.style ? { style: action.style } : {}),
+    ...(confirm ? { confirm: confirmDialog(confirm, action.style) } : {}),
+  };
+}
+
+/** Buttons in rows of Slack's 25, at most four rows; more are counted in a note. */
+export function actionsBlocks(actions: Action[], threadKey: string): types.KnownBlock[] {
+  const shown = actions.slice(0, LIMITS.actionElements * MAX_ACTION_BLOCKS);
+  const ids = shown.map((action) => action.id);
+  const repeated = new Set(ids.filter((id, index) => ids.indexOf(id) !== index));
+  const buttons = shown.map((action, index) =>
+    button(action, threadKey, repeated.has(action.id) ? actionIdOf(action.id, index) : action.id),
+  );
+  const rows: types.KnownBlock[] = chunk(buttons, LIMITS.actionElements).map((elements) => ({
+    type: "actions",
+    elements,
+  }));
+  const hidden = actions.length - shown.length;
+  return hidden > 0 ? [...rows, context([moreNote(hidden, "options")])] : rows;
+}
+
+function confirmDialog(
+  confirm: NonNullable<Action["confirm"]>,
+  style: Action["style"],
+): types.ConfirmationDialog {
+  return {
+    title: plain(confirm.title, LIMITS.confirmTitle),
+    text: plain(confirm.text, LIMITS.confirmText),
+    confirm: plain(confirm.confirm, LIMITS.confirmButton),
+    deny: plain(confirm.deny, LIMITS.confirmButton),
+    ...(style === "danger" ? { style: "danger" as const } : {}),
+  };
+}

@@ -1,0 +1,76 @@
+import type { types } from "@slack/bolt";
+import type { PreviewModel } from "../../bot/view-models.js";
+import { formatCount } from "../../graph/describe.js";
+import type { ValidationIssue } from "../../graph/validation/types.js";
+import { context, fieldSections, fitGroups, fitLines, header, section, userMention } from "./blocks.js";
+import { escapeAndTruncate } from "./escape.js";
+import { LIMITS } from "./limits.js";
+
+/** Field blocks a preview may use, leaving the rest of a message's 50 for everything around them. */
+const MAX_FIELD_BLOCKS = 20;
+
+/** Room for one piece of an issue or budget line, so several always share a 3000-character block. */
+const PART_MAX = 600;
+
+/** The offer as it will be published: what, how much it may cost, what is wrong with it. */
+export function previewCardBlocks(preview: PreviewModel): types.KnownBlock[] {
+  const blocks: types.KnownBlock[] = [
+    header(preview.title),
+    section(escapeAndTruncate(preview.summary || "—", LIMITS.text)),
+    ...fitGroups(
+      preview.sections.map((part) => fieldSections(part.title, part.fields)),
+      MAX_FIELD_BLOCKS,
+      "sections",
+    ),
+  ];
+  if (preview.issues.length > 0) blocks.push(section(issuesText(preview.issues)));
+  const impact = preview.budgetImpact;
+  if (impact) {
+    blocks.push(
+      context([
+        `💰 *Budget impact:* ${impact.overBudget ? "⚠️ *over budget.* " : ""}${escapeAndTruncate(impact.text, PART_MAX)}`,
+        `Assumption: ${escapeAndTruncate(impact.assumption, PART_MAX)}`,
+      ]),
+    );
+  }
+  if (preview.recommendation) {
+    blocks.push(context([`💡 ${escapeAndTruncate(preview.recommendation, PART_MAX)}`]));
+  }
+  return blocks;
+}
+
+/** Where the draft stands: waiting for or rejected by an approver, or failed to publish. */
+export function previewStatusBlocks(preview: PreviewModel): types.KnownBlock[] {
+  const blocks: types.KnownBlock[] = [];
+  const { approval } = preview;
+  if (approval?.rejectedReason) {
+    blocks.push(section(`🚫 *Rejected:* ${escapeAndTruncate(approval.rejectedReason, LIMITS.text - 20)}`));
+  } else if (approval && preview.status === "pending_approval") {
+    blocks.push(context([`⏳ Waiting for approval · submitted by ${userMention(approval.submittedBy)}`]));
+  }
+  if (preview.publishError) {
+    blocks.push(
+      section(
+        `❌ *Publishing failed:* ${escapeAndTruncate(preview.publishError, LIMITS.text - 60)} The draft is kept.`,
+      ),
+    );
+  }
+  return blocks;
+}
+
+/** Errors first: when the list is cut, the ones that block publishing are still shown. */
+function issuesText(issues: ValidationIssue[]): string {
+  const errors = issues.filter((issue) => issue.severity === "error");
+  const warnings = issues.filter((issue) => issue.severity === "warning");
+  const heading = [
+    errors.length > 0 && `${formatCount(errors.length)} to fix before publishing`,
+    warnings.length > 0 && `${formatCount(warnings.length)} to check`,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  const lines = [...errors, ...warnings].map(
+    (issue) =>
+      `${issue.severity === "error" ? "❌" : "⚠️"} ${escapeAndTruncate(issue.message, PART_MAX)}\n      _Fix:_ ${escapeAndTruncate(issue.fix, PART_MAX)}`,
+  );
+  return fitLines([`*${heading}*`, ...lines], LIMITS.text, "issues");
+}

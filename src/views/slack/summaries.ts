@@ -1,0 +1,61 @@
+import type { OfferSummaryModel } from "../../bot/view-models.js";
+import { formatDate, OFFER_TYPE_LABELS, REDEMPTION_LABELS } from "../../graph/describe.js";
+import type { DraftStatus } from "../../graph/turn.js";
+import type { OfferStatus } from "../../kigo/schemas.js";
+import { escapeAndTruncate } from "./escape.js";
+import { LIMITS } from "./limits.js";
+
+/** One-paragraph descriptions of offers and drafts, shared by replies and the App Home. */
+
+const OFFER_BADGES: Record<OfferStatus, string> = {
+  draft: "📝 Draft",
+  pending_approval: "⏳ Pending approval",
+  active: "🟢 Active",
+  paused: "⏸️ Paused",
+  expired: "⚪ Expired",
+  archived: "🗄️ Archived",
+};
+
+const DRAFT_STATUS_LABELS: Record<DraftStatus, string> = {
+  collecting: "In progress",
+  review: "Ready to review",
+  pending_approval: "Waiting for approval",
+  published: "Published",
+  cancelled: "Cancelled",
+  failed: "Publishing failed",
+};
+
+/** Plain text, escaped by the caller. The API's statuses may grow; an unknown one is shown as it is. */
+export function offerBadge(status: string): string {
+  return (OFFER_BADGES as Record<string, string | undefined>)[status] ?? `• ${status}`;
+}
+
+export function offerDates(offer: Pick<OfferSummaryModel, "startDate" | "endDate">): string {
+  return offer.endDate
+    ? `${formatDate(offer.startDate)} – ${formatDate(offer.endDate)}`
+    : `from ${formatDate(offer.startDate)}`;
+}
+
+export function offerTypeLabel(offerType: string): string {
+  return (OFFER_TYPE_LABELS as Record<string, string | undefined>)[offerType] ?? offerType;
+}
+
+export function redemptionLabels(methods: string[]): string {
+  return methods
+    .map((method) => (REDEMPTION_LABELS as Record<string, string | undefined>)[method] ?? method)
+    .join(", ");
+}
+
+export function offerSummaryText(offer: OfferSummaryModel): string {
+  const details = [
+    offerDates(offer),
+    `merchant #${offer.merchantId}`,
+    offer.offerType && offerTypeLabel(offer.offerType),
+    redemptionLabels(offer.redemptionMethods),
+  ].filter(Boolean);
+  return `${escapeAndTruncate(offerBadge(offer.status), LIMITS.buttonText)}  *${escapeAndTruncate(offer.title, LIMITS.header)}*  #${offer.offerId}\n${escapeAndTruncate(details.join(" · "), 500)}`;
+}
+
+export function draftSummaryText(draft: { title: string; status: DraftStatus; updatedAt: string }): string {
+  return `*${escapeAndTruncate(draft.title, LIMITS.header)}*\n${DRAFT_STATUS_LABELS[draft.status]} · updated ${formatDate(draft.updatedAt.slice(0, 10))}`;
+}

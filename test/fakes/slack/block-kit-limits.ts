@@ -1,0 +1,191 @@
+/**
+ * The Block Kit limits Slack enforces, as a pure function so each one can be unit-tested. Each problem reads
+ * like Slack's own: a reason, then the JSON pointer of the offending field.
+ */
+
+export type Surface = "message" | "modal" | "home";
+
+type Node = Record<string, unknown>;
+
+const MAX_BLOCKS: Record<Surface, number> = { message: 50, modal: 100, home: 100 };
+
+const BLOCK_TYPES = new Set([
+  "actions",
+  "context",
+  "divider",
+  "file",
+  "header",
+  "image",
+  "input",
+  "markdown",
+  "rich_text",
+  "section",
+  "table",
+  "video",
+]);
+
+const SELECTS_WITH_OPTIONS = new Set(["static_select", "multi_static_select", "radio_buttons", "checkboxes"]);
+
+const isNode = (value: unknown): value is Node =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+class Problems {
+  readonly list: string[] = [];
+
+  add(path: string, reason: string): void {
+    this.list.push(`${reason} [json-pointer:${path}]`);
+  }
+
+  length(path: string, value: unknown, max: number): void {
+    if (typeof value === "string" && value.length > max) this.add(path, `must be less than ${max + 1} characters`);
+  }
+
+  count(path: string, value: unknown, max: number): void {
+    if (Array.isArray(value) && value.length > max) this.add(path, `no more than ${max} items allowed`);
+  }
+
+  /** A text object: plain_text or mrkdwn, never empty. */
+  text(path: string, value: unknown, max: number, plainOnly = false): void {
+    if (!isNode(value)) {
+      this.add(path, "must provide an object");
+      return;
+    }
+    if (plainOnly && value.type !== "plain_text") this.add(`${path}/type`, "must be plain_text");
+    else if (value.type !== "plain_text" && value.type !== "mrkdwn")
+      this.add(`${path}/type`, "must be plain_text or mrkdwn");
+    if (typeof value.text !== "string" || value.text.length === 0)
+      this.add(`${path}/text`, "must be more than 0 characters");
+    else this.length(`${path}/text`, value.text, max);
+  }
+
+  optionalText(path: string, value: unknown, max: number, plainOnly = false): void {
+    if (value !== undefined) this.text(path, value, max, plainOnly);
+  }
+}
+
+function checkElement(p: Problems, path: string, element: unknown): void {
+  if (!isNode(element)) {
+    p.add(path, "must provide an object");
+    return;
+  }
+  p.length(`${path}/action_id`, element.action_id, 255);
+  p.optionalText(`${path}/placeholder`, element.placeholder, 150, true);
+  if (element.type === "button") {
+    p.text(`${path}/text`, element.text, 75, true);
+    p.length(`${path}/value`, element.value, 2000);
+    p.length(`${path}/url`, element.url, 3000);
+  }
+  if (SELECTS_WITH_OPTIONS.has(String(element.type)) && Array.isArray(element.options)) {
+    p.count(`${path}/options`, element.options, 100);
+    element.options.forEach((option: unknown, i) => {
+      const at = `${path}/options/${i}`;
+      p.text(`${at}/text`, isNode(option) ? option.text : undefined, 75);
+      if (isNode(option)) p.length(`${at}/value`, option.value, 150);
+    });
+  }
+}
+
+function checkActions(p: Problems, path: string, elements: unknown): void {
+  if (!Array.isArray(elements)) {
+    p.add(`${path}/elements`, "must provide an array");
+    return;
+  }
+  p.count(`${path}/elements`, elements, 25);
+  const seen = new Set<unknown>();
+  elements.forEach((element: unknown, i) => {
+    const at = `${path}/elements/${i}`;
+    checkElement(p, at, element);
+    const actionId = isNode(element) ? element.action_id : undefined;
+    if (actionId === undefined) return;
+    if (seen.has(actionId)) p.add(`${at}/action_id`, `duplicate action_id "${String(actionId)}" in this block`);
+    seen.add(actionId);
+  });
+}
+
+function checkBlock(p: Problems, path: string, block: Node): void {
+  p.length(`${path}/block_id`, block.block_id, 255);
+  switch (block.type) {
+    case "section":
+      if (block.text === undefined && block.fields === undefined)
+        p.add(path, "must define either `text` or `fields`");
+      p.optionalText(`${path}/text`, block.text, 3000);
+      if (Array.isArray(block.fields)) {
+        p.count(`${path}/fields`, block.fields, 10);
+        block.fields.forEach((field: unknown, i) => p.text(`${path}/fields/${i}`, field, 2000));
+      }
+      if (block.accessory !== undefined) checkElement(p, `${path}/accessory`, block.accessory);
+      return;
+    case "header":
+      p.text(`${path}/text`, block.text, 150, true);
+      return;
+    case "actions":
+      checkActions(p, path, block.elements);
+      return;
+    case "context":
+      p.count(`${path}/elements`, block.elements, 10);
+      if (Array.isArray(block.elements))
+        block.elements.forEach((element: unknown, i) => {
+          // Context elements are text objects or images; only text objects have limits to check here.
+          if (isNode(element) && element.type !== "image") p.text(`${path}/elements/${i}`, element, 3000);
+        });
+      return;
+    case "input":
+      p.text(`${path}/label`, block.label, 2000, true);
+      p.optionalText(`${path}/hint`, block.hint, 2000, true);
+      checkElement(p, `${path}/element`, block.element);
+      return;
+  }
+}
+
+function checkBlocks(p: Problems, path: string, surface: Surface, blocks: unknown): void {
+  if (!Array.isArray(blocks)) {
+    p.add(path, "must provide an array");
+    return;
+  }
+  p.count(path, blocks, MAX_BLOCKS[surface]);
+  const blockIds = new Set<unknown>();
+  blocks.forEach((block: unknown, i) => {
+    const at = `${path}/${i}`;
+    if (!isNode(block)) {
+      p.add(at, "must provide an object");
+      return;
+    }
+    if (!BLOCK_TYPES.has(String(block.type))) {
+      p.add(`${at}/type`, `unsupported block type "${String(block.type)}"`);
+      return;
+    }
+    if (block.block_id !== undefined) {
+      if (blockIds.has(block.block_id))
+        p.add(`${at}/block_id`, `duplicate block_id "${String(block.block_id)}"`);
+      blockIds.add(block.block_id);
+    }
+    checkBlock(p, at, block);
+  });
+}
+
+function checkView(p: Problems, surface: Surface, view: Node): void {
+  if (view.type !== surface) p.add("/view/type", `must be ${surface}`);
+  p.length("/view/private_metadata", view.private_metadata, 3000);
+  p.length("/view/callback_id", view.callback_id, 255);
+  p.length("/view/external_id", view.external_id, 255);
+  if (surface !== "modal") return;
+  p.text("/view/title", view.title, 24, true);
+  p.optionalText("/view/submit", view.submit, 24, true);
+  p.optionalText("/view/close", view.close, 24, true);
+  const hasInput = Array.isArray(view.blocks) && view.blocks.some((b: unknown) => isNode(b) && b.type === "input");
+  if (hasInput && view.submit === undefined) p.add("/view/submit", "must provide `submit` when blocks hold an input");
+}
+
+/**
+ * What Slack would reject in these blocks. For a modal or a Home tab, pass the view too: its own fields are
+ * checked and the pointers start at /view.
+ */
+export function blockKitProblems(surface: Surface, blocks: unknown, view?: unknown): string[] {
+  const p = new Problems();
+  if (view !== undefined) {
+    if (isNode(view)) checkView(p, surface, view);
+    else p.add("/view", "must provide an object");
+  }
+  checkBlocks(p, view === undefined ? "/blocks" : "/view/blocks", surface, blocks);
+  return p.list;
+}

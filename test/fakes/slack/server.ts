@@ -1,0 +1,164 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type Decoded, decodeBody } from "./body.js";
+import { BOT_TOKEN } from "./ids.js";
+import { type Answer, METHODS } from "./methods.js";
+import { type FakeSlackUser, type StoredMessage, Workspace } from "./workspace.js";
+
+/**
+ * A fake Slack Web API on loopback, so the real @slack/web-api code path runs against it
+ * (`clientOptions: { slackApiUrl: fake.apiUrl }`). It records every call and enforces Block Kit limits.
+ */
+
+export type { FakeSlackUser, StoredMessage };
+
+/** The method recorded for the bytes web-api POSTs to the upload_url that files.getUploadURLExternal gave out. */
+export const UPLOAD = "upload";
+
+export interface FakeSlackCall {
+  method: string;
+  /** Decoded: the JSON fields of a form body (blocks, view, …) parsed back into objects. */
+  body: Decoded;
+  /** What the fake answered (`{ ok: false, error: "ratelimited" }` for a 429). */
+  response: Answer;
+  at: number;
+}
+
+export interface FakeSlack {
+  /** Ends with /api/, like https://slack.com/api/. */
+  apiUrl: string;
+  readonly calls: readonly FakeSlackCall[];
+  callsTo(method: string): FakeSlackCall[];
+  /** The first call to `method` matching `predicate`, already made or still to come. */
+  waitFor(method: string, predicate?: (call: FakeSlackCall) => boolean, timeoutMs?: number): Promise<FakeSlackCall>;
+  /** The next `times` calls to `method` answer HTTP 429 with this Retry-After. */
+  rateLimit(method: string, options?: { times?: number; retryAfterSeconds?: number }): void;
+  setUser(id: string, user: FakeSlackUser): void;
+  /** A message someone else wrote, so conversations.history/replies and chat.update can see it. */
+  addMessage(channel: string, message: Omit<StoredMessage, "type" | "ts"> & { ts?: string }): StoredMessage;
+  /** Forgets calls, messages, users, uploads and pending 429s. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+interface Waiter {
+  method: string;
+  predicate: (call: FakeSlackCall) => boolean;
+  resolve: (call: FakeSlackCall) => void;
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function send(response: ServerResponse, answer: Answer, headers: Record<string, string> = {}, status = 200): void {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  response.end(JSON.stringify(answer));
+}
+
+function bearer(request: IncomingMessage): string | undefined {
+  return request.headers.authorization?.match(/^Bearer\s+(\S+)$/)?.[1];
+}
+
+export async function startFakeSlack(options: { token?: string } = {}): Promise<FakeSlack> {
+  const validToken = options.token ?? BOT_TOKEN;
+  const calls: FakeSlackCall[] = [];
+  const rateLimits = new Map<string, { times: number; retryAfterSeconds: number }>();
+  let waiters: Waiter[] = [];
+
+  function record(method: string, body: Decoded, response: Answer): void {
+    const call = { method, body, response, at: Date.now() };
+    calls.push(call);
+    const matched = waiters.filter((w) => w.method === method && w.predicate(call));
+    waiters = waiters.filter((w) => !matched.includes(w));
+    for (const waiter of matched) waiter.resolve(call);
+  }
+
+  function answer(method: string, request: IncomingMessage, body: Decoded | undefined): Answer {
+    const handler = METHODS[method];
+    if (!handler) return { ok: false, error: "unknown_method" };
+    if (!body) return { ok: false, error: "invalid_json" };
+    if ((bearer(request) ?? body.token) !== validToken) return { ok: false, error: "invalid_auth" };
+    return handler(body, workspace);
+  }
+
+  function answerApi(method: string, request: IncomingMessage, raw: string, response: ServerResponse): void {
+    const body = decodeBody(request.headers["content-type"], raw);
+    const limit = rateLimits.get(method);
+    if (limit && limit.times > 0) {
+      limit.times -= 1;
+      const ratelimited = { ok: false, error: "ratelimited" };
+      record(method, body ?? { raw }, ratelimited);
+      send(response, ratelimited, { "retry-after": String(limit.retryAfterSeconds) }, 429);
+      return;
+    }
+    const answered = answer(method, request, body);
+    record(method, body ?? { raw }, answered);
+    send(response, answered);
+  }
+
+  async function acceptUpload(fileId: string, request: IncomingMessage, raw: Buffer, response: ServerResponse) {
+    const form = await new Response(raw, { headers: { "content-type": request.headers["content-type"] ?? "" } })
+      .formData()
+      .catch(() => undefined);
+    const file = [...(form?.values() ?? [])].find((value) => typeof value !== "string");
+    const content = typeof file === "object" ? Buffer.from(await file.arrayBuffer()) : raw;
+    const upload = workspace.uploads.get(fileId);
+    if (upload) upload.content = content;
+    record(UPLOAD, { file_id: fileId, filename: upload?.filename, content }, { ok: upload !== undefined });
+    response.writeHead(upload ? 200 : 404, { "content-type": "text/plain" });
+    response.end(upload ? `OK - ${content.length}` : "Not Found");
+  }
+
+  const server = createServer(async (request, response) => {
+    const raw = await readBody(request);
+    const path = new URL(request.url ?? "/", "http://fake").pathname;
+    const api = path.match(/^\/api\/([\w.]+)$/);
+    const upload = path.match(/^\/upload\/v1\/(\w+)$/);
+    if (api?.[1]) answerApi(api[1], request, raw.toString("utf8"), response);
+    else if (upload?.[1] && request.method === "POST") await acceptUpload(upload[1], request, raw, response);
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const workspace = new Workspace(origin);
+
+  return {
+    apiUrl: `${origin}/api/`,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    waitFor(method, predicate = () => true, timeoutMs = 2000) {
+      const already = calls.find((c) => c.method === method && predicate(c));
+      if (already) return Promise.resolve(already);
+      return new Promise((resolve, reject) => {
+        const waiter: Waiter = { method, predicate, resolve };
+        const timer = setTimeout(() => {
+          waiters = waiters.filter((w) => w !== waiter);
+          const seen = calls.map((c) => c.method).join(", ") || "none";
+          reject(new Error(`no matching ${method} call within ${timeoutMs} ms; calls seen: ${seen}`));
+        }, timeoutMs);
+        waiter.resolve = (call) => {
+          clearTimeout(timer);
+          resolve(call);
+        };
+        waiters.push(waiter);
+      });
+    },
+    rateLimit(method, { times = 1, retryAfterSeconds = 1 } = {}) {
+      rateLimits.set(method, { times, retryAfterSeconds });
+    },
+    setUser: (id, user) => workspace.setUser(id, user),
+    addMessage: (channel, message) => workspace.add(channel, message),
+    reset() {
+      calls.length = 0;
+      rateLimits.clear();
+      workspace.reset();
+    },
+    close() {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { APP_ID, BOT_ID, BOT_USER_ID, TEAM_ID } from "./ids.js";
+
+/**
+ * What the fake Slack remembers between calls: users, the messages in each channel (so history and replies
+ * answer from what was posted), views and uploaded files.
+ */
+
+export interface FakeSlackUser {
+  tz?: string;
+  real_name?: string;
+  is_bot?: boolean;
+}
+
+export interface StoredMessage {
+  type: "message";
+  ts: string;
+  user: string;
+  text?: string;
+  blocks?: unknown;
+  thread_ts?: string;
+  bot_id?: string;
+  app_id?: string;
+}
+
+interface Upload {
+  filename: string;
+  length: number;
+  content?: Buffer;
+}
+
+/** Unique and increasing, shaped like Slack's: the fake's clock starts at 2025-11-24 and ticks a second a post. */
+const FIRST_TS_SECOND = 1_764_000_000;
+
+export class Workspace {
+  private readonly users = new Map<string, FakeSlackUser>();
+  private readonly channels = new Map<string, StoredMessage[]>();
+  readonly uploads = new Map<string, Upload>();
+  // Never reset, so ids and ts stay unique across the tests sharing one fake.
+  private sequence = 0;
+
+  constructor(readonly origin: string) {}
+
+  reset(): void {
+    this.users.clear();
+    this.channels.clear();
+    this.uploads.clear();
+  }
+
+  nextTs(): string {
+    this.sequence += 1;
+    return `${FIRST_TS_SECOND + this.sequence}.000100`;
+  }
+
+  nextId(prefix: string): string {
+    this.sequence += 1;
+    return `${prefix}${String(this.sequence).padStart(9, "0")}`;
+  }
+
+  setUser(id: string, user: FakeSlackUser): void {
+    this.users.set(id, { ...this.users.get(id), ...user });
+  }
+
+  user(id: string): Record<string, unknown> {
+    const { tz = "America/Chicago", real_name = `User ${id}`, is_bot = false } = this.users.get(id) ?? {};
+    return {
+      id,
+      team_id: TEAM_ID,
+      name: real_name.toLowerCase().replace(/\s+/g, "."),
+      real_name,
+      tz,
+      tz_label: tz,
+      is_bot,
+      deleted: false,
+      profile: { real_name, display_name: real_name },
+    };
+  }
+
+  messagesIn(channel: string): StoredMessage[] {
+    let messages = this.channels.get(channel);
+    if (!messages) {
+      messages = [];
+      this.channels.set(channel, messages);
+    }
+    return messages;
+  }
+
+  find(channel: string, ts: string): StoredMessage | undefined {
+    return this.channels.get(channel)?.find((m) => m.ts === ts);
+  }
+
+  remove(channel: string, ts: string): boolean {
+    const messages = this.channels.get(channel) ?? [];
+    const index = messages.findIndex((m) => m.ts === ts);
+    if (index >= 0) messages.splice(index, 1);
+    return index >= 0;
+  }
+
+  add(channel: string, fields: Omit<StoredMessage, "type" | "ts"> & { ts?: string }): StoredMessage {
+    const message: StoredMessage = { type: "message", ...fields, ts: fields.ts ?? this.nextTs() };
+    this.messagesIn(channel).push(message);
+    return message;
+  }
+
+  /** A message from the bot, as Slack stores what chat.postMessage sent. */
+  postAsBot(channel: string, fields: Pick<StoredMessage, "text" | "blocks" | "thread_ts">): StoredMessage {
+    return this.add(channel, { user: BOT_USER_ID, bot_id: BOT_ID, app_id: APP_ID, ...fields });
+  }
+}
