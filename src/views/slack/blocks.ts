@@ -6,6 +6,9 @@ import { LIMITS } from "./limits.js";
 /** The notification fallback stays one short line; the blocks carry the detail. */
 const NOTIFICATION_MAX = 300;
 
+/** One line of a list (an issue, a created item): short enough that a block shows several. */
+export const LINE_MAX = 600;
+
 /**
  * Text that is already escaped and within its limit. `verbatim` stops Slack from turning bare
  * words such as "@here" or channel names into mentions and links on its own.
@@ -37,7 +40,8 @@ export function divider(): types.DividerBlock {
 /** One element per line; past ten, the last element says how many lines were left out. */
 export function context(lines: string[], noun = "notes"): types.ContextBlock {
   const max = LIMITS.contextElements;
-  const shown = lines.length > max ? [...lines.slice(0, max - 1), moreNote(lines.length - max + 1, noun)] : lines;
+  const shown =
+    lines.length > max ? [...lines.slice(0, max - 1), moreNote(lines.length - max + 1, noun)] : lines;
   return { type: "context", elements: shown.map(mrkdwn) };
 }
 
@@ -56,8 +60,12 @@ export function fieldSections(
 }
 
 export function fieldText(label: string, value: string): string {
-  const head = `*${escapeAndTruncate(label, LIMITS.header)}*\n`;
-  return `${head}${escapeAndTruncate(value || "—", LIMITS.field - head.length)}`;
+  return prefixed(`*${escapeAndTruncate(label, LIMITS.header)}*\n`, value || "—", LIMITS.field);
+}
+
+/** Our own mrkdwn (already safe) followed by user text, together within `max` characters. */
+export function prefixed(prefix: string, text: string, max: number = LIMITS.text): string {
+  return `${prefix}${escapeAndTruncate(text, max - prefix.length)}`;
 }
 
 /**

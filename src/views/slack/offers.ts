@@ -1,9 +1,8 @@
 import type { types } from "@slack/bolt";
 import type { Reply } from "../../bot/view-models.js";
 import { formatCount } from "../../graph/describe.js";
+import { context, fieldSections, fitGroups, header, prefixed, section } from "./blocks.js";
 import { actionsBlocks, button } from "./buttons.js";
-import { context, fieldSections, fitGroups, header, section } from "./blocks.js";
-import { escapeAndTruncate } from "./escape.js";
 import { LIMITS } from "./limits.js";
 import { offerBadge, offerDates, offerSummaryText, offerTypeLabel, redemptionLabels } from "./summaries.js";
 
@@ -52,6 +51,5 @@ export function offerDetailBlocks(reply: OfferDetail, threadKey: string): types.
 }
 
 function longText(label: string, text: string): types.SectionBlock {
-  const head = `*${label}*\n`;
-  return section(`${head}${escapeAndTruncate(text, LIMITS.text - head.length)}`);
+  return section(prefixed(`*${label}*\n`, text));
 }

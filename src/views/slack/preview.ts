@@ -2,15 +2,22 @@ import type { types } from "@slack/bolt";
 import type { PreviewModel } from "../../bot/view-models.js";
 import { formatCount } from "../../graph/describe.js";
 import type { ValidationIssue } from "../../graph/validation/types.js";
-import { context, fieldSections, fitGroups, fitLines, header, section, userMention } from "./blocks.js";
+import {
+  context,
+  fieldSections,
+  fitGroups,
+  fitLines,
+  header,
+  LINE_MAX,
+  prefixed,
+  section,
+  userMention,
+} from "./blocks.js";
 import { escapeAndTruncate } from "./escape.js";
 import { LIMITS } from "./limits.js";
 
 /** Field blocks a preview may use, leaving the rest of a message's 50 for everything around them. */
 const MAX_FIELD_BLOCKS = 20;
-
-/** Room for one piece of an issue or budget line, so several always share a 3000-character block. */
-const PART_MAX = 600;
 
 /** The offer as it will be published: what, how much it may cost, what is wrong with it. */
 export function previewCardBlocks(preview: PreviewModel): types.KnownBlock[] {
@@ -28,13 +35,13 @@ export function previewCardBlocks(preview: PreviewModel): types.KnownBlock[] {
   if (impact) {
     blocks.push(
       context([
-        `💰 *Budget impact:* ${impact.overBudget ? "⚠️ *over budget.* " : ""}${escapeAndTruncate(impact.text, PART_MAX)}`,
-        `Assumption: ${escapeAndTruncate(impact.assumption, PART_MAX)}`,
+        `💰 *Budget impact:* ${impact.overBudget ? "⚠️ *over budget.* " : ""}${escapeAndTruncate(impact.text, LINE_MAX)}`,
+        `Assumption: ${escapeAndTruncate(impact.assumption, LINE_MAX)}`,
       ]),
     );
   }
   if (preview.recommendation) {
-    blocks.push(context([`💡 ${escapeAndTruncate(preview.recommendation, PART_MAX)}`]));
+    blocks.push(context([prefixed("💡 ", preview.recommendation, LINE_MAX)]));
   }
   return blocks;
 }
@@ -44,14 +51,15 @@ export function previewStatusBlocks(preview: PreviewModel): types.KnownBlock[] {
   const blocks: types.KnownBlock[] = [];
   const { approval } = preview;
   if (approval?.rejectedReason) {
-    blocks.push(section(`🚫 *Rejected:* ${escapeAndTruncate(approval.rejectedReason, LIMITS.text - 20)}`));
+    blocks.push(section(prefixed("🚫 *Rejected:* ", approval.rejectedReason)));
   } else if (approval && preview.status === "pending_approval") {
     blocks.push(context([`⏳ Waiting for approval · submitted by ${userMention(approval.submittedBy)}`]));
   }
   if (preview.publishError) {
+    const kept = " The draft is kept.";
     blocks.push(
       section(
-        `❌ *Publishing failed:* ${escapeAndTruncate(preview.publishError, LIMITS.text - 60)} The draft is kept.`,
+        `${prefixed("❌ *Publishing failed:* ", preview.publishError, LIMITS.text - kept.length)}${kept}`,
       ),
     );
   }
@@ -70,7 +78,7 @@ function issuesText(issues: ValidationIssue[]): string {
     .join(", ");
   const lines = [...errors, ...warnings].map(
     (issue) =>
-      `${issue.severity === "error" ? "❌" : "⚠️"} ${escapeAndTruncate(issue.message, PART_MAX)}\n      _Fix:_ ${escapeAndTruncate(issue.fix, PART_MAX)}`,
+      `${issue.severity === "error" ? "❌" : "⚠️"} ${escapeAndTruncate(issue.message, LINE_MAX)}\n      _Fix:_ ${escapeAndTruncate(issue.fix, LINE_MAX)}`,
   );
   return fitLines([`*${heading}*`, ...lines], LIMITS.text, "issues");
 }

@@ -2,10 +2,14 @@ import type { OfferSummaryModel } from "../../bot/view-models.js";
 import { formatDate, OFFER_TYPE_LABELS, REDEMPTION_LABELS } from "../../graph/describe.js";
 import type { DraftStatus } from "../../graph/turn.js";
 import type { OfferStatus } from "../../kigo/schemas.js";
+import { LINE_MAX } from "./blocks.js";
 import { escapeAndTruncate } from "./escape.js";
 import { LIMITS } from "./limits.js";
 
 /** One-paragraph descriptions of offers and drafts, shared by replies and the App Home. */
+
+/** An unknown status from the API is shown, but never at the expense of the title. */
+const BADGE_MAX = 60;
 
 const OFFER_BADGES: Record<OfferStatus, string> = {
   draft: "📝 Draft",
@@ -53,7 +57,7 @@ export function offerSummaryText(offer: OfferSummaryModel): string {
     offer.offerType && offerTypeLabel(offer.offerType),
     redemptionLabels(offer.redemptionMethods),
   ].filter(Boolean);
-  return `${escapeAndTruncate(offerBadge(offer.status), LIMITS.buttonText)}  *${escapeAndTruncate(offer.title, LIMITS.header)}*  #${offer.offerId}\n${escapeAndTruncate(details.join(" · "), 500)}`;
+  return `${escapeAndTruncate(offerBadge(offer.status), BADGE_MAX)}  *${escapeAndTruncate(offer.title, LIMITS.header)}*  #${offer.offerId}\n${escapeAndTruncate(details.join(" · "), LINE_MAX)}`;
 }
 
 export function draftSummaryText(draft: { title: string; status: DraftStatus; updatedAt: string }): string {

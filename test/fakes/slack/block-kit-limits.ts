@@ -37,7 +37,8 @@ class Problems {
   }
 
   length(path: string, value: unknown, max: number): void {
-    if (typeof value === "string" && value.length > max) this.add(path, `must be less than ${max + 1} characters`);
+    if (typeof value === "string" && value.length > max)
+      this.add(path, `must be less than ${max + 1} characters`);
   }
 
   count(path: string, value: unknown, max: number): void {
@@ -97,7 +98,8 @@ function checkActions(p: Problems, path: string, elements: unknown): void {
     checkElement(p, at, element);
     const actionId = isNode(element) ? element.action_id : undefined;
     if (actionId === undefined) return;
-    if (seen.has(actionId)) p.add(`${at}/action_id`, `duplicate action_id "${String(actionId)}" in this block`);
+    if (seen.has(actionId))
+      p.add(`${at}/action_id`, `duplicate action_id "${String(actionId)}" in this block`);
     seen.add(actionId);
   });
 }
@@ -111,7 +113,9 @@ function checkBlock(p: Problems, path: string, block: Node): void {
       p.optionalText(`${path}/text`, block.text, 3000);
       if (Array.isArray(block.fields)) {
         p.count(`${path}/fields`, block.fields, 10);
-        block.fields.forEach((field: unknown, i) => p.text(`${path}/fields/${i}`, field, 2000));
+        block.fields.forEach((field: unknown, i) => {
+          p.text(`${path}/fields/${i}`, field, 2000);
+        });
       }
       if (block.accessory !== undefined) checkElement(p, `${path}/accessory`, block.accessory);
       return;
@@ -172,8 +176,10 @@ function checkView(p: Problems, surface: Surface, view: Node): void {
   p.text("/view/title", view.title, 24, true);
   p.optionalText("/view/submit", view.submit, 24, true);
   p.optionalText("/view/close", view.close, 24, true);
-  const hasInput = Array.isArray(view.blocks) && view.blocks.some((b: unknown) => isNode(b) && b.type === "input");
-  if (hasInput && view.submit === undefined) p.add("/view/submit", "must provide `submit` when blocks hold an input");
+  const hasInput =
+    Array.isArray(view.blocks) && view.blocks.some((b: unknown) => isNode(b) && b.type === "input");
+  if (hasInput && view.submit === undefined)
+    p.add("/view/submit", "must provide `submit` when blocks hold an input");
 }
 
 /**

@@ -1,6 +1,6 @@
 import { blockKitProblems, type Surface } from "./block-kit-limits.js";
 import type { Decoded } from "./body.js";
-import { APP_ID, BOT_ID, BOT_USER_ID, dmChannel, TEAM_ID, TEAM_NAME } from "./ids.js";
+import { APP_ID, BOT_ID, BOT_USER_ID, dmChannel, nextTs, TEAM_ID, TEAM_NAME } from "./ids.js";
 import type { StoredMessage, Workspace } from "./workspace.js";
 
 /** The Web API methods the bot uses, answered the way Slack answers them. */
@@ -31,7 +31,9 @@ function viewRejection(surface: Surface, body: Decoded, needsTrigger: boolean): 
   const view = body.view ?? null;
   const problems = blockKitProblems(surface, view?.blocks, view);
   if (needsTrigger && !body.trigger_id) problems.unshift("missing required field: trigger_id");
-  return problems.length ? fail("invalid_arguments", { response_metadata: errorMessages(problems) }) : undefined;
+  return problems.length
+    ? fail("invalid_arguments", { response_metadata: errorMessages(problems) })
+    : undefined;
 }
 
 function viewAnswer(view: Decoded, id: string): Answer {
@@ -59,7 +61,11 @@ const openView =
 
 function postMessage(body: Decoded, workspace: Workspace): Answer {
   const channel = dmChannel(body.channel);
-  const message = workspace.postAsBot(channel, { text: body.text, blocks: body.blocks, thread_ts: body.thread_ts });
+  const message = workspace.postAsBot(channel, {
+    text: body.text,
+    blocks: body.blocks,
+    thread_ts: body.thread_ts,
+  });
   return ok({ channel, ts: message.ts, message });
 }
 
@@ -76,7 +82,7 @@ const byTs = (a: StoredMessage, b: StoredMessage) => a.ts.localeCompare(b.ts);
 function uploadURL(body: Decoded, workspace: Workspace): Answer {
   if (!body.filename || !body.length) return fail("invalid_arguments");
   const fileId = workspace.nextId("F");
-  workspace.uploads.set(fileId, { filename: body.filename, length: Number(body.length) });
+  workspace.uploads.set(fileId, { filename: body.filename });
   return ok({ upload_url: `${workspace.origin}/upload/v1/${fileId}`, file_id: fileId });
 }
 
@@ -103,11 +109,13 @@ export const METHODS: Record<string, Method> = {
     }),
   "chat.postMessage": (body, workspace) => messageRejection(body) ?? postMessage(body, workspace),
   "chat.update": (body, workspace) => messageRejection(body) ?? updateMessage(body, workspace),
-  "chat.postEphemeral": (body, workspace) =>
-    messageRejection(body) ?? (body.user ? ok({ message_ts: workspace.nextTs() }) : fail("user_not_in_channel")),
+  "chat.postEphemeral": (body) =>
+    messageRejection(body) ?? (body.user ? ok({ message_ts: nextTs() }) : fail("user_not_in_channel")),
   "chat.delete": (body, workspace) =>
-    workspace.remove(body.channel, body.ts) ? ok({ channel: body.channel, ts: body.ts }) : fail("message_not_found"),
-  "chat.startStream": (body, workspace) => ok({ channel: body.channel, ts: workspace.nextTs() }),
+    workspace.remove(body.channel, body.ts)
+      ? ok({ channel: body.channel, ts: body.ts })
+      : fail("message_not_found"),
+  "chat.startStream": (body) => ok({ channel: body.channel, ts: nextTs() }),
   "chat.appendStream": (body) => ok({ channel: body.channel, ts: body.ts }),
   "chat.stopStream": (body) => ok({ channel: body.channel, ts: body.ts }),
   "views.open": openView(true),
@@ -117,7 +125,8 @@ export const METHODS: Record<string, Method> = {
     viewAnswer(body.view, body.view_id ?? workspace.nextId("V")),
   "views.publish": (body, workspace) =>
     viewRejection("home", body, false) ?? viewAnswer(body.view, workspace.nextId("V")),
-  "users.info": (body, workspace) => (body.user ? ok({ user: workspace.user(body.user) }) : fail("user_not_found")),
+  "users.info": (body, workspace) =>
+    body.user ? ok({ user: workspace.user(body.user) }) : fail("user_not_found"),
   "conversations.info": (body) =>
     body.channel
       ? ok({
@@ -133,7 +142,9 @@ export const METHODS: Record<string, Method> = {
       : fail("channel_not_found"),
   "conversations.open": (body) => {
     const target = body.channel ?? String(body.users ?? "").split(",")[0];
-    return target ? ok({ no_op: true, already_open: true, channel: { id: dmChannel(target) } }) : fail("user_not_found");
+    return target
+      ? ok({ no_op: true, already_open: true, channel: { id: dmChannel(target) } })
+      : fail("user_not_found");
   },
   "conversations.history": (body, workspace) =>
     ok({

@@ -30,7 +30,11 @@ export interface FakeSlack {
   readonly calls: readonly FakeSlackCall[];
   callsTo(method: string): FakeSlackCall[];
   /** The first call to `method` matching `predicate`, already made or still to come. */
-  waitFor(method: string, predicate?: (call: FakeSlackCall) => boolean, timeoutMs?: number): Promise<FakeSlackCall>;
+  waitFor(
+    method: string,
+    predicate?: (call: FakeSlackCall) => boolean,
+    timeoutMs?: number,
+  ): Promise<FakeSlackCall>;
   /** The next `times` calls to `method` answer HTTP 429 with this Retry-After. */
   rateLimit(method: string, options?: { times?: number; retryAfterSeconds?: number }): void;
   setUser(id: string, user: FakeSlackUser): void;
@@ -53,7 +57,12 @@ async function readBody(request: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function send(response: ServerResponse, answer: Answer, headers: Record<string, string> = {}, status = 200): void {
+function send(
+  response: ServerResponse,
+  answer: Answer,
+  headers: Record<string, string> = {},
+  status = 200,
+): void {
   response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
   response.end(JSON.stringify(answer));
 }
@@ -99,8 +108,15 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
     send(response, answered);
   }
 
-  async function acceptUpload(fileId: string, request: IncomingMessage, raw: Buffer, response: ServerResponse) {
-    const form = await new Response(raw, { headers: { "content-type": request.headers["content-type"] ?? "" } })
+  async function acceptUpload(
+    fileId: string,
+    request: IncomingMessage,
+    raw: Buffer,
+    response: ServerResponse,
+  ) {
+    const form = await new Response(raw, {
+      headers: { "content-type": request.headers["content-type"] ?? "" },
+    })
       .formData()
       .catch(() => undefined);
     const file = [...(form?.values() ?? [])].find((value) => typeof value !== "string");
@@ -117,9 +133,15 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
     const path = new URL(request.url ?? "/", "http://fake").pathname;
     const api = path.match(/^\/api\/([\w.]+)$/);
     const upload = path.match(/^\/upload\/v1\/(\w+)$/);
-    if (api?.[1]) answerApi(api[1], request, raw.toString("utf8"), response);
-    else if (upload?.[1] && request.method === "POST") await acceptUpload(upload[1], request, raw, response);
-    else response.writeHead(404).end();
+    try {
+      if (api?.[1]) answerApi(api[1], request, raw.toString("utf8"), response);
+      else if (upload?.[1] && request.method === "POST")
+        await acceptUpload(upload[1], request, raw, response);
+      else response.writeHead(404).end();
+    } catch (error) {
+      // An argument of a type a method cannot take (a number for a channel, say) must fail the call, not the run.
+      send(response, { ok: false, error: "fatal_error", detail: String(error) });
+    }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { APP_ID, BOT_ID, BOT_USER_ID, dmChannel, TEAM_ID } from "./ids.js";
+import { APP_ID, BOT_ID, BOT_USER_ID, dmChannel, nextTs, TEAM_ID } from "./ids.js";
 
 /**
  * Requests to Bolt's HTTP receiver shaped and signed the way Slack sends them. Events are JSON envelopes;
@@ -29,7 +29,6 @@ const next = () => {
   return sequence;
 };
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-const freshTs = () => `${nowSeconds()}.${String(next()).padStart(6, "0")}`;
 const triggerId = () => `${next()}.${TEAM_ID}.fake-trigger`;
 const userOf = (id: string) => ({ id, username: id.toLowerCase(), name: id.toLowerCase(), team_id: TEAM_ID });
 const team = { id: TEAM_ID, domain: "test" };
@@ -61,7 +60,15 @@ export function signedPost(
   return fetch(url, { method: "POST", headers, body: raw });
 }
 
-export function eventCallback({ teamId = TEAM_ID, event, eventId }: { teamId?: string; event: Payload; eventId?: string }) {
+export function eventCallback({
+  teamId = TEAM_ID,
+  event,
+  eventId,
+}: {
+  teamId?: string;
+  event: Payload;
+  eventId?: string;
+}) {
   return {
     token: VERIFICATION_TOKEN,
     team_id: teamId,
@@ -71,7 +78,13 @@ export function eventCallback({ teamId = TEAM_ID, event, eventId }: { teamId?: s
     event_id: eventId ?? `Ev${String(next()).padStart(9, "0")}`,
     event_time: nowSeconds(),
     authorizations: [
-      { enterprise_id: null, team_id: teamId, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false },
+      {
+        enterprise_id: null,
+        team_id: teamId,
+        user_id: BOT_USER_ID,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
     ],
     is_ext_shared_channel: false,
   };
@@ -87,19 +100,27 @@ export interface MessageEventArgs {
 
 export function messageEvent({
   channel_type,
-  ts = freshTs(),
+  ts = nextTs(),
   ...fields
 }: MessageEventArgs & { channel_type: "im" | "channel" }) {
-  return { type: "message", ...fields, ts, event_ts: ts, channel_type, team: TEAM_ID, client_msg_id: `msg-${next()}` };
+  return {
+    type: "message",
+    ...fields,
+    ts,
+    event_ts: ts,
+    channel_type,
+    team: TEAM_ID,
+    client_msg_id: `msg-${next()}`,
+  };
 }
 
 /** `text` is the whole message, mention included (`<@UBOT> …`), as Slack sends it. */
-export function appMentionEvent({ ts = freshTs(), ...fields }: MessageEventArgs) {
+export function appMentionEvent({ ts = nextTs(), ...fields }: MessageEventArgs) {
   return { type: "app_mention", ...fields, ts, event_ts: ts, team: TEAM_ID, client_msg_id: `msg-${next()}` };
 }
 
 export function appHomeOpenedEvent(user: string) {
-  return { type: "app_home_opened", user, channel: dmChannel(user), tab: "home", event_ts: freshTs() };
+  return { type: "app_home_opened", user, channel: dmChannel(user), tab: "home", event_ts: nextTs() };
 }
 
 function interactivity(payload: Payload): URLSearchParams {
@@ -121,7 +142,7 @@ export interface BlockActionArgs {
 
 export function blockAction(args: BlockActionArgs): URLSearchParams {
   const { user, action_id, value, block_id = "actions", trigger_id = triggerId(), view } = args;
-  const { channel = dmChannel(user), message_ts = freshTs(), thread_ts } = args;
+  const { channel = dmChannel(user), message_ts = nextTs(), thread_ts } = args;
   const where = view
     ? { container: { type: "view", view_id: view.id }, view }
     : {
@@ -140,7 +161,16 @@ export function blockAction(args: BlockActionArgs): URLSearchParams {
     is_enterprise_install: false,
     response_url: RESPONSE_URL,
     ...where,
-    actions: [{ type: "button", action_id, block_id, value, action_ts: freshTs(), text: { type: "plain_text", text: value } }],
+    actions: [
+      {
+        type: "button",
+        action_id,
+        block_id,
+        value,
+        action_ts: nextTs(),
+        text: { type: "plain_text", text: value },
+      },
+    ],
   });
 }
 
@@ -179,7 +209,13 @@ export function viewSubmission({ user, callback_id, private_metadata = "", value
   });
 }
 
-export function slashCommand(args: { user: string; channel: string; command: string; text: string; trigger_id?: string }) {
+export function slashCommand(args: {
+  user: string;
+  channel: string;
+  command: string;
+  text: string;
+  trigger_id?: string;
+}) {
   return new URLSearchParams({
     token: VERIFICATION_TOKEN,
     team_id: TEAM_ID,
@@ -197,11 +233,19 @@ export function slashCommand(args: { user: string; channel: string; command: str
   });
 }
 
-export function globalShortcut({ user, callback_id, trigger_id = triggerId() }: { user: string; callback_id: string; trigger_id?: string }) {
+export function globalShortcut({
+  user,
+  callback_id,
+  trigger_id = triggerId(),
+}: {
+  user: string;
+  callback_id: string;
+  trigger_id?: string;
+}) {
   return interactivity({
     type: "shortcut",
     token: VERIFICATION_TOKEN,
-    action_ts: freshTs(),
+    action_ts: nextTs(),
     team,
     user: userOf(user),
     is_enterprise_install: false,

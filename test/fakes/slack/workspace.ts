@@ -1,8 +1,8 @@
-import { APP_ID, BOT_ID, BOT_USER_ID, TEAM_ID } from "./ids.js";
+import { APP_ID, BOT_ID, BOT_USER_ID, nextTs, TEAM_ID } from "./ids.js";
 
 /**
  * What the fake Slack remembers between calls: users, the messages in each channel (so history and replies
- * answer from what was posted), views and uploaded files.
+ * answer from what was posted) and uploaded files.
  */
 
 export interface FakeSlackUser {
@@ -24,18 +24,14 @@ export interface StoredMessage {
 
 interface Upload {
   filename: string;
-  length: number;
   content?: Buffer;
 }
-
-/** Unique and increasing, shaped like Slack's: the fake's clock starts at 2025-11-24 and ticks a second a post. */
-const FIRST_TS_SECOND = 1_764_000_000;
 
 export class Workspace {
   private readonly users = new Map<string, FakeSlackUser>();
   private readonly channels = new Map<string, StoredMessage[]>();
   readonly uploads = new Map<string, Upload>();
-  // Never reset, so ids and ts stay unique across the tests sharing one fake.
+  // Never reset, so ids stay unique across the tests sharing one fake.
   private sequence = 0;
 
   constructor(readonly origin: string) {}
@@ -44,11 +40,6 @@ export class Workspace {
     this.users.clear();
     this.channels.clear();
     this.uploads.clear();
-  }
-
-  nextTs(): string {
-    this.sequence += 1;
-    return `${FIRST_TS_SECOND + this.sequence}.000100`;
   }
 
   nextId(prefix: string): string {
@@ -96,7 +87,7 @@ export class Workspace {
   }
 
   add(channel: string, fields: Omit<StoredMessage, "type" | "ts"> & { ts?: string }): StoredMessage {
-    const message: StoredMessage = { type: "message", ...fields, ts: fields.ts ?? this.nextTs() };
+    const message: StoredMessage = { type: "message", ...fields, ts: fields.ts ?? nextTs() };
     this.messagesIn(channel).push(message);
     return message;
   }

@@ -1,11 +1,8 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import { z } from "zod";
-import { modalErrors, readModalValues } from "../../../views/slack/index.js";
+import { decodeModalMetadata, modalErrors, readModalValues } from "../../../views/slack/index.js";
 import { deliver, type SlackDeps, speakerOf } from "../context.js";
 
 export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
-const formMetadata = z.object({ threadKey: z.string().startsWith("slack:") });
 
 /**
  * The edit and new-offer forms: checked with the chat's rules before the modal closes (errors
@@ -13,12 +10,12 @@ const formMetadata = z.object({ threadKey: z.string().startsWith("slack:") });
  */
 export async function submitDraftForm(deps: SlackDeps, args: SubmissionArgs): Promise<void> {
   const { ack, view, body, client } = args;
-  const metadata = formMetadata.safeParse(JSON.parse(view.private_metadata || "{}"));
-  if (!metadata.success) {
+  const metadata = decodeModalMetadata(view.private_metadata);
+  if (!metadata) {
     await ack({ response_action: "errors", errors: {} });
     return;
   }
-  const { threadKey } = metadata.data;
+  const { threadKey } = metadata;
   const values = readModalValues(view.state.values);
   const speaker = await speakerOf(deps, client, {
     userId: body.user.id,

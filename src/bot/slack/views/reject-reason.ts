@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
+import { decodeModalMetadata } from "../../../views/slack/index.js";
 import { versionValue } from "../../replies.js";
 import { closeApprovalCard } from "../actions/draft-decision.js";
 import { deliver, type SlackDeps, speakerOf } from "../context.js";
@@ -9,7 +10,7 @@ const metadata = z.object({ threadKey: z.string().startsWith("slack:"), version:
 /** The approver's reason: the draft reopens for its author, who is told why in the thread. */
 export function registerRejectReason(app: App, deps: SlackDeps): void {
   app.view("reject_reason", async ({ ack, view, body, client }) => {
-    const parsed = metadata.safeParse(JSON.parse(view.private_metadata || "{}"));
+    const parsed = metadata.safeParse(decodeModalMetadata(view.private_metadata));
     const reason = Object.values(view.state.values)
       .flatMap((block) => Object.values(block))
       .map((input) => input.value ?? "")
