@@ -1,0 +1,141 @@
+import type { OfferBotApp } from "../../src/app.js";
+import { createSlackBot, type SlackBot } from "../../src/bot/slack/slack-app.js";
+import { type FakeSlack, type FakeSlackCall, startFakeSlack } from "../fakes/slack/server.js";
+import {
+  blockAction,
+  eventCallback,
+  messageEvent,
+  type SignedPostOptions,
+  signedPost,
+} from "../fakes/slack/signed.js";
+import { startTestApp } from "../support/bot.js";
+
+export const SIGNING_SECRET = "test-signing-secret";
+export const APPROVALS_CHANNEL = "CAPPROVALS";
+
+/** The real app and the real Bolt receiver, with a fake Slack Web API at the far edge. */
+export interface SlackHarness {
+  app: OfferBotApp;
+  fake: FakeSlack;
+  slack: SlackBot;
+  url: string;
+  send(body: object | URLSearchParams, options?: SignedPostOptions): Promise<Response>;
+  /** A DM from `user`, as Slack's `message.im` event. */
+  dm(user: string, text: string, thread_ts?: string): Promise<Response>;
+  /** Clicks the newest button labelled `label` the bot showed `user` (or anyone). */
+  click(user: string, label: string | RegExp, extra?: { channel?: string }): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export async function startSlackHarness(): Promise<SlackHarness> {
+  const fake = await startFakeSlack();
+  const app = await startTestApp();
+  const slack = createSlackBot(
+    {
+      botToken: "xoxb-test",
+      signingSecret: SIGNING_SECRET,
+      apiUrl: fake.apiUrl,
+      approvalsChannel: APPROVALS_CHANNEL,
+    },
+    { bot: app.bot, kv: app.kv, ttlSeconds: 3600 },
+  );
+  const { url = "" } = await slack.start(0, "127.0.0.1");
+  const send = (body: object | URLSearchParams, options?: SignedPostOptions) =>
+    signedPost(`${url}/slack/events`, SIGNING_SECRET, body, options);
+  return {
+    app,
+    fake,
+    slack,
+    url,
+    send,
+    dm: (user, text, thread_ts) =>
+      send(
+        eventCallback({
+          event: messageEvent({
+            channel: `D${user}`,
+            user,
+            text,
+            channel_type: "im",
+            ...(thread_ts ? { thread_ts } : {}),
+          }),
+        }),
+      ),
+    click: (user, label, extra = {}) => {
+      const found = newestButton(fake, label);
+      if (!found) throw new Error(`no button ${label} in what the bot posted`);
+      return send(
+        blockAction({
+          user,
+          action_id: found.button.action_id,
+          value: found.button.value,
+          ...((extra.channel ?? found.channel) ? { channel: extra.channel ?? found.channel } : {}),
+          ...(found.ts ? { message_ts: found.ts } : {}),
+        }),
+      );
+    },
+    async close() {
+      await slack.stop();
+      await app.close();
+      await fake.close();
+    },
+  };
+}
+
+interface PostedButton {
+  action_id: string;
+  value: string;
+  text: { text: string };
+}
+
+/** Every button in a call's blocks (messages) or view (modals, Home). */
+export function buttonsOf(call: FakeSlackCall): PostedButton[] {
+  const body = call.body as { blocks?: unknown[]; view?: { blocks?: unknown[] } };
+  const blocks = body.blocks ?? body.view?.blocks ?? [];
+  const found: PostedButton[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      const record = node as Record<string, unknown>;
+      if (record.type === "button" && typeof record.action_id === "string")
+        found.push(record as unknown as PostedButton);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(blocks);
+  return found;
+}
+
+function newestButton(fake: FakeSlack, label: string | RegExp) {
+  const matches = (text: string) => (typeof label === "string" ? text === label : label.test(text));
+  for (const call of [...fake.calls].reverse()) {
+    const button = buttonsOf(call).find((candidate) => matches(candidate.text.text));
+    if (button) {
+      const body = call.body as { channel?: string; ts?: string };
+      const response = call.response as { ts?: string; channel?: string };
+      return { button, channel: response.channel ?? body.channel, ts: body.ts ?? response.ts };
+    }
+  }
+  return undefined;
+}
+
+/** Text of everything the bot posted or updated, newest last (for assertions on replies). */
+export function postedTexts(
+  fake: FakeSlack,
+  methods = ["chat.postMessage", "chat.update", "chat.postEphemeral"],
+): string[] {
+  return fake.calls
+    .filter((call) => methods.includes(call.method))
+    .map(
+      (call) =>
+        JSON.stringify((call.body as { blocks?: unknown }).blocks ?? "") +
+        String((call.body as { text?: string }).text),
+    );
+}
+
+export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
