@@ -121,7 +121,10 @@ export class OfferCommands {
     const canView = !this.deps.access.refusal(access, "viewer");
     const page = canView
       ? await this.deps.client
-          .listOffers({ limit: 5, ...(access.merchantIds.length === 1 ? { merchant_owner: onlyMerchant } : {}) })
+          .listOffers({
+            limit: 5,
+            ...(access.merchantIds.length === 1 ? { merchant_owner: onlyMerchant } : {}),
+          })
           .catch(() => undefined)
       : undefined;
     return { recentOffers: page?.items.map(summaryOf) ?? [], drafts: await this.openDrafts(speaker.userId) };
