@@ -3,6 +3,7 @@ import {
   appHomeOpenedEvent,
   appMentionEvent,
   eventCallback,
+  globalShortcut,
   messageEvent,
   slashCommand,
   viewSubmission,
@@ -334,6 +335,52 @@ describe("roles and approvals", () => {
     await h.click("approver", /^Approve/);
     await waitUntil(async () => (await codeCount(code)) === 1);
     expect(await codeCount(code)).toBe(1);
+  });
+});
+
+describe("entry points", () => {
+  it("greets the agent view with suggested prompts", async () => {
+    await h.send(
+      eventCallback({
+        event: {
+          type: "assistant_thread_started",
+          assistant_thread: {
+            user_id: "dealerMarketer",
+            channel_id: "DdealerMarketer",
+            thread_ts: "1795000000.000001",
+            context: {},
+          },
+          event_ts: "1795000000.000002",
+        },
+      }),
+    );
+    const call = await h.fake.waitFor("assistant.threads.setSuggestedPrompts", undefined, 5_000);
+    expect(JSON.stringify(call.body)).toContain("DEALER20");
+  });
+
+  it("opens the new-offer form from the global shortcut", async () => {
+    const before = h.fake.callsTo("views.open").length;
+    await h.send(globalShortcut({ user: "dealerMarketer", callback_id: "new_offer" }));
+    await waitUntil(() => h.fake.callsTo("views.open").length > before);
+    expect(JSON.stringify(h.fake.callsTo("views.open").at(-1)?.body)).toContain("new_offer");
+  });
+
+  it("shares command results in the channel when asked", async () => {
+    await h.send(
+      slashCommand({
+        user: "accountManager",
+        channel: "CMARKETING",
+        command: "/offers",
+        text: "show 2 share",
+      }),
+    );
+    const shared = await h.fake.waitFor(
+      "chat.postMessage",
+      (call) =>
+        (call.body as { channel: string }).channel === "CMARKETING" && /#2/.test(JSON.stringify(call.body)),
+      10_000,
+    );
+    expect(shared).toBeTruthy();
   });
 });
 

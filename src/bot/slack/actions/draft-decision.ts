@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { approvalCard, replyBlocks } from "../../../views/slack/index.js";
 import type { Reply } from "../../view-models.js";
-import { deliver, type SlackDeps, speakerOf } from "../context.js";
+import { deliver, deliverEphemeral, type SlackDeps, speakerOf } from "../context.js";
 import { actionIdPattern, type Button, buttonOf } from "./button.js";
 
 /**
