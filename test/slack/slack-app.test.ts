@@ -358,6 +358,17 @@ describe("entry points", () => {
     expect(JSON.stringify(call.body)).toContain("DEALER20");
   });
 
+  it("shows a working status in an agent thread while the turn runs", async () => {
+    const thread = `${Math.floor(Date.now() / 1000)}.000555`;
+    await h.dm("dealerMarketer", "hi", thread);
+    const status = await h.fake.waitFor(
+      "assistant.threads.setStatus",
+      (call) => (call.body as { thread_ts?: string }).thread_ts === thread,
+      5_000,
+    );
+    expect(status.body).toMatchObject({ channel_id: "DdealerMarketer", status: expect.stringMatching(/working/) });
+  });
+
   it("opens the new-offer form from the global shortcut", async () => {
     const before = h.fake.callsTo("views.open").length;
     await h.send(globalShortcut({ user: "dealerMarketer", callback_id: "new_offer" }));
