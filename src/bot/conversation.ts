@@ -99,10 +99,16 @@ export class ConversationService {
     const decision = DECISIONS[actionId];
     if (!decision)
       return Promise.resolve([notice("error", "That button does not belong to an offer draft.")]);
+    // The approver who approved may retry the publish that failed after their approval.
+    const roles = this.deps.access.of(speaker.userId).roles;
+    const role =
+      actionId === "retry" && !roles.includes("publisher") && roles.includes("approver")
+        ? "approver"
+        : decision.role;
     return this.decide(
       speaker,
       threadKey,
-      decision.role,
+      role,
       value,
       (version) => ({ kind: decision.kind, version }) as ReviewDecision,
       decision.kind === "cancel" ? undefined : decision.kind,
@@ -110,20 +116,32 @@ export class ConversationService {
   }
 
   /**
-   * Inline errors for an edit form before it is accepted: the form's own values checked with the
-   * chat's rules against the stored draft. Only fields on the form are reported.
+   * Inline errors for an edit form before it is accepted: the form's values checked with the
+   * chat's rules against the stored draft (only fields on the form are reported), and a form
+   * opened on an older version of the draft is refused so it cannot undo newer changes. Runs
+   * before a Slack modal is acknowledged, so it makes no Kigo API call (promo-code uniqueness is
+   * checked on the preview instead).
    */
   async formErrors(
     speaker: Speaker,
     threadKey: string | undefined,
     values: Record<string, unknown>,
+    formVersion?: number,
   ): Promise<Record<string, string>> {
     const parsed = parseDraftForm(values);
     if (!parsed.ok) return parsed.errors;
     const stored = threadKey ? await this.draftOf(threadKey) : undefined;
+    const [firstField = "offerTitle"] = Object.keys(values);
+    if (stored && formVersion !== undefined && stored.version !== formVersion) {
+      return { [firstField]: STALE_FORM };
+    }
     const issues = await this.deps.check(
       { ...stored?.draft, ...parsed.patch },
-      { now: this.now(), timeZone: validTimeZone(speaker.timeZone) ?? this.deps.defaultTimeZone },
+      {
+        now: this.now(),
+        timeZone: validTimeZone(speaker.timeZone) ?? this.deps.defaultTimeZone,
+        offline: true,
+      },
     );
     const errors: Record<string, string> = {};
     for (const issue of issues) {
@@ -139,9 +157,14 @@ export class ConversationService {
     speaker: Speaker,
     threadKey: string,
     values: Record<string, unknown>,
+    formVersion?: number,
   ): Promise<FormResult> {
     const parsed = parseDraftForm(values);
     if (!parsed.ok) return parsed;
+    const stored = await this.draftOf(threadKey);
+    if (stored && formVersion !== undefined && stored.version !== formVersion) {
+      return { ok: false, errors: { [Object.keys(values)[0] ?? "offerTitle"]: STALE_FORM } };
+    }
     return {
       ok: true,
       replies: await this.draftTurn(speaker, threadKey, "editor", { kind: "form", patch: parsed.patch }),
@@ -158,6 +181,12 @@ export class ConversationService {
         this.deps.client.getOffer(offerId),
         this.deps.client.redemptionControls.list({ offer_id: offerId }),
       ]);
+      const outOfScope = this.deps.access.refusal(
+        this.deps.access.of(speaker.userId),
+        "editor",
+        offer.merchant_owner,
+      );
+      if (outOfScope) return [notice("error", outOfScope)];
       patch = draftFromOffer(offer, controls[0]);
     } catch (error) {
       return [this.failure(error)];
@@ -198,7 +227,11 @@ export class ConversationService {
     return this.inThread(speaker, threadKey, role, async (access) => {
       const config = configOf(threadKey);
       const context = this.contextFor(speaker, access);
-      const waiting = isWaitingForReview(await this.deps.graph.getState(config));
+      const snapshot = await this.deps.graph.getState(config);
+      const merchantId = (snapshot.values as Partial<OfferStateValue>).draft?.merchantId;
+      const outOfScope = this.deps.access.refusal(access, role, merchantId);
+      if (outOfScope) return [notice("error", outOfScope)];
+      const waiting = isWaitingForReview(snapshot);
       await this.deps.graph.invoke(
         waiting
           ? new Command({
@@ -241,7 +274,7 @@ export class ConversationService {
         config,
       );
       const replies = await this.afterTurn(threadKey);
-      if (audited) await this.auditDecision(speaker.userId, audited, threadKey);
+      if (audited) await this.auditDecision(speaker.userId, audited, threadKey, state.status);
       return replies;
     });
   }
@@ -287,17 +320,29 @@ export class ConversationService {
     return repliesFor(snapshot, this.deps.benchmarks);
   }
 
-  private async auditDecision(who: string, action: AuditRecord["action"], threadKey: string): Promise<void> {
+  /** Records what the decision actually did: a stale or blocked click is "refused", not "ok". */
+  private async auditDecision(
+    who: string,
+    action: AuditRecord["action"],
+    threadKey: string,
+    before: OfferStateValue["status"],
+  ): Promise<void> {
     const state = (await this.deps.graph.getState(configOf(threadKey))).values as OfferStateValue;
-    const failed = action === "publish" || action === "approve" ? state.status === "failed" : false;
+    const outcome: Record<string, AuditRecord["result"]> = {
+      publish: state.status === "published" ? "ok" : state.status === "failed" ? "failed" : "refused",
+      approve: state.status === "published" ? "ok" : state.status === "failed" ? "failed" : "refused",
+      submit: state.status === "pending_approval" && before !== "pending_approval" ? "ok" : "refused",
+      reject: before === "pending_approval" && state.status === "review" ? "ok" : "refused",
+    };
+    const result = outcome[action] ?? "ok";
     await this.deps.audit.record({
       at: this.now().toISOString(),
       who,
       action,
       draftId: state.draftId,
       ...(state.published ? { offerId: state.published.offerId } : {}),
-      result: failed ? "failed" : "ok",
-      ...(failed && state.publishError ? { detail: state.publishError.message } : {}),
+      result,
+      ...(result === "failed" && state.publishError ? { detail: state.publishError.message } : {}),
     });
   }
 
@@ -325,6 +370,9 @@ export class ConversationService {
     return this.deps.now?.() ?? new Date();
   }
 }
+
+const STALE_FORM =
+  "The draft changed since this form was opened. Close it and press Edit again to see the latest.";
 
 export const configOf = (threadKey: string) => ({ configurable: { thread_id: threadKey } });
 

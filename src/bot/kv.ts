@@ -11,10 +11,28 @@ export interface KeyValueStore {
   claim(key: string, ttlSeconds: number): Promise<boolean>;
 }
 
+/**
+ * One process. Every method reads and writes the map synchronously (no await in between), so a
+ * claim's check and set cannot interleave with another claim of the same key.
+ */
 export class MemoryKeyValueStore implements KeyValueStore {
   private readonly entries = new Map<string, { value: string; expiresAt: number }>();
 
   async get(key: string): Promise<string | undefined> {
+    return this.current(key);
+  }
+
+  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    this.put(key, value, ttlSeconds);
+  }
+
+  async claim(key: string, ttlSeconds: number): Promise<boolean> {
+    if (this.current(key) !== undefined) return false;
+    this.put(key, "1", ttlSeconds);
+    return true;
+  }
+
+  private current(key: string): string | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt > Date.now()) return entry.value;
@@ -22,14 +40,8 @@ export class MemoryKeyValueStore implements KeyValueStore {
     return undefined;
   }
 
-  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+  private put(key: string, value: string, ttlSeconds: number): void {
     this.entries.set(key, { value, expiresAt: Date.now() + ttlSeconds * 1000 });
-  }
-
-  async claim(key: string, ttlSeconds: number): Promise<boolean> {
-    if ((await this.get(key)) !== undefined) return false;
-    await this.set(key, "1", ttlSeconds);
-    return true;
   }
 }
 

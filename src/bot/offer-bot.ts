@@ -34,8 +34,13 @@ export class OfferBot {
     return this.runCommand(speaker, threadKey, parsed, newThreadKey);
   }
 
-  submitForm(speaker: Speaker, threadKey: string, values: Record<string, unknown>): Promise<FormResult> {
-    return this.conversation.submitForm(speaker, threadKey, values);
+  submitForm(
+    speaker: Speaker,
+    threadKey: string,
+    values: Record<string, unknown>,
+    formVersion?: number,
+  ): Promise<FormResult> {
+    return this.conversation.submitForm(speaker, threadKey, values, formVersion);
   }
 
   async action(

@@ -117,17 +117,24 @@ export class OfferCommands {
   /** App Home: the newest offers the user may see and their open drafts. */
   async home(speaker: Speaker): Promise<{ recentOffers: OfferSummaryModel[]; drafts: DraftEntry[] }> {
     const access = this.deps.access.of(speaker.userId);
-    const [onlyMerchant] = access.merchantIds;
     const canView = !this.deps.access.refusal(access, "viewer");
-    const page = canView
-      ? await this.deps.client
-          .listOffers({
-            limit: 5,
-            ...(access.merchantIds.length === 1 ? { merchant_owner: onlyMerchant } : {}),
-          })
-          .catch(() => undefined)
-      : undefined;
-    return { recentOffers: page?.items.map(summaryOf) ?? [], drafts: await this.openDrafts(speaker.userId) };
+    // Every merchant the role covers (a few at most), or all offers for an unscoped role.
+    const scopes = access.merchantIds.length > 0 ? access.merchantIds.slice(0, 5) : [undefined];
+    const pages = canView
+      ? await Promise.all(
+          scopes.map((merchant) =>
+            this.deps.client
+              .listOffers({ limit: 5, ...(merchant ? { merchant_owner: merchant } : {}) })
+              .catch(() => undefined),
+          ),
+        )
+      : [];
+    const recentOffers = pages
+      .flatMap((page) => page?.items ?? [])
+      .sort((a, b) => b.offer_id - a.offer_id)
+      .slice(0, 5)
+      .map(summaryOf);
+    return { recentOffers, drafts: await this.openDrafts(speaker.userId) };
   }
 
   /** After the confirmation dialog: ends the offer for good. */
@@ -135,7 +142,12 @@ export class OfferCommands {
     const access = this.deps.access.of(speaker.userId);
     const refusal = this.deps.access.refusal(access, "publisher");
     if (refusal) return [notice("error", refusal)];
-    return this.lifecycle(speaker, access, offerId, "end");
+    try {
+      return await this.lifecycle(speaker, access, offerId, "end");
+    } catch (error) {
+      if (error instanceof KigoApiError) return [notice("error", error.message)];
+      throw error;
+    }
   }
 
   private async dispatch(speaker: Speaker, access: UserAccess, command: ParsedCommand): Promise<Reply[]> {
@@ -143,13 +155,13 @@ export class OfferCommands {
       case "list":
         return [await this.list(access, command)];
       case "show":
-        return [await this.show(command.offerId)];
+        return [await this.show(access, command.offerId)];
       case "analytics":
-        return [await this.analytics(command.offerId)];
+        return [await this.analytics(access, command.offerId)];
       case "drafts":
         return [await this.draftList(speaker.userId)];
       case "end":
-        return [await this.confirmEnd(command.offerId)];
+        return [await this.confirmEnd(access, command.offerId)];
       case "pause":
       case "resume":
         return this.lifecycle(speaker, access, command.offerId, command.verb);
@@ -161,6 +173,12 @@ export class OfferCommands {
   private async list(access: UserAccess, command: Extract<ParsedCommand, { verb: "list" }>): Promise<Reply> {
     const [onlyMerchant] = access.merchantIds;
     const merchantId = command.merchantId ?? (access.merchantIds.length === 1 ? onlyMerchant : undefined);
+    if (merchantId === undefined && access.merchantIds.length > 1) {
+      return notice(
+        "warning",
+        `Your role covers merchants ${access.merchantIds.join(", ")}: add merchant:ID, e.g. "list merchant:${onlyMerchant}".`,
+      );
+    }
     if (merchantId !== undefined) {
       const refusal = this.deps.access.refusal(access, "viewer", merchantId);
       if (refusal) return notice("error", refusal);
@@ -198,8 +216,10 @@ export class OfferCommands {
     };
   }
 
-  private async show(offerId: number): Promise<Reply> {
+  private async show(access: UserAccess, offerId: number): Promise<Reply> {
     const offer = await this.deps.client.getOffer(offerId);
+    const refusal = this.deps.access.refusal(access, "viewer", offer.merchant_owner);
+    if (refusal) return notice("error", refusal);
     const value = String(offerId);
     const actions: Action[] = [
       offer.offer_status === "paused"
@@ -220,11 +240,11 @@ export class OfferCommands {
     };
   }
 
-  private async analytics(offerId: number): Promise<Reply> {
-    const [offer, analytics] = await Promise.all([
-      this.deps.client.getOffer(offerId),
-      this.deps.client.getOfferAnalytics(offerId),
-    ]);
+  private async analytics(access: UserAccess, offerId: number): Promise<Reply> {
+    const offer = await this.deps.client.getOffer(offerId);
+    const refusal = this.deps.access.refusal(access, "viewer", offer.merchant_owner);
+    if (refusal) return notice("error", refusal);
+    const analytics = await this.deps.client.getOfferAnalytics(offerId);
     const byDay = analytics.redemptions_by_day;
     return {
       kind: "analytics",
@@ -257,8 +277,10 @@ export class OfferCommands {
     };
   }
 
-  private async confirmEnd(offerId: number): Promise<Reply> {
+  private async confirmEnd(access: UserAccess, offerId: number): Promise<Reply> {
     const offer = await this.deps.client.getOffer(offerId);
+    const refusal = this.deps.access.refusal(access, "publisher", offer.merchant_owner);
+    if (refusal) return notice("error", refusal);
     const title = offer.short_text ?? `Offer ${offerId}`;
     return {
       kind: "notice",

@@ -1,4 +1,5 @@
 import type { DraftField, DraftPatch } from "./draft.js";
+import { keepValid } from "./extractor/validate.js";
 import type { OfferStateUpdate, OfferStateValue } from "./state.js";
 import type { Question, Suggestion } from "./turn.js";
 
@@ -7,12 +8,11 @@ export function suggestion(label: string, patch: DraftPatch): Suggestion {
   return { label, value: JSON.stringify(patch) };
 }
 
+/** A suggestion's patch as sent back by a client: validated like any other proposed patch. */
 export function patchOfSuggestion(value: string): DraftPatch | undefined {
   try {
-    const parsed = JSON.parse(value) as unknown;
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed)
-      ? (parsed as DraftPatch)
-      : undefined;
+    const { patch } = keepValid(JSON.parse(value) as unknown);
+    return Object.keys(patch).length > 0 ? patch : undefined;
   } catch {
     return undefined;
   }

@@ -18,6 +18,14 @@ export class MerchantDirectory {
   constructor(private readonly client: KigoClient) {}
 
   async resolve(draft: OfferDraft, scope: number[]): Promise<MerchantResolution> {
+    if (draft.merchantId !== undefined && scope.length > 0 && !scope.includes(draft.merchantId)) {
+      // A duplicated offer or a proposed id outside the role's merchants is not taken.
+      const { merchantId: _outside, merchantName: _name, ...rest } = draft;
+      return {
+        draft: rest,
+        note: `Merchant #${draft.merchantId} is outside the merchants your role covers.`,
+      };
+    }
     if (draft.merchantId !== undefined) return { draft };
     const [only] = scope;
     if (scope.length === 1 && only !== undefined) {

@@ -268,6 +268,17 @@ describe("/offers", () => {
     expect(chat.reply("notice").text).toMatch(/has ended/);
   });
 
+  it("keeps a merchant-scoped user to their merchants", async () => {
+    const chat = new Chat(app, "dealerMarketer");
+    const otherMerchantsOffer = (await app.client.listOffers({ merchant_owner: 2 })).items[0]?.offer_id;
+    for (const verb of ["show", "analytics", "end", "duplicate"]) {
+      await chat.offers(`${verb} ${otherMerchantsOffer}`);
+      expect(chat.last.map((reply) => (reply.kind === "notice" ? reply.text : reply.kind)).join(" ")).toMatch(
+        /outside the merchants your role covers/,
+      );
+    }
+  });
+
   it("names what is wrong with bad arguments", async () => {
     const chat = new Chat(app, "dealerMarketer");
     await chat.offers("show abc");

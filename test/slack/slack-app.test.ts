@@ -8,14 +8,7 @@ import {
   slashCommand,
   viewSubmission,
 } from "../fakes/slack/signed.js";
-import {
-  APPROVALS_CHANNEL,
-  buttonsOf,
-  postedTexts,
-  type SlackHarness,
-  startSlackHarness,
-  waitUntil,
-} from "./support.js";
+import { APPROVALS_CHANNEL, buttonsOf, type SlackHarness, startSlackHarness, waitUntil } from "./support.js";
 
 /**
  * The Slack app end to end: signed requests into the real Bolt receiver, the real conversation
@@ -36,7 +29,6 @@ afterAll(async () => {
 });
 
 const codeCount = async (code: string) => (await h.app.client.promoCodes.list({ promo_code: code })).length;
-const postsMentioning = (pattern: RegExp) => postedTexts(h.fake).filter((text) => pattern.test(text)).length;
 
 describe("a DM conversation", () => {
   it("goes from the seed's example to a preview, an edit in the modal, and one published offer", async () => {
@@ -285,11 +277,12 @@ describe("roles and approvals", () => {
     await h.dm("editorOnly", SEED.replace("DEALER20", "NOPUB20"));
     await h.fake.waitFor("chat.postMessage", (call) => JSON.stringify(call.body).includes("NOPUB20"), 10_000);
     await h.click("editorOnly", "Publish");
-    await h.fake.waitFor(
-      "chat.postMessage",
+    const refusal = await h.fake.waitFor(
+      "chat.postEphemeral",
       (call) => /publisher role/.test(JSON.stringify(call.body)),
       10_000,
     );
+    expect((refusal.body as { user: string }).user).toBe("editorOnly");
     expect(await codeCount("NOPUB20")).toBe(0);
   });
 
@@ -307,11 +300,12 @@ describe("roles and approvals", () => {
     );
 
     await h.click("viewer", /^Approve/);
-    await h.fake.waitFor(
-      "chat.postMessage",
+    const refusal = await h.fake.waitFor(
+      "chat.postEphemeral",
       (call) => /approver role/.test(JSON.stringify(call.body)),
       10_000,
     );
+    expect((refusal.body as { user: string }).user).toBe("viewer");
 
     await h.click("approver", "Reject");
     const modal = await h.fake.waitFor(
@@ -331,7 +325,15 @@ describe("roles and approvals", () => {
     await h.fake.waitFor("chat.update", (call) => /Use the Q4 title/.test(JSON.stringify(call.body)), 10_000);
 
     await h.click("editorOnly", "Submit for approval");
-    await waitUntil(() => postsMentioning(new RegExp(code)) > 2);
+    const cardsInApprovals = () =>
+      h.fake
+        .callsTo("chat.postMessage")
+        .filter(
+          (call) =>
+            (call.body as { channel: string }).channel === APPROVALS_CHANNEL &&
+            JSON.stringify(call.body).includes(code),
+        );
+    await waitUntil(() => cardsInApprovals().length === 2);
     await h.click("approver", /^Approve/);
     await waitUntil(async () => (await codeCount(code)) === 1);
     expect(await codeCount(code)).toBe(1);
@@ -366,7 +368,10 @@ describe("entry points", () => {
       (call) => (call.body as { thread_ts?: string }).thread_ts === thread,
       5_000,
     );
-    expect(status.body).toMatchObject({ channel_id: "DdealerMarketer", status: expect.stringMatching(/working/) });
+    expect(status.body).toMatchObject({
+      channel_id: "DdealerMarketer",
+      status: expect.stringMatching(/working/),
+    });
   });
 
   it("opens the new-offer form from the global shortcut", async () => {

@@ -118,20 +118,6 @@ function newestButton(fake: FakeSlack, label: string | RegExp) {
   return undefined;
 }
 
-/** Text of everything the bot posted or updated, newest last (for assertions on replies). */
-export function postedTexts(
-  fake: FakeSlack,
-  methods = ["chat.postMessage", "chat.update", "chat.postEphemeral"],
-): string[] {
-  return fake.calls
-    .filter((call) => methods.includes(call.method))
-    .map(
-      (call) =>
-        JSON.stringify((call.body as { blocks?: unknown }).blocks ?? "") +
-        String((call.body as { text?: string }).text),
-    );
-}
-
 export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {

@@ -55,7 +55,10 @@ const isProvisional = (threadKey: string) => /:new-[0-9a-f-]+$/.test(threadKey);
 /** The conversation a Slack message belongs to (registered conversations first). */
 export async function resolveThreadKey(deps: SlackDeps, place: SlackPlace): Promise<string> {
   const direct = threadKeyOf(place);
-  return (await deps.kv.get(`thread:${direct}`)) ?? direct;
+  const registered = await deps.kv.get(`thread:${direct}`);
+  // A conversation in use keeps its Slack mapping as long as its draft lives.
+  if (registered) await deps.kv.set(`thread:${direct}`, registered, deps.ttlSeconds);
+  return registered ?? direct;
 }
 
 export async function isKnownThread(deps: SlackDeps, place: SlackPlace): Promise<boolean> {
@@ -76,10 +79,12 @@ export async function speakerOf(
   deps: SlackDeps,
   client: WebClient,
   where: { userId: string; team?: string; channel?: string },
+  /** false before an ack: only the cached time zone, no Slack call. */
+  options: { lookup?: boolean } = {},
 ): Promise<Speaker> {
   const cacheKey = `tz:${where.userId}`;
   let timeZone = await deps.kv.get(cacheKey);
-  if (!timeZone) {
+  if (!timeZone && options.lookup !== false) {
     try {
       timeZone = (await client.users.info({ user: where.userId })).user?.tz ?? undefined;
       if (timeZone) await deps.kv.set(cacheKey, timeZone, 86_400);
@@ -105,6 +110,8 @@ export async function deliver(
   client: WebClient,
   threadKey: string,
   replies: Reply[],
+  /** Post the preview anew at the bottom (a resumed draft) instead of updating it in place. */
+  options: { fresh?: boolean } = {},
 ): Promise<void> {
   const place = await currentPlace(deps, threadKey);
   let threadTs = place.threadTs;
@@ -113,7 +120,8 @@ export async function deliver(
     const { text, blocks } = replyBlocks(reply, { threadKey });
     if (reply.kind === "preview") {
       const previous = await deps.kv.get(`preview:${threadKey}`);
-      if (previous && (await updated(client, channel, previous, text, blocks))) {
+      if (previous && !options.fresh && (await updated(client, channel, previous, text, blocks))) {
+        await deps.kv.set(`preview:${threadKey}`, previous, deps.ttlSeconds);
         if (reply.notes.length > 0)
           await post(client, channel, threadTs, `${reply.notes.join(" ")} (preview updated above)`);
         continue;
@@ -138,6 +146,7 @@ export async function currentPlace(deps: SlackDeps, threadKey: string): Promise<
   const place = placeOf(threadKey);
   if (!place) throw new Error(`not a Slack thread key: ${threadKey}`);
   const landed = await deps.kv.get(`place:${threadKey}`);
+  if (landed) await deps.kv.set(`place:${threadKey}`, landed, deps.ttlSeconds);
   return landed ? { ...place, ...(JSON.parse(landed) as { channel: string; threadTs: string }) } : place;
 }
 

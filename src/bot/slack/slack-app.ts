@@ -70,13 +70,12 @@ export function createSlackBot(
     ...(core.logger ? { logger: core.logger } : {}),
   };
 
-  // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num): the first delivery wins.
+  // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num) with the same event_id: the
+  // first delivery wins. (client_msg_id is shared by the message and app_mention events of one
+  // message, so it must not be used: it would drop the mention.)
   app.use(async ({ body, next }) => {
-    const envelope = body as { event_id?: string; event?: { client_msg_id?: string } };
-    const ids = [envelope.event_id, envelope.event?.client_msg_id].filter((id): id is string => Boolean(id));
-    for (const id of ids) {
-      if (!(await deps.kv.claim(`slack-event:${id}`, DEDUPE_SECONDS))) return;
-    }
+    const eventId = (body as { event_id?: string }).event_id;
+    if (eventId && !(await deps.kv.claim(`slack-event:${eventId}`, DEDUPE_SECONDS))) return;
     await next();
   });
   app.error(async (error) => {

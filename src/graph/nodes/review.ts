@@ -1,4 +1,5 @@
 import { Command, END, interrupt } from "@langchain/langgraph";
+import { partialPublishSummary } from "../publish/progress.js";
 import type { OfferStateValue } from "../state.js";
 import type { ReviewDecision } from "../turn.js";
 
@@ -21,17 +22,21 @@ export function reviewNode() {
       return again("That preview is out of date: the draft changed since. Here is the current one.");
     }
     const hasErrors = state.issues.some((issue) => issue.severity === "error");
+    const pending = state.status === "pending_approval" && state.approval?.version === state.version;
     switch (decision.kind) {
       case "cancel":
-        return new Command({
-          goto: END,
-          update: { status: "cancelled", notes: ["Cancelled. Nothing was published."] },
-        });
+        return new Command({ goto: END, update: { status: "cancelled", notes: [cancelNote(state)] } });
       case "publish":
+        if (hasErrors) return again("Please fix the problems marked on the preview before publishing.");
+        return new Command({ goto: "publish", update: { notes: [] } });
       case "approve":
+        // Only the submitted, unchanged version can be approved: a rejected or edited draft needs a new submission.
+        if (!pending)
+          return again("This draft is not waiting for approval (it was rejected, changed or not submitted).");
         if (hasErrors) return again("Please fix the problems marked on the preview before publishing.");
         return new Command({ goto: "publish", update: { notes: [] } });
       case "submit":
+        if (pending) return again("This draft is already waiting for approval.");
         if (hasErrors) return again("Please fix the problems marked on the preview before submitting it.");
         return new Command({
           goto: "review",
@@ -42,13 +47,16 @@ export function reviewNode() {
           },
         });
       case "reject":
+        if (!pending) return again("This draft is not waiting for approval, so there is nothing to reject.");
         return new Command({
           goto: "review",
+          // The reopened draft is a new version: buttons on the rejected one no longer act.
           update: {
             status: "review",
+            version: state.version + 1,
             approval: {
               submittedBy: state.approval?.submittedBy ?? state.authorId,
-              version: state.version,
+              version: state.version + 1,
               rejectedReason: decision.reason,
             },
             notes: [`Rejected: ${decision.reason}. The draft is open again for changes.`],
@@ -56,6 +64,12 @@ export function reviewNode() {
         });
     }
   };
+}
+
+/** Honest about a publish that stopped half-way: what exists in Kigo stays as it is. */
+function cancelNote(state: OfferStateValue): string {
+  const partial = partialPublishSummary(state.publishProgress);
+  return partial ? `Cancelled. ${partial}` : "Cancelled. Nothing was published.";
 }
 
 function again(note: string) {

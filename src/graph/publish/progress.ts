@@ -8,6 +8,8 @@ export const PUBLISH_STEPS = [
   "redemptionControls",
   "campaign",
   "customerList",
+  /** Last: the offer is created inactive and goes live only once everything else is in place. */
+  "activate",
 ] as const;
 export type StepName = (typeof PUBLISH_STEPS)[number];
 
@@ -53,3 +55,12 @@ export type PublishResult =
       progress: PublishProgress;
       error: { message: string; retryable: boolean; step: StepName };
     };
+
+/**
+ * For a publish that stopped part-way (e.g. the marketer cancels after a failure): what it left in
+ * Kigo. Undefined when no offer was created, or when the offer was already activated.
+ */
+export function partialPublishSummary(progress: PublishProgress | undefined): string | undefined {
+  if (progress?.offerId === undefined || progress.completed.includes("activate")) return undefined;
+  return `Offer ${progress.offerId} was created but not activated; it stays inactive.`;
+}

@@ -11,6 +11,7 @@ import {
   type PublishResult,
   type StepName,
 } from "./progress.js";
+import { activateOffer } from "./steps/activate.js";
 import { linkCampaign } from "./steps/campaign.js";
 import type { Step, StepContext, StepOutcome } from "./steps/context.js";
 import { uploadCustomerList } from "./steps/customer-list.js";
@@ -39,6 +40,7 @@ const STEPS: Record<StepName, Step> = {
   redemptionControls: setRedemptionControls,
   campaign: linkCampaign,
   customerList: uploadCustomerList,
+  activate: activateOffer,
 };
 
 const STEP_ACTION: Record<StepName, string> = {
@@ -48,6 +50,7 @@ const STEP_ACTION: Record<StepName, string> = {
   redemptionControls: "set the redemption limits",
   campaign: "link the offer to its campaign",
   customerList: "upload the customer list",
+  activate: "activate the offer",
 };
 
 /**

@@ -92,7 +92,9 @@ export function planPublish(draft: OfferDraft, draftKey: string): PublishPlan {
       default_language: DEFAULT_LANGUAGE,
       external_reference: formatExternalReference({ draftKey, campaign: draft.campaign }),
       offer_expiry_date: draft.endDate,
-      offer_status: "active",
+      // Created inactive: only the last step (activate) makes it live, so a publish that fails
+      // part-way (codes, limits) never leaves a live offer without its usage cap.
+      offer_status: "inactive",
       offer_type: draft.offerType,
       offer_redemption_methods: [draft.redemptionMethod],
       code_type: CODE_TYPE_LETTER[codeKind(draft.redemptionMethod, codes)],

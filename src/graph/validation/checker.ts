@@ -6,7 +6,8 @@ import type { ValidationIssue } from "./types.js";
 
 export type DraftChecker = (
   draft: OfferDraft,
-  when: { now: Date; timeZone: string; ownOfferId?: number },
+  /** `offline`: no Kigo API call (a form check that must answer within Slack's 3 s). */
+  when: { now: Date; timeZone: string; ownOfferId?: number; offline?: boolean },
 ) => Promise<ValidationIssue[]>;
 
 /** The same checks for the chat (validation node) and for edit forms (inline errors). */
@@ -18,10 +19,14 @@ export function createDraftChecker(
     validateDraft(draft, {
       ...rules,
       today: todayIn(draft.timeZone ?? when.timeZone, when.now),
-      // A code this draft already created in a half-finished publish is ours, not taken.
-      isPromoCodeTaken: async (code) => {
-        const existing = await client.findPromoCode(code);
-        return existing !== undefined && existing.offer_id !== when.ownOfferId;
-      },
+      ...(when.offline
+        ? {}
+        : {
+            // A code this draft already created in a half-finished publish is ours, not taken.
+            isPromoCodeTaken: async (code: string) => {
+              const existing = await client.findPromoCode(code);
+              return existing !== undefined && existing.offer_id !== when.ownOfferId;
+            },
+          }),
     });
 }

@@ -28,6 +28,7 @@ const STEP_ROUTES: Record<StepName, string[]> = {
     "GET /dashboard/programs",
   ],
   customerList: ["POST /dashboard/offers/:id/customer-lists", "GET /dashboard/offers/:id/customer-lists"],
+  activate: ["PUT /dashboard/offers/:id"],
 };
 
 const ALL_ROUTES = PUBLISH_STEPS.flatMap((step) => STEP_ROUTES[step]);

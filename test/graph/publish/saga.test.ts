@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { codeCandidate } from "../../../src/graph/publish/codes.js";
-import type { PublishProgress } from "../../../src/graph/publish/progress.js";
+import { type PublishProgress, partialPublishSummary } from "../../../src/graph/publish/progress.js";
 import { publishDraft } from "../../../src/graph/publish/saga.js";
 import { WORKAROUNDS } from "../../../src/graph/publish/steps/context.js";
 import { createSandbox } from "../../../src/kigo/sandbox/server.js";
@@ -58,10 +58,12 @@ describe("publishDraft on the full API", () => {
       "redemptionControls",
       "campaign",
       "customerList",
+      "activate",
     ]);
 
     const offer = await harness.client.getOffer(result.offerId);
     expect(offer).toMatchObject({
+      offer_status: "active",
       merchant_owner: merchantId,
       classification: "closed_loop",
       code_type: "promo_code",
@@ -182,6 +184,59 @@ describe("publishDraft on the full API", () => {
     expect(result.progress.completed).toEqual(["offer", "descriptives"]);
   });
 
+  it("leaves the offer inactive when a later step fails, and activates it on Retry", async () => {
+    const draftKey = unique("partial");
+    const draft = seedDraft(merchantId, { promoCode: "PARTIAL20" });
+    harness.sandbox.faults.inject({ route: "POST /dashboard/promo-codes", status: 503, times: 1_000 });
+    let failed: Awaited<ReturnType<typeof publishDraft>>;
+    try {
+      failed = await publishDraft({ client: harness.client, draft, draftKey });
+    } finally {
+      harness.sandbox.faults.clear();
+    }
+    expect(failed).toMatchObject({ status: "failed", error: { step: "promoCodes" } });
+    const offerId = failed.progress.offerId ?? 0;
+    expect(offerId).toBeGreaterThan(0);
+    expect((await harness.client.getOffer(offerId)).offer_status).toBe("paused");
+    expect(partialPublishSummary(failed.progress)).toBe(
+      `Offer ${offerId} was created but not activated; it stays inactive.`,
+    );
+
+    const retried = await publishDraft({
+      client: harness.client,
+      draft,
+      draftKey,
+      progress: failed.progress,
+    });
+    if (retried.status !== "published") throw new Error(retried.error.message);
+    expect(retried.offerId).toBe(offerId);
+    expect(retried.progress.completed.at(-1)).toBe("activate");
+    expect((await harness.client.getOffer(offerId)).offer_status).toBe("active");
+    expect(partialPublishSummary(retried.progress)).toBeUndefined();
+  });
+
+  it("a re-run after an edit (progress reset) leaves an activated offer active", async () => {
+    const draftKey = unique("edited");
+    const first = await publishDraft({
+      client: harness.client,
+      draft: seedDraft(merchantId, { promoCode: "EDIT20" }),
+      draftKey,
+    });
+    if (first.status !== "published") throw new Error(first.error.message);
+    const second = await publishDraft({
+      client: harness.client,
+      draft: seedDraft(merchantId, { promoCode: "EDIT20", offerTitle: "Edited title" }),
+      draftKey,
+      progress: { ...first.progress, completed: [] },
+    });
+    if (second.status !== "published") throw new Error(second.error.message);
+    expect(second.offerId).toBe(first.offerId);
+    expect(await harness.client.getOffer(first.offerId)).toMatchObject({
+      offer_status: "active",
+      short_text: "Edited title",
+    });
+  });
+
   it("refuses an incomplete draft without calling the API", async () => {
     const posts = harness.sandbox.hits("POST /dashboard/offers");
     const result = await publishDraft({
@@ -223,6 +278,7 @@ describe("publishDraft on the production profile", () => {
       ]);
       const offer = await client.getOffer(result.offerId);
       expect(offer).toMatchObject({
+        offer_status: "active",
         classification: "closed_loop",
         short_text: "Q4 Dealer Incentive",
         long_text: "20% off all equipment purchases",

@@ -31,7 +31,7 @@ describe("draft to Kigo API vocabulary", () => {
       default_language: "en",
       external_reference: "kob:v1:T1%2Fd1",
       offer_expiry_date: "2030-12-31",
-      offer_status: "active",
+      offer_status: "inactive",
       offer_type: "percentage_discount",
       offer_redemption_methods: ["promo_code"],
       code_type: "P",

@@ -1,13 +1,14 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { approvalCard, replyBlocks } from "../../../views/slack/index.js";
+import { approvalCard, escapeText } from "../../../views/slack/index.js";
 import type { Reply } from "../../view-models.js";
 import { deliver, deliverEphemeral, type SlackDeps, speakerOf } from "../context.js";
 import { actionIdPattern, type Button, buttonOf } from "./button.js";
 
 /**
  * Suggested answers and preview decisions (Publish, Submit for approval, Approve, Cancel, Retry).
- * Acknowledged first; the turn runs after, and its answer goes to the draft's thread.
+ * Acknowledged first; the turn runs after, and its answer goes to the draft's thread. A refusal or
+ * a stale click is answered to the clicker alone.
  */
 export function registerDraftDecision(app: App, deps: SlackDeps): void {
   app.action(actionIdPattern(["answer", "publish", "submit", "approve", "cancel", "retry"]), async (args) => {
@@ -22,12 +23,21 @@ export function registerDraftDecision(app: App, deps: SlackDeps): void {
     const turn = await deps.bot.action(speaker, button.threadKey, button.id, button.value, {
       newThreadKey: () => button.threadKey,
     });
+    if (onlyNotices(turn.replies) && button.channel) {
+      const where = { channel: button.channel, user: button.userId, share: false };
+      await deliverEphemeral(args.client, where, turn.threadKey, turn.replies);
+      return;
+    }
     await deliver(deps, args.client, turn.threadKey, turn.replies);
     if (button.id === "submit") await postApprovalCard(deps, args.client, button, turn.replies);
     if (button.id === "approve")
       await closeApprovalCard(deps, args.client, button.threadKey, turn.replies, button.userId);
   });
 }
+
+const onlyNotices = (replies: Reply[]) =>
+  replies.length > 0 &&
+  replies.every((reply) => reply.kind === "notice" && reply.tone !== "info" && reply.tone !== "success");
 
 async function postApprovalCard(
   deps: SlackDeps,
@@ -38,6 +48,9 @@ async function postApprovalCard(
   const preview = replies.find((reply) => reply.kind === "preview");
   if (!deps.approvalsChannel || preview?.kind !== "preview" || preview.preview.status !== "pending_approval")
     return;
+  // One card per submitted version: a repeated Submit does not post a second card to act on.
+  const key = `approval-posted:${button.threadKey}:${preview.preview.version}`;
+  if (!(await deps.kv.claim(key, deps.ttlSeconds))) return;
   const card = approvalCard({
     threadKey: button.threadKey,
     preview: preview.preview,
@@ -53,7 +66,10 @@ async function postApprovalCard(
   }
 }
 
-/** The approval card shows how it ended, so a second approver does not act on it. */
+/**
+ * The approval card shows how it ended (published or rejected) so nobody acts on it again. Any
+ * other outcome (a refusal, a stale click, a failed publish) leaves the card as it is.
+ */
 export async function closeApprovalCard(
   deps: SlackDeps,
   client: WebClient,
@@ -62,11 +78,24 @@ export async function closeApprovalCard(
   approverId: string,
 ): Promise<void> {
   const stored = await deps.kv.get(`approval:${threadKey}`);
-  const outcome = replies.find(
-    (reply) => reply.kind === "published" || reply.kind === "preview" || reply.kind === "notice",
+  if (!stored) return;
+  const published = replies.find((reply) => reply.kind === "published");
+  const rejected = replies.find(
+    (reply) => reply.kind === "preview" && reply.preview.approval?.rejectedReason,
   );
-  if (!stored || !outcome) return;
+  const by = /^[UW][A-Z0-9]+$/.test(approverId) ? `<@${approverId}>` : escapeText(approverId);
+  let text: string | undefined;
+  if (published?.kind === "published") {
+    text = `✅ Approved by ${by} and published as offer #${published.offerId} (${escapeText(published.title)}).`;
+  } else if (rejected?.kind === "preview") {
+    text = `↩️ Rejected by ${by}: ${escapeText(rejected.preview.approval?.rejectedReason ?? "")}`;
+  }
+  if (!text) return;
   const { channel, ts } = JSON.parse(stored) as { channel: string; ts: string };
-  const { text, blocks } = replyBlocks(outcome, { threadKey });
-  await client.chat.update({ channel, ts, text: `${text} (by <@${approverId}>)`, blocks: blocks as never });
+  await client.chat.update({
+    channel,
+    ts,
+    text,
+    blocks: [{ type: "section", text: { type: "mrkdwn", text } }],
+  });
 }

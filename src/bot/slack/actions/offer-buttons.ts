@@ -31,7 +31,8 @@ export function registerOfferButtons(app: App, deps: SlackDeps): void {
       });
       const conversational = button.id === "offer_duplicate" || button.id === "draft_resume";
       if (conversational) {
-        await deliver(deps, args.client, turn.threadKey, turn.replies);
+        // Resumed from App Home or a list: post anew so it appears where the user will look.
+        await deliver(deps, args.client, turn.threadKey, turn.replies, { fresh: true });
         return;
       }
       const channel = button.channel ?? button.userId;

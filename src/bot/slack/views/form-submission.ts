@@ -15,18 +15,20 @@ export async function submitDraftForm(deps: SlackDeps, args: SubmissionArgs): Pr
     await ack({ response_action: "errors", errors: {} });
     return;
   }
-  const { threadKey } = metadata;
+  const { threadKey, version } = metadata;
   const values = readModalValues(view.state.values);
-  const speaker = await speakerOf(deps, client, {
-    userId: body.user.id,
-    ...(body.team?.id ? { team: body.team.id } : {}),
-  });
-  const errors = await deps.bot.conversation.formErrors(speaker, threadKey, values);
+  const speaker = await speakerOf(
+    deps,
+    client,
+    { userId: body.user.id, ...(body.team?.id ? { team: body.team.id } : {}) },
+    { lookup: false },
+  );
+  const errors = await deps.bot.conversation.formErrors(speaker, threadKey, values, version);
   if (Object.keys(errors).length > 0) {
     await ack(modalErrors(errors));
     return;
   }
   await ack();
-  const result = await deps.bot.submitForm(speaker, threadKey, values);
+  const result = await deps.bot.submitForm(speaker, threadKey, values, version);
   if (result.ok) await deliver(deps, client, threadKey, result.replies);
 }

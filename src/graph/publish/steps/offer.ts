@@ -30,8 +30,13 @@ export const publishOffer: Step = async ({ client, plan, draftKey }) => {
   );
   // Found from an earlier attempt: the draft may have changed since (edited after a failed
   // publish, or a new campaign in the reference), so the offer is brought up to date. PUT is
-  // idempotent, so racing runs converge on the same values.
-  if (found) await client.updateOffer(offer.offer_id, input);
+  // idempotent, so racing runs converge on the same values. The status is left as it is: only the
+  // activate step turns the offer on, and a re-run (or a racing run) must not switch off an offer
+  // an earlier run already activated.
+  if (found) {
+    const { offer_status: _status, ...update } = input;
+    await client.updateOffer(offer.offer_id, update);
+  }
   return {
     patch: { offerId: offer.offer_id, externalReference: input.external_reference },
     created: `Offer ${offer.offer_id}`,
