@@ -39,11 +39,14 @@ async function runSlack(config: Config, app: OfferBotApp, logger: pino.Logger, w
       ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
       ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
       ...(config.SLACK_APPROVALS_CHANNEL ? { approvalsChannel: config.SLACK_APPROVALS_CHANNEL } : {}),
+      healthPort: config.PORT,
     },
     { bot: app.bot, kv: app.kv, ttlSeconds: app.ttlSeconds, logger },
   );
   const { url } = await slack.start(config.PORT);
-  const mode = url ? `HTTP mode: events at ${url}/slack/events, health at ${url}/healthz` : "Socket Mode";
+  const mode = url
+    ? `HTTP mode: events at ${url}/slack/events, health at ${url}/healthz`
+    : `Socket Mode, health at http://127.0.0.1:${config.PORT}/healthz`;
   process.stdout.write(`Kigo Offer Manager is running in Slack (${mode}), using ${where}.\n`);
   onStopSignal(async () => {
     await slack.stop();

@@ -21,6 +21,8 @@ export interface SlackSettings {
   /** Another Web API base URL (GovSlack, a test double), ending in /api/. */
   apiUrl?: string;
   approvalsChannel?: string;
+  /** Socket Mode: port of the /healthz server (HTTP mode serves it with the events). */
+  healthPort?: number;
 }
 
 export interface SlackBot {
@@ -54,7 +56,12 @@ export function createSlackBot(
   ];
   const receiver = settings.signingSecret
     ? new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: "/slack/events", customRoutes })
-    : new SocketModeReceiver({ appToken: settings.appToken ?? "", customRoutes });
+    : // Socket Mode still serves /healthz, on its own small HTTP server at PORT.
+      new SocketModeReceiver({
+        appToken: settings.appToken ?? "",
+        customRoutes,
+        installerOptions: { port: settings.healthPort ?? 3000 },
+      });
   const app = new App({
     token: settings.botToken,
     receiver,

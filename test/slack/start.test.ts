@@ -1,0 +1,70 @@
+import { spawn } from "node:child_process";
+import { SocketModeReceiver } from "@slack/bolt";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MemoryKeyValueStore } from "../../src/bot/kv.js";
+import { createSlackBot } from "../../src/bot/slack/slack-app.js";
+import { type FakeSlack, startFakeSlack } from "../fakes/slack/server.js";
+import { startTestApp } from "../support/bot.js";
+
+/** `npm start` with Slack settings runs the Slack app, not the console. */
+describe("starting in Slack mode", () => {
+  let fake: FakeSlack;
+
+  beforeAll(async () => {
+    fake = await startFakeSlack();
+  });
+
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  it("serves /slack/events and /healthz on PORT in HTTP mode", async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const child = spawn("npx", ["tsx", "src/main.ts"], {
+      env: {
+        ...process.env,
+        SLACK_BOT_TOKEN: "xoxb-test",
+        SLACK_SIGNING_SECRET: "secret",
+        SLACK_API_URL: fake.apiUrl,
+        PORT: String(port),
+        LOG_LEVEL: "silent",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!output.includes("running in Slack") && Date.now() < deadline && child.exitCode === null) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(output).toMatch(
+        /running in Slack \(HTTP mode: events at http:\/\/127\.0\.0\.1:\d+\/slack\/events/,
+      );
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      const unsigned = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: "POST", body: "{}" });
+      expect(unsigned.status).toBe(401);
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+
+  it("uses Socket Mode when only an app token is given", async () => {
+    const app = await startTestApp();
+    try {
+      const slack = createSlackBot(
+        { botToken: "xoxb-test", appToken: "xapp-test", apiUrl: fake.apiUrl },
+        { bot: app.bot, kv: new MemoryKeyValueStore(), ttlSeconds: 60 },
+      );
+      expect((slack.app as unknown as { receiver: unknown }).receiver).toBeInstanceOf(SocketModeReceiver);
+    } finally {
+      await app.close();
+    }
+  });
+});
