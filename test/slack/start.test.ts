@@ -20,7 +20,7 @@ describe("starting in Slack mode", () => {
 
   it("serves /slack/events and /healthz on PORT in HTTP mode", async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const child = spawn("npx", ["tsx", "src/main.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       env: {
         ...process.env,
         SLACK_BOT_TOKEN: "xoxb-test",
@@ -51,7 +51,9 @@ describe("starting in Slack mode", () => {
       const unsigned = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: "POST", body: "{}" });
       expect(unsigned.status).toBe(401);
     } finally {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
+      await exited;
     }
   });
 
