@@ -10,8 +10,11 @@ import { type Config, ConfigError, loadConfig } from "./config.js";
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  // Logs go to stderr so they never interleave with the chat on stdout.
-  const logger = pino({ name: "kigo-offer-bot", level: config.LOG_LEVEL }, pino.destination(2));
+  // Logs go to stderr. In the terminal chat they share the screen with the conversation, so only
+  // warnings show there unless LOG_LEVEL asks for more.
+  const consoleChat = !config.SLACK_BOT_TOKEN;
+  const level = consoleChat && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL;
+  const logger = pino({ name: "kigo-offer-bot", level }, pino.destination(2));
   const app = await createApp(config, { logger });
   const where = app.kigo.embedded
     ? `the built-in Kigo sandbox at ${app.kigo.url} (demo data, token ${app.kigo.embedded.token})`
