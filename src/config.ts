@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { canonicalZone } from "./graph/dates.js";
 
 /**
  * Every environment setting the bot reads, parsed in one place so a wrong value stops start-up
@@ -47,17 +48,9 @@ const timeZone = (name: string) =>
   z
     .string()
     .trim()
-    .refine(
-      (value) => {
-        try {
-          new Intl.DateTimeFormat("en-US", { timeZone: value });
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      { message: `${name} must be an IANA time zone, e.g. America/Chicago` },
-    );
+    .refine((value) => canonicalZone(value) !== undefined, {
+      message: `${name} must be an IANA time zone, e.g. America/Chicago`,
+    });
 
 /** An IP literal or a DNS name: what `server.listen(port, host)` accepts. */
 const listenHost = (name: string) =>

@@ -1,7 +1,7 @@
 import { Command } from "@langchain/langgraph";
 import type { Logger } from "pino";
-import { z } from "zod";
 import { patchOfSuggestion } from "../graph/ask.js";
+import { canonicalZone } from "../graph/dates.js";
 import type { DraftPatch } from "../graph/draft.js";
 import type { OfferGraph } from "../graph/graph.js";
 import type { BenchmarkTable } from "../graph/recommend/benchmarks.js";
@@ -380,15 +380,6 @@ export function notice(tone: "info" | "success" | "warning" | "error", text: str
   return { kind: "notice", tone, text };
 }
 
-const timeZoneName = z.string().refine((zone) => {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-});
-
 function validTimeZone(zone: string | undefined): string | undefined {
-  return zone && timeZoneName.safeParse(zone).success ? zone : undefined;
+  return zone ? canonicalZone(zone) : undefined;
 }

@@ -19,14 +19,7 @@ export const isoDay = ({ year, month, day }: Day): string =>
 export const lastDayOfMonth = (year: number, month: number): number =>
   new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-/** The IANA spelling of a time zone name ("america/chicago" → "America/Chicago"); undefined if unknown. */
-export function canonicalZone(name: string): string | undefined {
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
+export { canonicalZone } from "../../dates.js";
 
 function wallClock(instant: Date, timeZone: string): Record<string, number> {
   const parts = new Intl.DateTimeFormat("en-US", {
