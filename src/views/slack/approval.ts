@@ -1,8 +1,9 @@
 import type { types } from "@slack/bolt";
 import { versionValue } from "../../bot/replies.js";
 import type { PreviewModel } from "../../bot/view-models.js";
-import { context, notificationText, plain, userMention } from "./blocks.js";
+import { context, notificationText, plain, section, userMention } from "./blocks.js";
 import { actionsBlocks } from "./buttons.js";
+import { escapeAndTruncate } from "./escape.js";
 import { LIMITS } from "./limits.js";
 import { modalMetadata } from "./modal-state.js";
 import { previewCardBlocks } from "./preview.js";
@@ -57,4 +58,18 @@ export function rejectReasonModal(input: { threadKey: string; version: number })
       },
     ],
   };
+}
+
+export type ApprovalOutcome =
+  | { approverId: string; publishedOfferId: number; title: string }
+  | { approverId: string; rejectedReason: string };
+
+/** What a decided approval card becomes: one line and no buttons, so nobody acts on it again. */
+export function approvalOutcome(outcome: ApprovalOutcome): { text: string; blocks: types.KnownBlock[] } {
+  const by = userMention(outcome.approverId);
+  const line =
+    "publishedOfferId" in outcome
+      ? `✅ Approved by ${by} and published as offer #${outcome.publishedOfferId} (${escapeAndTruncate(outcome.title, 200)}).`
+      : `↩️ Rejected by ${by}: ${escapeAndTruncate(outcome.rejectedReason, 2000)}`;
+  return { text: line, blocks: [section(line)] };
 }

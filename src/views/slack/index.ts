@@ -1,4 +1,4 @@
-export { approvalCard, REJECT_REASON_CALLBACK, rejectReasonModal } from "./approval.js";
+export { approvalCard, approvalOutcome, REJECT_REASON_CALLBACK, rejectReasonModal } from "./approval.js";
 export { actionIdOf, decodeButtonValue, encodeButtonValue, NO_THREAD_KEY, parseActionId } from "./buttons.js";
 export { escapeAndTruncate, escapeText, truncatePlain } from "./escape.js";
 export { appHomeView, HOME_NEW_OFFER_ACTION } from "./home.js";

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { approvalCard, escapeText } from "../../../views/slack/index.js";
+import { approvalCard, approvalOutcome } from "../../../views/slack/index.js";
 import type { Reply } from "../../view-models.js";
 import { deliver, deliverEphemeral, type SlackDeps, speakerOf } from "../context.js";
 import { actionIdPattern, type Button, buttonOf } from "./button.js";
@@ -83,19 +83,13 @@ export async function closeApprovalCard(
   const rejected = replies.find(
     (reply) => reply.kind === "preview" && reply.preview.approval?.rejectedReason,
   );
-  const by = /^[UW][A-Z0-9]+$/.test(approverId) ? `<@${approverId}>` : escapeText(approverId);
-  let text: string | undefined;
-  if (published?.kind === "published") {
-    text = `✅ Approved by ${by} and published as offer #${published.offerId} (${escapeText(published.title)}).`;
-  } else if (rejected?.kind === "preview") {
-    text = `↩️ Rejected by ${by}: ${escapeText(rejected.preview.approval?.rejectedReason ?? "")}`;
-  }
-  if (!text) return;
+  const outcome =
+    published?.kind === "published"
+      ? approvalOutcome({ approverId, publishedOfferId: published.offerId, title: published.title })
+      : rejected?.kind === "preview"
+        ? approvalOutcome({ approverId, rejectedReason: rejected.preview.approval?.rejectedReason ?? "" })
+        : undefined;
+  if (!outcome) return;
   const { channel, ts } = JSON.parse(stored) as { channel: string; ts: string };
-  await client.chat.update({
-    channel,
-    ts,
-    text,
-    blocks: [{ type: "section", text: { type: "mrkdwn", text } }],
-  });
+  await client.chat.update({ channel, ts, text: outcome.text, blocks: outcome.blocks as never });
 }
