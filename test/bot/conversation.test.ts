@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OfferBotApp } from "../../src/app.js";
 import { Chat, startTestApp } from "../support/bot.js";
+import { SEED_MESSAGE } from "../support/seed.js";
 
 /**
  * Scripted conversations through the real graph, conversation service and embedded sandbox: what a
  * marketer types, what the bot answers, and what ends up in the Kigo API.
  */
 
-const SEED_EXAMPLE =
-  "20% off all equipment for John Deere dealers in December, code DEALER20, 3 uses per customer, 1000 total, budget $50k";
+const SEED_EXAMPLE = SEED_MESSAGE;
 
 let app: OfferBotApp;
 

@@ -8,6 +8,7 @@ import {
   slashCommand,
   viewSubmission,
 } from "../fakes/slack/signed.js";
+import { SEED_MESSAGE } from "../support/seed.js";
 import { APPROVALS_CHANNEL, buttonsOf, type SlackHarness, startSlackHarness, waitUntil } from "./support.js";
 
 /**
@@ -15,8 +16,7 @@ import { APPROVALS_CHANNEL, buttonsOf, type SlackHarness, startSlackHarness, wai
  * core and sandbox behind it, and a fake Slack Web API recording what the bot sends.
  */
 
-const SEED =
-  "20% off all equipment for John Deere dealers in December, code DEALER20, 3 uses per customer, 1000 total, budget $50k";
+const SEED = SEED_MESSAGE;
 
 let h: SlackHarness;
 

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { SEED_MESSAGE } from "../../support/seed.js";
 
 const run = promisify(execFile);
 
@@ -30,7 +31,7 @@ describe("npm run extract", () => {
       "2026-11-25",
       "--tz",
       "America/Chicago",
-      "20% off all equipment for John Deere dealers in December, code DEALER20, 3 uses per customer, 1000 total, budget $50k",
+      SEED_MESSAGE,
     ]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { DraftPatch } from "../../../src/graph/draft.js";
 import { extractWithRules, RuleExtractor } from "../../../src/graph/extractor/rules/index.js";
+import { SEED_MESSAGE } from "../../support/seed.js";
 import { context } from "./support.js";
 
-const SEED =
-  "20% off all equipment for John Deere dealers in December, code DEALER20, 3 uses per customer, 1000 total, budget $50k";
+const SEED = SEED_MESSAGE;
 
 describe("rule-based extractor: whole messages", () => {
   it("reads everything the seed's example states, and nothing more", () => {
