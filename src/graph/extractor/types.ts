@@ -21,6 +21,8 @@ export interface Extraction {
   /** Only fields the message actually stated; never guesses. */
   patch: DraftPatch;
   source: "rules" | "llm";
+  /** What the marketer should be told about how the message was read. */
+  notes?: string[];
   /** Model token usage for this turn (LLM only). */
   usage?: TokenUsage;
 }

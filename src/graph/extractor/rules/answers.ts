@@ -91,7 +91,7 @@ const viaRule =
   (reply, context) => {
     const scan = new Scan(reply);
     const patch = {};
-    rule(scan, patch, context);
+    rule(scan, patch, context, []);
     return Object.keys(patch).length > 0 && FILLER.test(scan.rest) ? patch : undefined;
   };
 

@@ -36,10 +36,10 @@ const RULES: Rule[] = [
   readLocations,
 ];
 
-function readMessage(message: string, context: ExtractContext): DraftPatch {
+function readMessage(message: string, context: ExtractContext, notes: string[]): DraftPatch {
   const scan = new Scan(message);
   const patch: DraftPatch = {};
-  for (const rule of RULES) rule(scan, patch, context);
+  for (const rule of RULES) rule(scan, patch, context, notes);
   return patch;
 }
 
@@ -47,15 +47,21 @@ function readMessage(message: string, context: ExtractContext): DraftPatch {
  * The fields a message states, deterministically; a field it does not state is absent. A bare
  * answer to the field the bot asked about ("50k" after "What's the budget?") lands in that field.
  */
-export function extractWithRules(message: string, context: ExtractContext): DraftPatch {
+export function extractWithRules(
+  message: string,
+  context: ExtractContext,
+  notes: string[] = [],
+): DraftPatch {
   const field = context.expecting;
   const answer = field ? readAnswer(field, message, context) : undefined;
   if (answer && field && !PROSE_FIELDS.has(field)) return keepValid(answer).patch;
-  return keepValid({ ...readMessage(message, context), ...answer }).patch;
+  return keepValid({ ...readMessage(message, context, notes), ...answer }).patch;
 }
 
 export class RuleExtractor implements Extractor {
   async extract(message: string, context: ExtractContext): Promise<Extraction> {
-    return { patch: extractWithRules(message, context), source: "rules" };
+    const notes: string[] = [];
+    const patch = extractWithRules(message, context, notes);
+    return { patch, source: "rules", ...(notes.length > 0 && { notes }) };
   }
 }

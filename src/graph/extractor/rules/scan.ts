@@ -42,8 +42,12 @@ export class Scan {
   }
 }
 
-/** One concern's reading of the message: it takes what it understands and writes the fields it saw. */
-export type Rule = (scan: Scan, patch: DraftPatch, context: ExtractContext) => void;
+/**
+ * One concern's reading of the message: it takes what it understands and writes the fields it saw.
+ * `notes` carries what the marketer should be told about a reading ("Black Friday 2026 has passed,
+ * so I used Nov 26, 2027.").
+ */
+export type Rule = (scan: Scan, patch: DraftPatch, context: ExtractContext, notes: string[]) => void;
 
 /** The value when all readings agree; nothing when they disagree, because picking one would be a guess. */
 export function agreed<T>(values: readonly T[]): T | undefined {
