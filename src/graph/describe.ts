@@ -31,6 +31,7 @@ export const FIELD_LABELS: Record<DraftField, string> = {
   clickthruUrl: "Link",
   merchantId: "Merchant id",
   merchantName: "Merchant",
+  merchantCategoryId: "Merchant category",
   timeZone: "Time zone",
   channels: "Channels",
   campaign: "Campaign",

@@ -80,6 +80,8 @@ export const offerDraft = z.object({
 
   merchantId: positiveInt,
   merchantName: z.string().trim().min(1).max(200),
+  /** The merchant's primary category in Kigo: what a typical order or item costs there. */
+  merchantCategoryId: positiveInt,
   timeZone: z.string().trim().min(1).max(64),
   channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length),
   campaign: z.string().trim().min(1).max(200),

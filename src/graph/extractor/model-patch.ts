@@ -7,7 +7,7 @@ import type { ExtractContext } from "./types.js";
 export const PATCH_FUNCTION = "propose_draft_patch";
 
 /** Ids the model cannot know and uploads it must not invent are left out of its schema. */
-type ModelField = Exclude<DraftField, "merchantId" | "customerList">;
+type ModelField = Exclude<DraftField, "merchantId" | "merchantCategoryId" | "customerList">;
 
 const HINTS: Record<ModelField, string> = {
   businessObjective: "What the marketer wants to achieve, e.g. 'Increase Q4 sales by 20%'.",
@@ -45,7 +45,7 @@ const HINTS: Record<ModelField, string> = {
   campaign: "Campaign name, only when the message gives one.",
 };
 
-const modelShape = offerDraft.omit({ merchantId: true, customerList: true }).shape;
+const modelShape = offerDraft.omit({ merchantId: true, merchantCategoryId: true, customerList: true }).shape;
 
 /** The draft patch as the model sees it: every field optional, each with a hint. */
 export const modelPatchSchema = z

@@ -47,11 +47,7 @@ function readMessage(message: string, context: ExtractContext, notes: string[]):
  * The fields a message states, deterministically; a field it does not state is absent. A bare
  * answer to the field the bot asked about ("50k" after "What's the budget?") lands in that field.
  */
-export function extractWithRules(
-  message: string,
-  context: ExtractContext,
-  notes: string[] = [],
-): DraftPatch {
+export function extractWithRules(message: string, context: ExtractContext, notes: string[] = []): DraftPatch {
   const field = context.expecting;
   const answer = field ? readAnswer(field, message, context) : undefined;
   if (answer && field && !PROSE_FIELDS.has(field)) return keepValid(answer).patch;
