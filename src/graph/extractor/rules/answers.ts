@@ -1,7 +1,7 @@
 import { CHANNELS, type Channel, type DraftField } from "../../draft.js";
 import type { ExtractContext } from "../types.js";
 import { isCode } from "./codes.js";
-import { findPeriods, resolvePeriod } from "./dates.js";
+import { readDateFields } from "./dates.js";
 import { AMOUNT, COUNT, NUMBER, readNumber, readUnitValue, UNIT_VALUE } from "./numbers.js";
 import { valueForDraft } from "./offer.js";
 import { readUrl } from "./redemption.js";
@@ -99,11 +99,11 @@ const date =
   (field: "startDate" | "endDate"): Answer =>
   (reply, context) => {
     const scan = new Scan(reply);
-    const periods = findPeriods(scan, context);
-    const [period] = periods;
-    if (periods.length !== 1 || !period || period.kind === "range" || !FILLER.test(scan.rest))
-      return undefined;
-    return resolvePeriod(period, period.role ?? (field === "startDate" ? "start" : "end"));
+    const notes: string[] = [];
+    const dates = readDateFields(scan, context, notes, field === "startDate" ? "start" : "end");
+    // A reading the marketer must be told about is left to the whole-message reading, which passes its notes on.
+    if (notes.length > 0 || Object.keys(dates).length === 0 || !FILLER.test(scan.rest)) return undefined;
+    return dates;
   };
 
 const LIST_SEPARATOR = /\s*(?:[,;&+/]|\band\b|\bplus\b)\s*/i;

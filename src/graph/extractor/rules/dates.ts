@@ -1,61 +1,15 @@
 import * as chrono from "chrono-node";
 import type { ExtractContext } from "../types.js";
-import { calendarDay, type Day, isoDay, lastDayOfMonth, zoneOffsetMinutes } from "./calendar.js";
+import { readBadDates } from "./bad-dates.js";
+import { calendarDay, type Day, isoDay, zoneOffsetMinutes } from "./calendar.js";
+import { dayRanges } from "./day-ranges.js";
+import { before, dayAt, endOfMonth, firstOfMonth } from "./days.js";
+import { durations, type FromStart, monthEnds, type Start } from "./durations.js";
+import { namedDays } from "./holidays.js";
+import { monthParts } from "./month-parts.js";
+import { MONTH_NAME, type Period, periodOf, plausibleYear, type Role } from "./period.js";
+import { quarterPeriods } from "./quarters.js";
 import { agreedDefined, type Rule, type Scan } from "./scan.js";
-
-type Role = "start" | "end";
-
-/** A date expression found in the message. A range or a bare month means both ends; a day means one. */
-export interface Period {
-  kind: "range" | "month" | "day";
-  start: Day;
-  end: Day;
-  /** What the words before it say it is ("starting", "until"), if anything. */
-  role: Role | undefined;
-}
-
-const START_CUE =
-  /\b(?:start(?:s|ing)?|from|begin(?:s|ning)?|launch(?:es|ing)?|effective|go(?:es)?\s+live|live\s+on|kick(?:s|ing)?\s+off)\b/gi;
-const END_CUE =
-  /\b(?:end(?:s|ing)?|until|till|til|through|thru|expir(?:e|es|ing|y|ation)|extend(?:s|ed|ing)?|last\s+day|by|stop(?:s|ping)?)\b/gi;
-
-const lastIndexOf = (pattern: RegExp, text: string) =>
-  Math.max(-1, ...[...text.matchAll(pattern)].map((match) => match.index));
-
-/** The nearest cue before `index` in the same clause wins: "move the start date from Jan 5, ends Feb 10". */
-function roleBefore(text: string, index: number): Role | undefined {
-  const clause =
-    text
-      .slice(0, index)
-      .split(/[,;\n]|\.\s/)
-      .pop() ?? "";
-  const start = lastIndexOf(START_CUE, clause);
-  const end = lastIndexOf(END_CUE, clause);
-  if (start === end) return undefined;
-  return start > end ? "start" : "end";
-}
-
-const dayAt = (year: number, month: number, day: number): Day => ({ year, month, day });
-const monthOf = (year: number, month: number): [Day, Day] => [
-  dayAt(year, month, 1),
-  dayAt(year, month, lastDayOfMonth(year, month)),
-];
-const before = (a: Day, b: Day) => isoDay(a) < isoDay(b);
-
-const PERIOD_END =
-  /\b(?:the\s+)?end\s+of\s+(?:the\s+)?(?:q([1-4])|(quarter)|(month)|(year))(?:\s+(\d{4}))?\b/gi;
-
-/** "end of Q1" is the last day of the next Q1 that has not ended; "end of the month/quarter/year", the current one's. */
-function periodEnds(scan: Scan, today: Day): Period[] {
-  return scan.take(PERIOD_END).map((match) => {
-    const [, q, quarter, month, , year] = match;
-    const lastMonth = q ? Number(q) * 3 : quarter ? Math.ceil(today.month / 3) * 3 : month ? today.month : 12;
-    const endOf = (y: number) => dayAt(y, lastMonth, lastDayOfMonth(y, lastMonth));
-    let day = endOf(Number(year ?? today.year));
-    if (q && !year && before(day, today)) day = endOf(today.year + 1);
-    return { kind: "day", start: day, end: day, role: roleBefore(scan.text, match.index) ?? "end" };
-  });
-}
 
 const RELATIVE_MONTH = /\b(this|next)\s+month\b/gi;
 
@@ -64,8 +18,12 @@ function relativeMonths(scan: Scan, today: Day): Period[] {
   return scan.take(RELATIVE_MONTH).map((match) => {
     const ahead = match[1]?.toLowerCase() === "next" ? 1 : 0;
     const year = today.year + Math.floor((today.month - 1 + ahead) / 12);
-    const [first, last] = monthOf(year, ((today.month - 1 + ahead) % 12) + 1);
-    return { kind: "month", start: first, end: last, role: roleBefore(scan.text, match.index) };
+    const month = ((today.month - 1 + ahead) % 12) + 1;
+    return periodOf(scan, match, {
+      kind: "span",
+      start: firstOfMonth(year, month),
+      end: endOfMonth(year, month),
+    });
   });
 }
 
@@ -78,46 +36,64 @@ const isDay = (components: chrono.ParsedComponents) =>
 /** "Dec 1st through the 15th": chrono stops at "Dec 1st". */
 const THROUGH_DAY = /^\s*(?:-|–|to|through|thru|until|till)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\b/i;
 
+/** A day typed without a year, read again as its first occurrence on or after `from`. */
+const sameDayOnOrAfter =
+  (period: Period) =>
+  (from: Day): Period => {
+    const day = dayAt(from.year, period.start.month, period.start.day);
+    const later = before(day, from) ? { ...day, year: from.year + 1 } : day;
+    return { ...period, start: later, end: later };
+  };
+
 function chronoPeriod(result: chrono.ParsedResult, scan: Scan, today: Day): Period | undefined {
-  const role = roleBefore(scan.text, result.index);
+  // "Dec 45" is December 2045 to chrono.
+  const year = result.start.get("year");
+  if (result.start.isCertain("year") && plausibleYear(String(year), today) === undefined) return undefined;
+  const words = { index: result.index, 0: result.text };
   const start = componentsDay(result.start);
   if (result.end) {
     if (!isDay(result.start) || !isDay(result.end)) return undefined;
-    return { kind: "range", start, end: componentsDay(result.end), role };
+    return periodOf(scan, words, { kind: "range", start, end: componentsDay(result.end) });
   }
   if (isDay(result.start)) {
     const after = result.index + result.text.length;
     const through = THROUGH_DAY.exec(scan.text.slice(after));
     const endDay = Number(through?.[1]);
-    if (through && endDay > start.day && endDay <= lastDayOfMonth(start.year, start.month)) {
+    if (through && endDay > start.day && endDay <= endOfMonth(start.year, start.month).day) {
       scan.mask(after, after + through[0].length);
-      return { kind: "range", start, end: { ...start, day: endDay }, role };
+      return periodOf(scan, words, { kind: "range", start, end: { ...start, day: endDay } });
     }
-    return { kind: "day", start, end: start, role };
+    const day = periodOf(scan, words, { kind: "day", start, end: start });
+    return result.start.isCertain("year") ? day : { ...day, onOrAfter: sameDayOnOrAfter(day) };
   }
   if (!result.start.isCertain("month")) return undefined;
   const month = start.month;
   // A bare month is the coming one: this year's while it lasts, otherwise next year's.
-  const year = result.start.isCertain("year") ? start.year : today.year + (month < today.month ? 1 : 0);
-  const [first, last] = monthOf(year, month);
-  return { kind: "month", start: first, end: last, role };
+  const monthYear = result.start.isCertain("year") ? start.year : today.year + (month < today.month ? 1 : 0);
+  return periodOf(scan, words, {
+    kind: "span",
+    start: firstOfMonth(monthYear, month),
+    end: endOfMonth(monthYear, month),
+  });
 }
 
-const MONTH_THEN_COMMA =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?),(?=\s*\d)/gi;
+const MONTH_THEN_COMMA = new RegExp(String.raw`\b(?:${MONTH_NAME}),(?=\s*\d)`, "gi");
+const COMMA_THEN_NUMBER = /(?<=\d),(?=\s+(\d[\d,]*))/g;
 
 /**
  * In chat a comma right after a month name ends the clause ("in January, 2 per resident"); a
- * date puts its comma after the day ("January 2, 2027"). chrono would read "January, 2" as a day.
+ * date puts its comma after the day ("January 2, 2027"). chrono would read "January, 2" as a day,
+ * and the 1000 of "Dec 1-31, 1000 total" as a year. Same length, so indices stay valid.
  */
-const chronoInput = (text: string) => text.replace(MONTH_THEN_COMMA, (month) => `${month.slice(0, -1)};`);
+const chronoInput = (text: string, today: Day) =>
+  text
+    .replace(MONTH_THEN_COMMA, (month) => `${month.slice(0, -1)};`)
+    .replace(COMMA_THEN_NUMBER, (comma, number: string) => (plausibleYear(number, today) ? comma : ";"));
 
-/** Every date expression in the message, each taken so its digits are not read as amounts. */
-export function findPeriods(scan: Scan, context: ExtractContext): Period[] {
-  const today = calendarDay(context.now, context.timeZone);
-  const periods = [...periodEnds(scan, today), ...relativeMonths(scan, today)];
+function chronoPeriods(scan: Scan, context: ExtractContext, today: Day): Period[] {
   const reference = { instant: context.now, timezone: zoneOffsetMinutes(context.now, context.timeZone) };
-  for (const result of chrono.parse(chronoInput(scan.text), reference, { forwardDate: true })) {
+  const periods: Period[] = [];
+  for (const result of chrono.parse(chronoInput(scan.text, today), reference, { forwardDate: true })) {
     // "for two weeks", "next week": chrono makes up a day for these.
     if (result.tags().has("result/relativeDate")) continue;
     const period = chronoPeriod(result, scan, today);
@@ -128,20 +104,102 @@ export function findPeriods(scan: Scan, context: ExtractContext): Period[] {
   return periods;
 }
 
+const TO_NEXT = /^\s*(?:-|–|—|to|through|thru|until|till|til)\s*$/i;
+
+/** "Dec 1 thru Dec 7", "next Monday through end of month": a day joined to the next date is the start, and that one the end. */
+function withRangeRoles(periods: Period[], pending: FromStart[], text: string): Period[] {
+  const spans = [...periods, ...pending].sort((a, b) => a.index - b.index);
+  const joined = (a: FromStart | Period | undefined, b: FromStart | Period | undefined) =>
+    a !== undefined && b !== undefined && TO_NEXT.test(text.slice(a.index + a.length, b.index));
+  return periods.map((period) => {
+    if (period.role || period.kind === "range") return period;
+    const at = spans.indexOf(period);
+    if (joined(period, spans[at + 1])) return { ...period, role: "start" };
+    if (joined(spans[at - 1], period)) return { ...period, role: "end" };
+    return period;
+  });
+}
+
+interface Ends {
+  start?: Day;
+  end?: Day;
+}
+
 /** The dates a period sets once its role is known; a lone day without a role sets nothing. */
-export function resolvePeriod(period: Period, role = period.role): { startDate?: string; endDate?: string } {
-  if (period.kind === "range" || (period.kind === "month" && role === undefined)) {
-    return { startDate: isoDay(period.start), endDate: isoDay(period.end) };
+function endsOf(period: Period): Ends {
+  if (period.kind === "range" || (period.kind === "span" && period.role === undefined)) {
+    return { start: period.start, end: period.end };
   }
-  if (role === "start") return { startDate: isoDay(period.start) };
-  if (role === "end") return { endDate: isoDay(period.end) };
+  if (period.role === "start") return { start: period.start };
+  if (period.role === "end") return { end: period.end };
   return {};
 }
 
-export const readDates: Rule = (scan, patch, context) => {
-  const resolved = findPeriods(scan, context).map((period) => resolvePeriod(period));
-  const startDate = agreedDefined(resolved.map((dates) => dates.startDate));
-  const endDate = agreedDefined(resolved.map((dates) => dates.endDate));
-  if (startDate) patch.startDate = startDate;
-  if (endDate) patch.endDate = endDate;
+const roleAsked = (context: ExtractContext): Role | undefined =>
+  context.expecting === "startDate" ? "start" : context.expecting === "endDate" ? "end" : undefined;
+
+const dayOfIso = (iso: string): Day => {
+  const [year = 0, month = 0, day = 0] = iso.split("-").map(Number);
+  return dayAt(year, month, day);
+};
+
+/** Where dates that count from the start ("for 2 weeks") count from. */
+function startOf(periods: Period[], context: ExtractContext, today: Day): Start {
+  const stated = agreedDefined(periods.map((period) => endsOf(period).start));
+  if (stated) return { day: stated, source: "message" };
+  if (context.draft.startDate) return { day: dayOfIso(context.draft.startDate), source: "draft" };
+  return { day: today, source: "today" };
+}
+
+/**
+ * The start and end dates the message states, each taken so its digits are not read as amounts;
+ * what the marketer must know about the reading goes to `notes`. A lone day ("Dec 15") takes the
+ * role of the date the bot asked about; `answering` is that role when the message is a bare answer.
+ */
+export function readDateFields(
+  scan: Scan,
+  context: ExtractContext,
+  notes: string[],
+  answering?: Role,
+): { startDate?: string; endDate?: string } {
+  const today = calendarDay(context.now, context.timeZone);
+  readBadDates(scan, today, notes);
+  const found = [
+    ...namedDays(scan, today),
+    ...monthParts(scan, today),
+    ...dayRanges(scan, today),
+    ...quarterPeriods(scan, today),
+    ...relativeMonths(scan, today),
+  ];
+  const pending = [...durations(scan), ...monthEnds(scan)];
+  found.push(...chronoPeriods(scan, context, today));
+
+  const asked = answering ?? roleAsked(context);
+  // Asked when it should run, "December" or "Black Friday" is the whole run; asked when it should end, its last day.
+  const roled = withRangeRoles(found, pending, scan.text).map((period) =>
+    period.role || period.kind === "range" || (period.kind === "span" && answering !== "end")
+      ? period
+      : { ...period, role: asked },
+  );
+  const start = startOf(roled, context, today);
+  const periods = [
+    ...roled.map((period) =>
+      start.source === "message" && period.onOrAfter && !endsOf(period).start && before(period.end, start.day)
+        ? { ...period.onOrAfter(start.day), role: period.role }
+        : period,
+    ),
+    ...pending.map((words) => words.resolve(start)),
+  ];
+
+  const ends = periods.map(endsOf);
+  periods.forEach((period, index) => {
+    if (Object.keys(ends[index] ?? {}).length > 0) notes.push(...period.notes);
+  });
+  const startDay = agreedDefined(ends.map((dates) => dates.start));
+  const endDay = agreedDefined(ends.map((dates) => dates.end));
+  return { ...(startDay && { startDate: isoDay(startDay) }), ...(endDay && { endDate: isoDay(endDay) }) };
+}
+
+export const readDates: Rule = (scan, patch, context, notes) => {
+  Object.assign(patch, readDateFields(scan, context, notes));
 };

@@ -1,0 +1,87 @@
+/** Short runs of days chrono misses or reads as one day: "today only", "this weekend", "12/1-12/7". */
+import { type Day, lastDayOfMonth } from "./calendar.js";
+import { addDays, before, dayAt, spanLabel, weekdayOf } from "./days.js";
+import { type Period, periodOf, plausibleYear } from "./period.js";
+import type { Scan } from "./scan.js";
+
+const SATURDAY = 6;
+
+const ONE_DAY_ONLY = /\b(?:(today|tomorrow)\s+only|only\s+(today|tomorrow))\b/gi;
+
+function oneDayOnly(scan: Scan, today: Day): Period[] {
+  return scan.take(ONE_DAY_ONLY).map((match) => {
+    const day = (match[1] ?? match[2])?.toLowerCase() === "tomorrow" ? addDays(today, 1) : today;
+    return periodOf(scan, match, { kind: "range", start: day, end: day });
+  });
+}
+
+const WEEKEND = /\b(this|next)\s+weekend\b/gi;
+
+/** "this weekend" is the coming Saturday–Sunday (what is left of it on a Sunday); "next weekend", the one after. */
+function weekends(scan: Scan, today: Day): Period[] {
+  return scan.take(WEEKEND).map((match) => {
+    const weekday = weekdayOf(today);
+    const thisSaturday = addDays(today, weekday === 0 ? -1 : SATURDAY - weekday);
+    if (match[1]?.toLowerCase() === "this") {
+      const start = before(thisSaturday, today) ? today : thisSaturday;
+      return periodOf(scan, match, { kind: "range", start, end: addDays(thisSaturday, 1) });
+    }
+    const start = addDays(thisSaturday, 7);
+    const end = addDays(start, 1);
+    const notes = [`I took next weekend as ${spanLabel(start, end)}, the one after this weekend.`];
+    return periodOf(scan, match, { kind: "range", start, end, notes });
+  });
+}
+
+const SLASH_DAY = String.raw`(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?`;
+const SLASH_RANGE = new RegExp(
+  String.raw`\b${SLASH_DAY}\s*(?:-|–|to|through|thru|until|till)\s*${SLASH_DAY}\b`,
+  "gi",
+);
+
+const fullYear = (text: string | undefined, today: Day) =>
+  plausibleYear(text && text.length === 2 ? `20${text}` : text, today);
+
+const realDay = (year: number, month: number, day: number) =>
+  month >= 1 && month <= 12 && day >= 1 && day <= lastDayOfMonth(year, month);
+
+/**
+ * "12/1-12/7": chrono reads only "12/7" when the dash has no spaces. Without a year, the range
+ * starts on the first such day from today, and ends on the first such day from its start.
+ */
+function slashRanges(scan: Scan, today: Day): Period[] {
+  const found: Period[] = [];
+  scan.take(SLASH_RANGE, (match) => {
+    const [m1, d1, y1, m2, d2, y2] = match.slice(1, 7);
+    const given = fullYear(y1, today) ?? fullYear(y2, today);
+    const onOrAfter = (from: Day, month: number, day: number) => {
+      const same = dayAt(from.year, month, day);
+      return before(same, from) ? dayAt(from.year + 1, month, day) : same;
+    };
+    const [startMonth, startDay, endMonth, endDay] = [m1, d1, m2, d2].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    const start = given ? dayAt(given, startMonth, startDay) : onOrAfter(today, startMonth, startDay);
+    const end = given
+      ? dayAt(fullYear(y2, today) ?? given, endMonth, endDay)
+      : onOrAfter(start, endMonth, endDay);
+    if (
+      !realDay(start.year, startMonth, startDay) ||
+      !realDay(end.year, endMonth, endDay) ||
+      before(end, start)
+    )
+      return false;
+    found.push(periodOf(scan, match, { kind: "range", start, end }));
+    return true;
+  });
+  return found;
+}
+
+export const dayRanges = (scan: Scan, today: Day): Period[] => [
+  ...oneDayOnly(scan, today),
+  ...weekends(scan, today),
+  ...slashRanges(scan, today),
+];

@@ -1,0 +1,204 @@
+/**
+ * Retail days by name. Written by hand: date-holidays (the maintained calendar library) carries
+ * every country's data and a timezone/astronomy stack, yet has no Cyber Monday, no "Black Friday
+ * weekend" and no holiday season; the US rules below are a few lines each.
+ */
+import { type Day, isoDay } from "./calendar.js";
+import { addDays, before, dayAt, lastWeekday, nthWeekday, shortDay, spanLabel } from "./days.js";
+import { type Period, periodOf, plausibleYear } from "./period.js";
+import type { Scan } from "./scan.js";
+
+const SUNDAY = 0;
+const MONDAY = 1;
+const THURSDAY = 4;
+
+type Dates = (year: number) => [Day, Day];
+
+interface NamedDays {
+  name: string;
+  pattern: string;
+  dates: Dates;
+  /** Said whenever it is used, because the words do not fix the days ("the holidays"). */
+  explain?: (start: Day, end: Day, underWay: boolean) => string;
+}
+
+const oneDay =
+  (day: (year: number) => Day): Dates =>
+  (year) => [day(year), day(year)];
+
+const thanksgiving = (year: number) => nthWeekday(year, 11, THURSDAY, 4);
+
+/** Anonymous Gregorian computus. */
+function easter(year: number): Day {
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const h = (19 * a + b - Math.floor(b / 4) - Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3) + 15) % 30;
+  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const n = h + l - 7 * m + 114;
+  return dayAt(year, Math.floor(n / 31), (n % 31) + 1);
+}
+
+const APOSTROPHE = "['’]?";
+
+/** Saturday to the Monday of a Monday holiday. */
+const longWeekend =
+  (monday: (year: number) => Day): Dates =>
+  (year) => [addDays(monday(year), -2), monday(year)];
+
+const mondayHoliday = (name: string, pattern: string, monday: (year: number) => Day): NamedDays[] => [
+  { name: `${name} weekend`, pattern: String.raw`${pattern}\s+weekend`, dates: longWeekend(monday) },
+  { name, pattern, dates: oneDay(monday) },
+];
+
+// Longer names first: "Black Friday weekend" before "Black Friday", "Christmas Eve" before "Christmas".
+const NAMED_DAYS: NamedDays[] = [
+  {
+    name: "Black Friday weekend",
+    pattern: String.raw`black\s+friday\s+weekend`,
+    dates: (year) => [addDays(thanksgiving(year), 1), addDays(thanksgiving(year), 3)],
+  },
+  {
+    name: "Black Friday",
+    pattern: String.raw`black\s+friday`,
+    dates: oneDay((y) => addDays(thanksgiving(y), 1)),
+  },
+  {
+    name: "Cyber Monday",
+    pattern: String.raw`cyber\s+monday`,
+    dates: oneDay((y) => addDays(thanksgiving(y), 4)),
+  },
+  {
+    name: "Thanksgiving weekend",
+    pattern: String.raw`thanksgiving\s+weekend`,
+    dates: (year) => [thanksgiving(year), addDays(thanksgiving(year), 3)],
+  },
+  { name: "Thanksgiving", pattern: String.raw`thanksgiving(?:\s+day)?`, dates: oneDay(thanksgiving) },
+  {
+    name: "the holiday season",
+    pattern: String.raw`(?:the\s+)?holiday\s+season|the\s+holidays`,
+    dates: (year) => [addDays(thanksgiving(year), 1), dayAt(year, 12, 31)],
+    explain: (start, end, underWay) =>
+      `I took the holiday season as ${underWay ? "today" : "Black Friday"} through New Year's Eve: ${spanLabel(start, end)}.`,
+  },
+  {
+    name: "Christmas Eve",
+    pattern: String.raw`(?:christmas|xmas)\s+eve`,
+    dates: oneDay((y) => dayAt(y, 12, 24)),
+  },
+  {
+    name: "Christmas",
+    pattern: String.raw`(?:christmas|xmas)(?:\s+day)?`,
+    dates: oneDay((y) => dayAt(y, 12, 25)),
+  },
+  {
+    name: "New Year's Eve",
+    pattern: String.raw`new\s+year${APOSTROPHE}s${APOSTROPHE}\s+eve|nye`,
+    dates: oneDay((y) => dayAt(y, 12, 31)),
+  },
+  {
+    name: "New Year's Day",
+    pattern: String.raw`new\s+year${APOSTROPHE}s${APOSTROPHE}\s+day`,
+    dates: oneDay((y) => dayAt(y, 1, 1)),
+  },
+  {
+    name: "Valentine's Day",
+    pattern: String.raw`(?:st\.?\s+|saint\s+)?valentine${APOSTROPHE}s${APOSTROPHE}(?:\s+day)?`,
+    dates: oneDay((y) => dayAt(y, 2, 14)),
+  },
+  {
+    name: "St. Patrick's Day",
+    pattern: String.raw`(?:st\.?|saint)\s+(?:patrick|paddy)${APOSTROPHE}s${APOSTROPHE}(?:\s+day)?`,
+    dates: oneDay((y) => dayAt(y, 3, 17)),
+  },
+  { name: "Easter", pattern: String.raw`easter(?:\s+sunday)?`, dates: oneDay(easter) },
+  {
+    name: "Mother's Day",
+    pattern: String.raw`mother${APOSTROPHE}s${APOSTROPHE}\s+day`,
+    dates: oneDay((y) => nthWeekday(y, 5, SUNDAY, 2)),
+  },
+  ...mondayHoliday("Memorial Day", String.raw`memorial\s+day`, (y) => lastWeekday(y, 5, MONDAY)),
+  {
+    name: "Father's Day",
+    pattern: String.raw`father${APOSTROPHE}s${APOSTROPHE}\s+day`,
+    dates: oneDay((y) => nthWeekday(y, 6, SUNDAY, 3)),
+  },
+  {
+    name: "Independence Day",
+    // "July 4-10" is a range of days, left to chrono.
+    pattern: String.raw`independence\s+day|(?:the\s+)?(?:4th|fourth)\s+of\s+july|july\s+4(?:th)?(?!\s*(?:-|–|to|thru|through)\s*\d)`,
+    dates: oneDay((y) => dayAt(y, 7, 4)),
+  },
+  ...mondayHoliday("Labor Day", String.raw`labou?r\s+day`, (y) => nthWeekday(y, 9, MONDAY, 1)),
+  { name: "Halloween", pattern: `hallowe${APOSTROPHE}en`, dates: oneDay((y) => dayAt(y, 10, 31)) },
+  ...mondayHoliday("Presidents' Day", String.raw`presidents?${APOSTROPHE}s?${APOSTROPHE}\s+day`, (y) =>
+    nthWeekday(y, 2, MONDAY, 3),
+  ),
+  ...mondayHoliday("MLK Day", String.raw`(?:mlk|martin\s+luther\s+king)(?:,?\s+jr\.?)?(?:\s+day)?`, (y) =>
+    nthWeekday(y, 1, MONDAY, 3),
+  ),
+];
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "Nov 27", or "Nov 27 – Nov 29" for several days. */
+const shortSpan = (start: Day, end: Day) =>
+  isoDay(start) === isoDay(end) ? shortDay(start) : `${shortDay(start)} – ${shortDay(end)}`;
+
+/** The first occurrence that has not ended, and what to tell the marketer about the choice. */
+function upcoming(
+  named: NamedDays,
+  today: Day,
+): { start: Day; end: Day; notes: string[]; underWay: boolean } {
+  const [start, end] = named.dates(today.year);
+  const notes: string[] = [];
+  const label = (year: number) => capitalized(`${named.name} ${year}`);
+  if (before(end, today)) {
+    const [nextStart, nextEnd] = named.dates(today.year + 1);
+    notes.push(
+      `${label(today.year)} (${shortSpan(start, end)}) has passed, so I used ${label(today.year + 1)}: ${spanLabel(nextStart, nextEnd)}.`,
+    );
+    return { start: nextStart, end: nextEnd, notes, underWay: false };
+  }
+  if (before(start, today)) {
+    if (!named.explain)
+      notes.push(`${label(today.year)} is under way, so I started it today: ${spanLabel(today, end)}.`);
+    return { start: today, end, notes, underWay: true };
+  }
+  return { start, end, notes, underWay: false };
+}
+
+function firstOnOrAfter(named: NamedDays, day: Day): [Day, Day] {
+  const [start, end] = named.dates(day.year);
+  return before(start, day) ? named.dates(day.year + 1) : [start, end];
+}
+
+const YEAR_AFTER = /^,?\s+(\d{4})\b/;
+
+/** Every retail day named in the message: "Black Friday", "Memorial Day weekend", "the holidays". */
+export function namedDays(scan: Scan, today: Day): Period[] {
+  return NAMED_DAYS.flatMap((named) =>
+    scan.take(new RegExp(String.raw`\b(?:${named.pattern})(?![\w'’])`, "gi")).map((match) => {
+      const after = match.index + match[0].length;
+      const yearText = YEAR_AFTER.exec(scan.text.slice(after));
+      const year = plausibleYear(yearText?.[1], today);
+      if (yearText && year) scan.mask(after, after + yearText[0].length);
+      const found = year
+        ? { start: named.dates(year)[0], end: named.dates(year)[1], notes: [], underWay: false }
+        : upcoming(named, today);
+      const { start, end, underWay } = found;
+      const explained = named.explain ? [named.explain(start, end, underWay)] : [];
+      const kind = isoDay(start) === isoDay(end) ? "span" : "range";
+      const period = periodOf(scan, match, { kind, start, end, notes: [...found.notes, ...explained] });
+      if (year) return period;
+      return {
+        ...period,
+        onOrAfter: (day: Day) => {
+          const [later, laterEnd] = firstOnOrAfter(named, day);
+          return { ...period, start: later, end: laterEnd, notes: [] };
+        },
+      };
+    }),
+  );
+}
