@@ -1,9 +1,11 @@
+import { join } from "node:path";
 import type { Logger } from "pino";
+import type { RedisClientType } from "redis";
 import { AccessPolicy, ProgramMapping } from "./bot/access.js";
 import { type AuditLog, FileAuditLog, RedisAuditLog } from "./bot/audit.js";
 import { ConversationService } from "./bot/conversation.js";
-import { type DraftIndex, MemoryDraftIndex, RedisDraftIndex } from "./bot/draft-index.js";
-import { type KeyValueStore, MemoryKeyValueStore, RedisKeyValueStore } from "./bot/kv.js";
+import { type DraftIndex, RedisDraftIndex, SqliteDraftIndex } from "./bot/draft-index.js";
+import { type KeyValueStore, RedisKeyValueStore, SqliteKeyValueStore } from "./bot/kv.js";
 import { type KeyedLock, MemoryLock, RedisLock } from "./bot/locks.js";
 import { OfferBot } from "./bot/offer-bot.js";
 import { OfferCommands } from "./bot/offer-commands.js";
@@ -17,6 +19,7 @@ import { createDraftChecker } from "./graph/validation/checker.js";
 import { KigoClient } from "./kigo/client.js";
 import { type EmbeddedSandbox, startEmbeddedSandbox } from "./kigo/sandbox/embedded.js";
 import { connectRedis } from "./redis.js";
+import { openSqlite, type SqliteDatabase } from "./sqlite.js";
 
 export interface OfferBotApp {
   bot: OfferBot;
@@ -65,19 +68,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
 
     const ttlSeconds = config.DRAFT_TTL_DAYS * 86_400;
+    const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger) : undefined;
+    if (redis) closers.push(() => redis.close());
+    const { locks, audit, drafts, kv, sqlite } = redis
+      ? redisStores(redis, ttlSeconds)
+      : dataDirStores(config, ttlSeconds);
+    if (sqlite) closers.push(async () => sqlite.close());
     const checkpointer = await createCheckpointer({
       redisUrl: config.REDIS_URL,
+      ...(sqlite ? { sqlite } : {}),
       ttlSeconds,
       ...(logger ? { logger } : {}),
     });
     closers.push(() => checkpointer.close());
-    const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger) : undefined;
-    if (redis) closers.push(() => redis.close());
-
-    const locks: KeyedLock = redis ? new RedisLock(redis) : new MemoryLock();
-    const audit: AuditLog = redis ? new RedisAuditLog(redis) : new FileAuditLog(config.AUDIT_LOG_FILE);
-    const drafts: DraftIndex = redis ? new RedisDraftIndex(redis, ttlSeconds) : new MemoryDraftIndex();
-    const kv: KeyValueStore = redis ? new RedisKeyValueStore(redis) : new MemoryKeyValueStore();
 
     const check = createDraftChecker(client, { brandRules, benchmarks });
     const graph = buildOfferGraph({
@@ -87,6 +90,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       benchmarks,
       check,
       checkpointer: checkpointer.saver,
+      programOfMerchant: (merchant) => programs.programOfMerchant(merchant),
       ...(logger ? { logger } : {}),
     });
     const shared = { access, audit, drafts, defaultTimeZone, ...(options.now ? { now: options.now } : {}) };
@@ -113,4 +117,35 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await close();
     throw error;
   }
+}
+
+interface Stores {
+  locks: KeyedLock;
+  audit: AuditLog;
+  drafts: DraftIndex;
+  kv: KeyValueStore;
+  /** The DATA_DIR database, which also keeps the conversations. */
+  sqlite?: SqliteDatabase;
+}
+
+/** Replicas share everything through Redis. */
+function redisStores(redis: RedisClientType, ttlSeconds: number): Stores {
+  return {
+    locks: new RedisLock(redis),
+    audit: new RedisAuditLog(redis),
+    drafts: new RedisDraftIndex(redis, ttlSeconds),
+    kv: new RedisKeyValueStore(redis),
+  };
+}
+
+/** One process: its locks in memory, everything that must outlive it in DATA_DIR. */
+function dataDirStores(config: Config, ttlSeconds: number): Stores {
+  const sqlite = openSqlite(join(config.DATA_DIR, "bot.sqlite"));
+  return {
+    locks: new MemoryLock(),
+    audit: new FileAuditLog(config.AUDIT_LOG_FILE ?? join(config.DATA_DIR, "audit.log")),
+    drafts: new SqliteDraftIndex(sqlite, ttlSeconds),
+    kv: new SqliteKeyValueStore(sqlite),
+    sqlite,
+  };
 }

@@ -1,4 +1,6 @@
+import { statSync } from "node:fs";
 import { isIP } from "node:net";
+import { resolve } from "node:path";
 import { z } from "zod";
 import { canonicalZone } from "./graph/dates.js";
 
@@ -79,11 +81,32 @@ const nonEmpty = (name: string) =>
     .trim()
     .min(1, { message: `${name} must not be empty` });
 
+/** An existing file (or a path through one) is the usual slip; a missing directory is created. */
+function usableAsDirectory(path: string): boolean {
+  if (path.includes("\0")) return false;
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? true;
+  } catch {
+    return false;
+  }
+}
+
+const dataDirectory = (name: string, example: string) =>
+  z
+    .string()
+    .trim()
+    .refine(usableAsDirectory, {
+      message: `${name} must be a directory path (created if missing), e.g. ${example}`,
+    })
+    .transform((value) => resolve(value));
+
 const blankAsUnset = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
 const envSchema = z
   .object({
+    /** Everything the embedded setup keeps between runs; relative to the working directory. */
+    DATA_DIR: z.preprocess(blankAsUnset, dataDirectory("DATA_DIR", ".data").prefault(".data")),
     LOG_LEVEL: z
       .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
         message: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
@@ -109,7 +132,10 @@ const envSchema = z
     SANDBOX_HOST: z.preprocess(blankAsUnset, listenHost("SANDBOX_HOST").default("127.0.0.1")),
     SANDBOX_TOKEN: z.preprocess(blankAsUnset, nonEmpty("SANDBOX_TOKEN").default("sandbox-admin-token")),
     SANDBOX_DATABASE_URL: z.preprocess(blankAsUnset, postgresUrl("SANDBOX_DATABASE_URL").optional()),
-    SANDBOX_DATA_DIR: z.preprocess(blankAsUnset, nonEmpty("SANDBOX_DATA_DIR").optional()),
+    SANDBOX_DATA_DIR: z.preprocess(
+      blankAsUnset,
+      dataDirectory("SANDBOX_DATA_DIR", ".data/sandbox").optional(),
+    ),
     SANDBOX_PROFILE: z.preprocess(
       blankAsUnset,
       z
@@ -123,7 +149,8 @@ const envSchema = z
     PROGRAMS_FILE: z.preprocess(blankAsUnset, nonEmpty("PROGRAMS_FILE").optional()),
     BRAND_RULES_FILE: z.preprocess(blankAsUnset, nonEmpty("BRAND_RULES_FILE").optional()),
     BENCHMARKS_FILE: z.preprocess(blankAsUnset, nonEmpty("BENCHMARKS_FILE").optional()),
-    AUDIT_LOG_FILE: z.preprocess(blankAsUnset, nonEmpty("AUDIT_LOG_FILE").default(".data/audit.log")),
+    /** Unset: audit.log in DATA_DIR. */
+    AUDIT_LOG_FILE: z.preprocess(blankAsUnset, nonEmpty("AUDIT_LOG_FILE").optional()),
     /** Set to understand messages with an OpenAI-compatible model; unset, the rule-based extractor runs. */
     OPENAI_API_KEY: z.preprocess(blankAsUnset, nonEmpty("OPENAI_API_KEY").optional()),
     OPENAI_BASE_URL: z.preprocess(

@@ -29,7 +29,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Of
   writeFileSync(rolesFile, JSON.stringify({ unknownUsers: [], users: USERS }));
   const config = loadConfig({
     ROLES_FILE: rolesFile,
-    AUDIT_LOG_FILE: join(dir, "audit.log"),
+    DATA_DIR: dir,
     DEFAULT_TIME_ZONE: TIME_ZONE,
     KIGO_API_RETRIES: "2",
     LOG_LEVEL: "silent",

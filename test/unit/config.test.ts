@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
 
@@ -18,6 +21,24 @@ describe("config", () => {
     expect(config.SANDBOX_PROFILE).toBe("full");
     expect(config.SANDBOX_PORT).toBe(4010);
     expect(config.KIGO_API_TIMEOUT_MS).toBe(10_000);
+  });
+
+  it("keeps data in .data/ under the working directory unless DATA_DIR says otherwise", () => {
+    expect(loadConfig({}).DATA_DIR).toBe(resolve(".data"));
+    expect(loadConfig({ DATA_DIR: " " }).DATA_DIR).toBe(resolve(".data"));
+    expect(loadConfig({ DATA_DIR: "/var/lib/kigo" }).DATA_DIR).toBe("/var/lib/kigo");
+    expect(loadConfig({}).SANDBOX_DATA_DIR).toBeUndefined();
+    expect(loadConfig({}).AUDIT_LOG_FILE).toBeUndefined();
+  });
+
+  it("refuses a DATA_DIR that is a file, in one line", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "kigo-config-")), "not-a-dir");
+    writeFileSync(file, "");
+    for (const value of [file, join(file, "below")]) {
+      expect(errorOf({ DATA_DIR: value })).toBe(
+        "DATA_DIR must be a directory path (created if missing), e.g. .data",
+      );
+    }
   });
 
   it("treats blank values as unset", () => {

@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { lockDataDir } from "./data-dir-lock.js";
 import { SCHEMA_SQL } from "./schema-sql.js";
 
 /** What the sandbox needs from a database; PGlite and a PostgreSQL server both provide it. */
@@ -48,12 +49,22 @@ const postgresParsers: Record<number, (value: string) => unknown> = {
 
 export async function openDatabase(options: DatabaseOptions): Promise<SqlDatabase> {
   const db = options.kind === "pglite" ? await openPglite(options.dataDir) : await openPostgres(options);
-  await db.query(SCHEMA_SQL);
+  try {
+    await db.query(SCHEMA_SQL);
+  } catch (error) {
+    // Also releases a PGlite data directory's lock.
+    await db.close();
+    throw error;
+  }
   return db;
 }
 
 async function openPglite(dataDir?: string): Promise<SqlDatabase> {
-  const lite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers });
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  const lite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers }).catch((error: unknown) => {
+    unlock();
+    throw error;
+  });
   const run = async <Row>(target: Pick<PGlite, "query" | "exec">, sql: string, params?: unknown[]) => {
     // PGlite's extended protocol takes one statement; the DDL batch goes through exec.
     if (!params?.length && sql.includes(";")) {
@@ -66,7 +77,10 @@ async function openPglite(dataDir?: string): Promise<SqlDatabase> {
     kind: "pglite",
     query: (sql, params) => run(lite, sql, params),
     transaction: (work) => lite.transaction((tx) => work({ query: (sql, params) => run(tx, sql, params) })),
-    close: () => lite.close(),
+    close: async () => {
+      await lite.close();
+      unlock();
+    },
   };
 }
 

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import type { Logger } from "pino";
 import type { Config } from "../../config.js";
 import { type DatabaseOptions, openDatabase } from "./db.js";
@@ -13,17 +14,20 @@ export interface EmbeddedSandbox {
   close(): Promise<void>;
 }
 
-export function sandboxDatabaseOptions(config: Config): DatabaseOptions {
+/** `defaultDataDir` applies when SANDBOX_DATA_DIR is unset; without it PGlite runs in memory. */
+export function sandboxDatabaseOptions(config: Config, defaultDataDir?: string): DatabaseOptions {
   if (config.SANDBOX_DATABASE_URL) return { kind: "postgres", url: config.SANDBOX_DATABASE_URL };
-  return { kind: "pglite", dataDir: config.SANDBOX_DATA_DIR };
+  return { kind: "pglite", dataDir: config.SANDBOX_DATA_DIR ?? defaultDataDir };
 }
 
 /**
  * The Kigo admin API the bot uses when no KIGO_API_URL is set: the sandbox in this process, with
- * demo data, on a free loopback port, so the bot still talks real HTTP through its client.
+ * demo data, on a free loopback port, so the bot still talks real HTTP through its client. Its
+ * data lives in DATA_DIR like the bot's own, so offers published in one run are there in the next;
+ * the demo data is loaded only into an empty database.
  */
 export async function startEmbeddedSandbox(config: Config, logger?: Logger): Promise<EmbeddedSandbox> {
-  const db = await openDatabase(sandboxDatabaseOptions(config));
+  const db = await openDatabase(sandboxDatabaseOptions(config, join(config.DATA_DIR, "sandbox")));
   try {
     const sandbox = await createSandbox({
       database: db,
