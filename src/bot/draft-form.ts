@@ -8,6 +8,7 @@ const NUMBER_FIELDS = new Set<DraftField>([
   "totalBudget",
   "offerValue",
   "minimumSpend",
+  "itemPrice",
   "usageLimitPerCustomer",
   "totalUsageLimit",
   "uniqueCodeCount",

@@ -2,16 +2,27 @@ import type { DraftPatch } from "../graph/draft.js";
 import { OFFER_TYPES, type OfferType, PROGRAM_TYPES, type ProgramType } from "../graph/draft.js";
 import type { OfferWithDescriptive, RedemptionControl } from "../kigo/schemas.js";
 
+/** Names offers were published under before the API's own type names were used. */
+const LEGACY_OFFER_TYPES: Readonly<Record<string, OfferType>> = {
+  percentage_discount: "percentage_savings",
+  fixed_amount: "dollars_off",
+};
+
 /**
  * A new draft pre-filled from a published offer (duplicate). Dates and the promo code are left out:
  * the copy runs at a new time, and codes are unique across offers.
  */
 export function draftFromOffer(offer: OfferWithDescriptive, control?: RedemptionControl): DraftPatch {
   const patch: DraftPatch = { merchantId: offer.merchant_owner };
-  const offerType = OFFER_TYPES.find((type) => type === offer.offer_type);
-  if (offerType) patch.offerType = offerType as OfferType;
+  const offerType =
+    OFFER_TYPES.find((type) => type === offer.offer_type) ?? LEGACY_OFFER_TYPES[offer.offer_type ?? ""];
+  if (offerType) patch.offerType = offerType;
   const value = Number(offer.savings_amount?.replace(/[^0-9.]/g, ""));
-  if (offer.savings_amount && Number.isFinite(value) && value > 0) patch.offerValue = value;
+  // A price point's savings are what it takes off, not its price: that value does not carry over.
+  if (offer.savings_amount && Number.isFinite(value) && value > 0 && offerType !== "price_point") {
+    patch.offerValue = value;
+    if (offerType === "cashback") patch.valueUnit = offer.savings_type === "percentage" ? "%" : "$";
+  }
   const programType = PROGRAM_TYPES.find((type) => type === offer.classification);
   if (programType) patch.programType = programType as ProgramType;
   const [method] = offer.offer_redemption_methods;

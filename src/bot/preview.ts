@@ -1,9 +1,18 @@
-import { describeValue, FIELD_LABELS, formatCount, formatDate, formatMoney } from "../graph/describe.js";
+import {
+  describeOfferValue,
+  describeValue,
+  FIELD_LABELS,
+  formatCount,
+  formatDate,
+  formatMoney,
+  sentenceCase,
+} from "../graph/describe.js";
 import type { DraftField, OfferDraft } from "../graph/draft.js";
 import type { BenchmarkTable } from "../graph/recommend/benchmarks.js";
 import { valueHint } from "../graph/recommend/index.js";
 import type { OfferStateValue } from "../graph/state.js";
 import { estimateLiability } from "../graph/validation/index.js";
+import { itemPriceOf } from "../graph/validation/redemption-cost.js";
 import type { PreviewField, PreviewModel } from "./view-models.js";
 
 const SECTIONS: { title: string; fields: DraftField[] }[] = [
@@ -23,6 +32,7 @@ const SECTIONS: { title: string; fields: DraftField[] }[] = [
     fields: [
       "offerType",
       "offerValue",
+      "itemPrice",
       "lightning",
       "offerDescription",
       "termsConditions",
@@ -48,9 +58,10 @@ const SECTIONS: { title: string; fields: DraftField[] }[] = [
 /** The preview card's model: every field the draft has, its problems, and what it may cost. */
 export function buildPreview(state: OfferStateValue, benchmarks: BenchmarkTable): PreviewModel {
   const { draft } = state;
-  const sections = SECTIONS.map(({ title, fields }) => ({ title, fields: fieldsOf(draft, fields) })).filter(
-    (section) => section.fields.length > 0,
-  );
+  const sections = SECTIONS.map(({ title, fields }) => ({
+    title,
+    fields: fieldsOf(draft, fields, benchmarks),
+  })).filter((section) => section.fields.length > 0);
   const preview: PreviewModel = {
     draftId: state.draftId,
     version: state.version,
@@ -78,11 +89,31 @@ export function buildPreview(state: OfferStateValue, benchmarks: BenchmarkTable)
   return preview;
 }
 
-function fieldsOf(draft: OfferDraft, fields: DraftField[]): PreviewField[] {
+function fieldsOf(draft: OfferDraft, fields: DraftField[], benchmarks: BenchmarkTable): PreviewField[] {
   return fields.flatMap((field) => {
-    const value = field === "locationScope" ? locationText(draft) : describeValue(field, draft);
+    const value = valueText(field, draft, benchmarks);
     return value === undefined ? [] : [{ label: FIELD_LABELS[field], value }];
   });
+}
+
+/** Items a cost is priced on: a free item, a BOGO or a price point, with an estimate marked as one. */
+const PRICED_ON_ITEM = new Set(["free_with_purchase", "bogo", "price_point"]);
+
+function valueText(field: DraftField, draft: OfferDraft, benchmarks: BenchmarkTable): string | undefined {
+  switch (field) {
+    case "locationScope":
+      return locationText(draft);
+    case "offerValue": {
+      // A free item or a link has no number, but still an offer to state.
+      const offer = describeOfferValue(draft);
+      return offer && sentenceCase(offer);
+    }
+    case "itemPrice":
+      if (!PRICED_ON_ITEM.has(draft.offerType ?? "")) return describeValue(field, draft);
+      return itemPriceOf(draft, benchmarks)?.text.replace(/^./, (first) => first.toUpperCase());
+    default:
+      return describeValue(field, draft);
+  }
 }
 
 function locationText(draft: OfferDraft): string | undefined {
@@ -92,7 +123,8 @@ function locationText(draft: OfferDraft): string | undefined {
 }
 
 function scheduleOf(draft: OfferDraft): string {
-  const value = describeValue("offerValue", draft);
+  const offer = describeOfferValue(draft);
+  const value = offer && sentenceCase(offer);
   const dates =
     draft.startDate && draft.endDate
       ? `${formatDate(draft.startDate)} – ${formatDate(draft.endDate)}`

@@ -1,4 +1,15 @@
-import type { Channel, DraftField, OfferDraft, OfferType, ProgramType, RedemptionMethod } from "./draft.js";
+import type {
+  Channel,
+  DraftField,
+  OfferDraft,
+  OfferType,
+  ProgramType,
+  RedemptionMethod,
+  ValueUnit,
+} from "./draft.js";
+import { describeOfferValue, formatCount, formatMoney } from "./offer-words.js";
+
+export { describeOfferValue, formatCount, formatMoney, multiplierText, sentenceCase } from "./offer-words.js";
 
 /** Human names for draft fields and values, shared by notes, questions and every view. */
 
@@ -13,12 +24,17 @@ export const FIELD_LABELS: Record<DraftField, string> = {
   endDate: "End date",
   offerType: "Offer type",
   offerValue: "Value",
+  valueUnit: "Value unit",
   minimumSpend: "Minimum spend",
+  itemName: "Item",
+  qualifyingItem: "With purchase of",
+  itemPrice: "Item price",
   lightning: "Lightning offer",
   offerTitle: "Title",
   offerDescription: "Description",
   termsConditions: "Terms",
   exclusions: "Exclusions",
+  termsAddition: "Added to terms",
   redemptionMethod: "Redemption",
   promoCode: "Promo code",
   usageLimitPerCustomer: "Uses per customer",
@@ -45,12 +61,22 @@ export const PROGRAM_LABELS: Record<ProgramType, string> = {
 };
 
 export const OFFER_TYPE_LABELS: Record<OfferType, string> = {
-  percentage_discount: "Percentage off",
-  fixed_amount: "Amount off",
+  percentage_savings: "Percentage off",
+  dollars_off: "Dollars off",
   bogo: "Buy one, get one",
+  spend_and_get: "Spend and get",
   cashback: "Cash back",
   loyalty_points: "Loyalty points",
-  spend_and_get: "Spend and get",
+  free_with_purchase: "Free item with purchase",
+  price_point: "Price point",
+  clickthrough: "Click-through link",
+};
+
+export const VALUE_UNIT_LABELS: Record<ValueUnit, string> = {
+  "%": "Percent",
+  $: "Dollars",
+  points: "Bonus points",
+  x: "Points multiplier",
 };
 
 export const REDEMPTION_LABELS: Record<RedemptionMethod, string> = {
@@ -67,21 +93,6 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   activation_link: "Activation link",
 };
 
-const dollars = new Intl.NumberFormat("en-US", {
-  style: "currency",
-  currency: "USD",
-  maximumFractionDigits: 2,
-});
-const whole = new Intl.NumberFormat("en-US");
-
-export function formatMoney(amount: number): string {
-  return dollars.format(amount).replace(/\.00$/, "");
-}
-
-export function formatCount(count: number): string {
-  return whole.format(count);
-}
-
 export function formatDate(iso: string): string {
   const [year, month, day] = iso.split("-").map(Number);
   return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)).toLocaleDateString("en-US", {
@@ -92,28 +103,6 @@ export function formatDate(iso: string): string {
   });
 }
 
-/** "20% off", "$10 off", "Buy one, get one free", "500 points", "Spend $100, get $20". */
-export function describeOfferValue(draft: OfferDraft): string | undefined {
-  const { offerType, offerValue } = draft;
-  if (!offerType || offerValue === undefined) return undefined;
-  switch (offerType) {
-    case "percentage_discount":
-      return `${offerValue}% off`;
-    case "fixed_amount":
-      return `${formatMoney(offerValue)} off`;
-    case "bogo":
-      return offerValue >= 100 ? "Buy one, get one free" : `Buy one, get one ${offerValue}% off`;
-    case "cashback":
-      return `${formatMoney(offerValue)} cash back`;
-    case "loyalty_points":
-      return `${formatCount(offerValue)} bonus points`;
-    case "spend_and_get":
-      return draft.minimumSpend === undefined
-        ? `Get ${formatMoney(offerValue)}`
-        : `Spend ${formatMoney(draft.minimumSpend)}, get ${formatMoney(offerValue)}`;
-  }
-}
-
 /** One field's value as a marketer reads it. */
 export function describeValue(field: DraftField, draft: OfferDraft): string | undefined {
   const value = draft[field];
@@ -121,6 +110,7 @@ export function describeValue(field: DraftField, draft: OfferDraft): string | un
   switch (field) {
     case "totalBudget":
     case "minimumSpend":
+    case "itemPrice":
       return formatMoney(value as number);
     case "startDate":
     case "endDate":
@@ -131,6 +121,8 @@ export function describeValue(field: DraftField, draft: OfferDraft): string | un
       return OFFER_TYPE_LABELS[value as OfferType];
     case "offerValue":
       return describeOfferValue(draft);
+    case "valueUnit":
+      return VALUE_UNIT_LABELS[value as ValueUnit];
     case "redemptionMethod":
       return REDEMPTION_LABELS[value as RedemptionMethod];
     case "channels":

@@ -16,15 +16,27 @@ export {
   type RedemptionMethod,
 } from "../kigo/schemas.js";
 
+/** The Kigo admin API's `offer_type` names; `lightning` is a flag on any of them, not a type. */
 export const OFFER_TYPES = [
-  "percentage_discount",
-  "fixed_amount",
+  "percentage_savings",
+  "dollars_off",
   "bogo",
+  "spend_and_get",
   "cashback",
   "loyalty_points",
-  "spend_and_get",
+  "free_with_purchase",
+  "price_point",
+  "clickthrough",
 ] as const;
 export type OfferType = (typeof OFFER_TYPES)[number];
+
+/**
+ * The unit of offerValue where the type allows two: cash back is a share of the purchase ("10%
+ * cash back", %) or an amount ("$5 cash back", $); loyalty points are bonus points ("500 bonus
+ * points", points) or a multiplier ("triple points", x).
+ */
+export const VALUE_UNITS = ["%", "$", "points", "x"] as const;
+export type ValueUnit = (typeof VALUE_UNITS)[number];
 
 export const CHANNELS = [
   "hub_airdrop",
@@ -41,8 +53,11 @@ export const CODE_MODES = ["universal", "unique"] as const;
 export const LOCATION_SCOPES = ["all", "selected"] as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-12-01");
-const positiveInt = z.number().int().positive();
-const money = z.number().nonnegative();
+const positiveInt = z.number().int("must be a whole number").positive("must be more than 0");
+const money = z.number().nonnegative("can't be negative");
+const price = z.number().positive("must be more than $0");
+/** "lattes", "all equipment", "oil change": what the offer applies to, as the marketer says it. */
+const itemText = z.string().trim().min(1, "can't be empty").max(120, "must be 120 characters or fewer");
 
 export const offerDraft = z.object({
   businessObjective: z.string().trim().min(1).max(500),
@@ -55,16 +70,31 @@ export const offerDraft = z.object({
   endDate: isoDate,
 
   offerType: z.enum(OFFER_TYPES),
-  /** Percent for percentage_discount, dollars for fixed_amount/cashback, points for loyalty_points, percent off the second item for bogo (100 = free), reward dollars for spend_and_get. */
-  offerValue: z.number().positive(),
-  /** spend_and_get: what the customer must spend to get the reward. */
+  /**
+   * Percent for percentage_savings, dollars for dollars_off, percent off the second item for bogo
+   * (100 = free), reward dollars for spend_and_get, percent or dollars for cashback and bonus
+   * points or a multiplier for loyalty_points (see valueUnit), the price paid for price_point.
+   * free_with_purchase and clickthrough have none.
+   */
+  offerValue: z.number().positive("must be more than 0"),
+  /** cashback: % or $ (unset: $); loyalty_points: points or x (unset: points). Other types ignore it. */
+  valueUnit: z.enum(VALUE_UNITS),
+  /** What the customer must spend: spend_and_get's threshold, or a dollars_off / percentage_savings minimum. */
   minimumSpend: money,
+  /** The item or scope the offer is on; for free_with_purchase the free item, for price_point the item sold at the price. */
+  itemName: itemText,
+  /** free_with_purchase: what the customer buys to get the free item ("pastry"). */
+  qualifyingItem: itemText,
+  /** The item's regular price: what a free item, a BOGO item or a price point's discount costs. */
+  itemPrice: price,
   /** A time- or quantity-limited ("lightning") variant of the offer type. */
   lightning: z.boolean(),
   offerTitle: z.string().trim().min(1).max(200),
   offerDescription: z.string().trim().min(1).max(4000),
   termsConditions: z.string().trim().min(1).max(8000),
   exclusions: z.string().trim().min(1).max(2000),
+  /** "add to terms: …": appended to the terms by the offer node, never kept in the draft. */
+  termsAddition: z.string().trim().min(1, "can't be empty").max(2000, "must be 2,000 characters or fewer"),
 
   redemptionMethod: z.enum(REDEMPTION_METHODS),
   promoCode: z.string().trim().toUpperCase().min(1).max(40),

@@ -10,6 +10,12 @@ export { type DraftField, type OfferDraft, offerDraft } from "./draft.js";
 const latest = <T>(initial: () => T) =>
   Annotation<T>({ reducer: (_previous, next) => next, default: initial });
 
+export interface GeneratedTexts {
+  offerTitle?: string;
+  /** The generated part at the start of the terms; the marketer's additions follow it. */
+  termsConditions?: string;
+}
+
 export interface PublishedOffer {
   offerId: number;
   created: string[];
@@ -33,6 +39,11 @@ export const OfferState = Annotation.Root({
     merchantIds: [],
   })),
   input: latest<TurnInput | undefined>(() => undefined),
+  /**
+   * The title and terms the bot wrote: while the draft still holds them, they follow the offer's
+   * values; once the marketer writes their own, the bot leaves them alone.
+   */
+  generated: latest<GeneratedTexts>(() => ({})),
   /** The field of the last question, so a bare answer lands in it. */
   asked: latest<DraftField | undefined>(() => undefined),
   /** This turn's question, if the bot needs something. */

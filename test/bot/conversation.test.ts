@@ -29,8 +29,8 @@ describe("creating an offer", () => {
     const chat = new Chat(app, "dealerMarketer");
     await chat.say(SEED_EXAMPLE);
     const { preview } = chat.reply("preview");
-    expect(preview.title).toBe("20% off");
-    expect(preview.summary).toBe("20% off · Dec 1, 2026 – Dec 31, 2026");
+    expect(preview.title).toBe("20% off all equipment");
+    expect(preview.summary).toBe("20% off all equipment · Dec 1, 2026 – Dec 31, 2026");
     const fields = Object.fromEntries(
       preview.sections.flatMap((section) => section.fields).map((f) => [f.label, f.value]),
     );
@@ -55,7 +55,7 @@ describe("creating an offer", () => {
       merchant_owner: 1,
       classification: "closed_loop",
       code_type: "promo_code",
-      short_text: "20% off",
+      short_text: "20% off all equipment",
     });
     expect(await offersWithCode("DEALER20")).toHaveLength(1);
     expect(await app.client.redemptionControls.list({ offer_id: published.offerId })).toMatchObject([

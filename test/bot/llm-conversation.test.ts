@@ -29,7 +29,7 @@ describe("conversation with the LLM extractor", () => {
   it("makes exactly one model call per typed message and none for clicks", async () => {
     openai.answer({
       body: toolCallCompletion(PATCH_FUNCTION, {
-        offerType: "percentage_discount",
+        offerType: "percentage_savings",
         offerValue: 15,
         programType: "closed_loop",
         targetAudience: ["dealers"],

@@ -78,10 +78,13 @@ describe("loadDemoData", () => {
     expect(offerTypes.map((row) => row.type_name)).toEqual([
       "bogo",
       "cashback",
-      "fixed_amount",
+      "clickthrough",
+      "dollars_off",
+      "free_with_purchase",
       "lightning",
       "loyalty_points",
-      "percentage_discount",
+      "percentage_savings",
+      "price_point",
       "spend_and_get",
     ]);
   });

@@ -292,7 +292,7 @@ describe("preview", () => {
 
     const online = await newOffer(call, merchant, {
       short_text: undefined,
-      offer_type: "fixed_amount",
+      offer_type: "dollars_off",
       offer_redemption_methods: ["online_link"],
       clickthru_url: "https://shop.example.com/deal",
       savings_amount: "10",
@@ -301,7 +301,7 @@ describe("preview", () => {
     const market = await call("GET", `/dashboard/offers/${online}/preview?surface=marketplace`);
     expect(market.body).toMatchObject({
       surface: "marketplace",
-      title: "Fixed amount",
+      title: "Dollars off",
       badge: "$10 off",
       cta_label: "Shop now",
       cta_url: "https://shop.example.com/deal",

@@ -254,7 +254,7 @@ describe("/offers", () => {
         callback_id: "new_offer",
         private_metadata: metadata,
         values: {
-          offerType: { offerType: { type: "static_select", selected_option: { value: "fixed_amount" } } },
+          offerType: { offerType: { type: "static_select", selected_option: { value: "dollars_off" } } },
           offerValue: { offerValue: { type: "number_input", value: "15" } },
         },
       }),

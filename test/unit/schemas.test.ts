@@ -15,7 +15,7 @@ const wireOffer = {
   version_active_from: "2025-12-01T00:00:00Z",
   default_language: "en",
   offer_status: "active",
-  offer_type: "percentage_discount",
+  offer_type: "percentage_savings",
   offer_redemption_methods: ["promo_code", "Show and Save"],
   code_type: "P",
   short_text: "Q4 Dealer Incentive",

@@ -19,14 +19,23 @@ const HINTS: Record<ModelField, string> = {
   totalBudget: "Total budget in dollars: '$50k' is 50000.",
   startDate: "First day, YYYY-MM-DD in the user's time zone.",
   endDate: "Last day, YYYY-MM-DD in the user's time zone. A bare month means its last day for the end.",
-  offerType: "The kind of offer. 'Lightning' is not a type: set lightning instead.",
+  offerType:
+    "The kind of offer: percentage_savings (20% off), dollars_off ($10 off), bogo (buy one, get one), spend_and_get (spend $100, get $20), cashback (10% or $5 back), loyalty_points (500 bonus points, or double/triple points), free_with_purchase (free coffee with any pastry), price_point (an item at a price: '$9.99 oil change'), clickthrough (a link to the merchant's site, no value). 'Lightning' is not a type: set lightning instead.",
   offerValue:
-    "Percent for percentage_discount (20% is 20), dollars for fixed_amount and cashback, points for loyalty_points, percent off the second item for bogo (free is 100), reward dollars for spend_and_get.",
-  minimumSpend: "spend_and_get only: dollars the customer must spend.",
+    "The offer's number: percent for percentage_savings (20% is 20), dollars for dollars_off, percent off the second item for bogo (free is 100), reward dollars for spend_and_get, percent or dollars for cashback, bonus points or the multiplier for loyalty_points (triple is 3), the price paid for price_point. None for free_with_purchase and clickthrough.",
+  valueUnit:
+    "Only for cashback ('%' for '10% cash back', '$' for '$5 cash back') and loyalty_points ('points' for bonus points, 'x' for a multiplier such as double or 2x points).",
+  minimumSpend:
+    "Dollars the customer must spend: spend_and_get's threshold, or the minimum on a discount ('$10 off $50' is 50).",
+  itemName:
+    "What the offer is on, in the marketer's words: 'all equipment', 'lattes', 'fuel'; the free item for free_with_purchase; the item sold at the price for price_point ('oil change').",
+  qualifyingItem: "free_with_purchase only: what the customer buys to get the free item ('pastry').",
+  itemPrice: "The item's regular price in dollars, only when the message says it ('a latte is $5' is 5).",
   lightning: "true for a flash or lightning (time- or quantity-limited) offer.",
   offerTitle: "The offer's title, only when the message gives one.",
   offerDescription: "The offer's description, only when the message gives one.",
-  termsConditions: "Terms and conditions, only when the message gives them.",
+  termsConditions: "Terms and conditions, only when the message gives them as the whole terms.",
+  termsAddition: "A sentence to add to the existing terms ('add to terms: Not valid with other offers').",
   exclusions: "What the offer excludes, only when the message says.",
   redemptionMethod:
     "How customers redeem: promo_code, show_save (show & save), barcode (scan) or online_link.",

@@ -5,7 +5,9 @@ import {
   type DescriptiveInput,
   type RedemptionControlInput,
 } from "../../kigo/schemas.js";
-import type { DraftField, OfferDraft, OfferType, ProgramType } from "../draft.js";
+import { describeOfferValue, sentenceCase } from "../describe.js";
+import type { DraftField, OfferDraft, ProgramType } from "../draft.js";
+import { valueKindOf } from "../offer-kinds.js";
 import { isValidPattern, patternCapacity } from "./codes.js";
 import { PublishBlockedError } from "./errors.js";
 import { formatExternalReference } from "./external-reference.js";
@@ -148,29 +150,51 @@ function codeKind(method: Publishable["redemptionMethod"], codes: CodePlan): Cod
 }
 
 /**
- * The API states savings only as a percentage or a fixed amount. BOGO and loyalty points fit
- * neither without misleading the reader (100 "percentage" for a free second item reads as 100% off),
- * so they carry none.
+ * The API states savings only as a percentage or a fixed amount. BOGO, points and free items fit
+ * neither without misleading the reader (100 "percentage" for a free second item reads as 100%
+ * off), and a link saves nothing, so they carry none; a price point states its saving only when
+ * the regular price is known.
  */
-const SAVINGS_TYPE: Partial<Record<OfferType, "percentage" | "fixed">> = {
-  percentage_discount: "percentage",
-  fixed_amount: "fixed",
-  cashback: "fixed",
-  spend_and_get: "fixed",
-};
+function savingsOf(draft: OfferDraft): Pick<DescriptiveInput, "savings_amount" | "savings_type"> {
+  const value = draft.offerValue;
+  if (value === undefined) return {};
+  const saving = (amount: number, type: "percentage" | "fixed") => ({
+    savings_amount: formatAmount(amount),
+    savings_type: type,
+  });
+  switch (valueKindOf(draft)) {
+    case "percentage_savings":
+    case "cashback_percent":
+      return saving(value, "percentage");
+    case "dollars_off":
+    case "cashback":
+    case "spend_and_get":
+      return saving(value, "fixed");
+    case "price_point":
+      return draft.itemPrice !== undefined && draft.itemPrice > value
+        ? saving(draft.itemPrice - value, "fixed")
+        : {};
+    default:
+      return {};
+  }
+}
 
-function descriptiveOf(draft: Publishable): Omit<DescriptiveInput, "language_code"> {
-  const savingsType = SAVINGS_TYPE[draft.offerType];
-  const longText = [draft.offerDescription, draft.exclusions && `Exclusions: ${draft.exclusions}`]
+/** Without a description of its own, the long text states the whole offer ("Free coffee with any pastry."), minimum spend included. */
+function longTextOf(draft: OfferDraft): string | undefined {
+  const offer = describeOfferValue(draft);
+  const description = draft.offerDescription ?? (offer && `${sentenceCase(offer)}.`);
+  const text = [description, draft.exclusions && `Exclusions: ${draft.exclusions}`]
     .filter(Boolean)
     .join("\n\n");
+  return text || undefined;
+}
+
+function descriptiveOf(draft: Publishable): Omit<DescriptiveInput, "language_code"> {
   return {
     short_text: draft.offerTitle,
-    long_text: longText || undefined,
+    long_text: longTextOf(draft),
     terms_conditions: draft.termsConditions,
-    ...(savingsType && draft.offerValue !== undefined
-      ? { savings_amount: formatAmount(draft.offerValue), savings_type: savingsType }
-      : {}),
+    ...savingsOf(draft),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { OfferDraft } from "../draft.js";
-import { formatOfferRange, formatOfferValue, OFFER_TYPE_LABEL } from "../validation/format.js";
+import { valueKindOf } from "../offer-kinds.js";
+import { formatOfferRange, formatOfferValue, VALUE_KIND_LABEL } from "../validation/format.js";
 import { type BenchmarkTable, benchmarkFor } from "./benchmarks.js";
 
 /** How far outside the benchmark range a value must be before it is worth a remark. */
@@ -8,13 +9,15 @@ const BELOW_MIN = 0.5;
 
 /** A one-line remark when the chosen value is far off what comparable offers use; else undefined. */
 export function valueHint(draft: OfferDraft, benchmarks: BenchmarkTable): string | undefined {
-  const { offerType: type, offerValue: value } = draft;
+  const kind = valueKindOf(draft);
+  const value = draft.offerValue;
   const match = benchmarkFor(draft, benchmarks);
-  if (!match || type === undefined || value === undefined) return undefined;
-  const { min, typical, max } = match.segment.offers[type];
-  const comparison = `the usual ${formatOfferRange(type, min, max)} for ${match.label} ${OFFER_TYPE_LABEL[type]} offers`;
-  const start = `${formatOfferValue(type, typical)} is the usual starting point`;
-  const shown = formatOfferValue(type, value);
+  if (!match || kind === undefined || value === undefined) return undefined;
+  const { min, typical, max } = match.segment.offers[kind];
+  if (min === undefined || typical === undefined || max === undefined) return undefined;
+  const comparison = `the usual ${formatOfferRange(kind, min, max)} for ${match.label} ${VALUE_KIND_LABEL[kind]} offers`;
+  const start = `${formatOfferValue(kind, typical)} is the usual starting point`;
+  const shown = formatOfferValue(kind, value);
   if (value > max * ABOVE_MAX) {
     return `${shown} is well above ${comparison}; ${start}, and a richer offer eats budget faster.`;
   }

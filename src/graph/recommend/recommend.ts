@@ -1,12 +1,16 @@
 import type { OfferDraft, OfferType } from "../draft.js";
+import { type ValueKind, valueKindOf } from "../offer-kinds.js";
 import { discountCapOf } from "../validation/draft-facts.js";
-import { formatOfferRange, formatOfferValue, formatRate, OFFER_TYPE_LABEL } from "../validation/format.js";
+import { formatOfferRange, formatOfferValue, formatRate, VALUE_KIND_LABEL } from "../validation/format.js";
 import { type BenchmarkTable, benchmarkFor } from "./benchmarks.js";
 
 export interface Recommendation {
   offerType: OfferType;
-  offerValue: number;
-  range: { min: number; max: number };
+  /** The kind the value is in: the draft's unit for cash back and points, else the type's. */
+  kind: ValueKind;
+  /** Absent for offers without a value (a free item, a price point, a link). */
+  offerValue?: number;
+  range?: { min: number; max: number };
   /** Fraction of the audience expected to redeem. */
   expectedRedemptionRate: number;
   /** One line the marketer sees next to the suggestion. */
@@ -23,22 +27,31 @@ export function recommendOffer(draft: OfferDraft, benchmarks: BenchmarkTable): R
   const match = benchmarkFor(draft, benchmarks);
   if (!match) return undefined;
   const offerType = draft.offerType ?? match.segment.recommended;
-  const { min, typical, max, redemptionRate } = match.segment.offers[offerType];
-  const cap = discountCapOf(draft, offerType);
-  const offerValue = cap === undefined ? typical : Math.min(typical, cap);
+  const kind = valueKindOf({ offerType, valueUnit: draft.valueUnit }) ?? offerType;
+  const { min, typical, max, redemptionRate } = match.segment.offers[kind];
   const group =
-    offerType === match.segment.recommended ? match.label : `${match.label} ${OFFER_TYPE_LABEL[offerType]}`;
+    offerType === match.segment.recommended ? match.label : `${match.label} ${VALUE_KIND_LABEL[kind]}`;
+  const Group = `${group.charAt(0).toUpperCase()}${group.slice(1)}`;
+  if (min === undefined || typical === undefined || max === undefined) {
+    return {
+      offerType,
+      kind,
+      expectedRedemptionRate: redemptionRate,
+      rationale: `${Group} offers typically see ~${formatRate(redemptionRate)} redemption.`,
+    };
+  }
+  const cap = discountCapOf(draft, kind);
+  const offerValue = cap === undefined ? typical : Math.min(typical, cap);
   const capped =
-    offerValue < typical
-      ? `; I suggest ${formatOfferValue(offerType, offerValue)}, your maximum discount`
-      : "";
+    offerValue < typical ? `; I suggest ${formatOfferValue(kind, offerValue)}, your maximum discount` : "";
   return {
     offerType,
+    kind,
     offerValue,
     range: { min, max },
     expectedRedemptionRate: redemptionRate,
     rationale:
-      `${group.charAt(0).toUpperCase()}${group.slice(1)} offers typically run ${formatOfferRange(offerType, min, max)}; ` +
-      `${formatOfferValue(offerType, typical)} is the usual starting point with ~${formatRate(redemptionRate)} redemption${capped}.`,
+      `${Group} offers typically run ${formatOfferRange(kind, min, max)}; ` +
+      `${formatOfferValue(kind, typical)} is the usual starting point with ~${formatRate(redemptionRate)} redemption${capped}.`,
   };
 }

@@ -31,16 +31,16 @@ function bannedWordIssues(draft: OfferDraft, rules: ProgramBrandRules, program: 
 
 function maxDiscountIssues(draft: OfferDraft, rules: ProgramBrandRules, program: string): ValidationIssue[] {
   const value = draft.offerValue;
-  if (draft.offerType !== "percentage_discount" || value === undefined || value <= rules.maxDiscountPercent) {
+  if (draft.offerType !== "percentage_savings" || value === undefined || value <= rules.maxDiscountPercent) {
     return [];
   }
-  const max = formatOfferValue("percentage_discount", rules.maxDiscountPercent);
+  const max = formatOfferValue("percentage_savings", rules.maxDiscountPercent);
   return [
     {
       field: "offerValue",
       severity: "error",
       rule: "brand_max_discount",
-      message: `${formatOfferValue("percentage_discount", value)} is above the ${max} maximum discount ${program} brand rules allow.`,
+      message: `${formatOfferValue("percentage_savings", value)} is above the ${max} maximum discount ${program} brand rules allow.`,
       fix: `Lower the discount to ${max} or less.`,
     },
   ];
@@ -48,26 +48,30 @@ function maxDiscountIssues(draft: OfferDraft, rules: ProgramBrandRules, program:
 
 const normalise = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
 
+/** The program's required sentences the terms do not state (word for word, any case or spacing). */
+export function missingRequiredTerms(terms: string | undefined, rules: ProgramBrandRules): string[] {
+  const stated = normalise(terms ?? "");
+  return rules.requiredTerms.filter((sentence) => !stated.includes(normalise(sentence)));
+}
+
 function requiredTermsIssues(
   draft: OfferDraft,
   rules: ProgramBrandRules,
   program: string,
 ): ValidationIssue[] {
   const terms = normalise(draft.termsConditions ?? "");
-  return rules.requiredTerms
-    .filter((sentence) => !terms.includes(normalise(sentence)))
-    .map(
-      (sentence): ValidationIssue => ({
-        field: "termsConditions",
-        severity: "error",
-        rule: "brand_required_terms",
-        message:
-          terms === ""
-            ? `The offer has no terms & conditions; ${program} offers must state "${sentence}"`
-            : `The terms & conditions don't include "${sentence}", which ${program} offers must state.`,
-        fix: `Add this sentence to the terms & conditions: "${sentence}"`,
-      }),
-    );
+  return missingRequiredTerms(draft.termsConditions, rules).map(
+    (sentence): ValidationIssue => ({
+      field: "termsConditions",
+      severity: "error",
+      rule: "brand_required_terms",
+      message:
+        terms === ""
+          ? `The offer has no terms & conditions; ${program} offers must state "${sentence}"`
+          : `The terms & conditions don't include "${sentence}", which ${program} offers must state.`,
+      fix: `Add this sentence to the terms & conditions: "${sentence}"`,
+    }),
+  );
 }
 
 /** Per-program brand compliance from config/brand-rules.json. */

@@ -1,11 +1,9 @@
-import type { CODE_MODES, OfferDraft, OfferType } from "../draft.js";
+import type { CODE_MODES, OfferDraft } from "../draft.js";
+import type { ValueKind } from "../offer-kinds.js";
 
 /** Facts derived from a draft the same way by every rule, the recommender and the publisher. */
 
-/** BOGO without a value is the classic "buy one, get one free": 100% off the second item. */
-export function offerValueOf(draft: OfferDraft): number | undefined {
-  return draft.offerValue ?? (draft.offerType === "bogo" ? 100 : undefined);
-}
+export { offerValueOf, valueKindOf } from "../offer-kinds.js";
 
 /** Codes matter for promo-code redemption, and for a draft whose method is not chosen yet. */
 export function usesPromoCodes(draft: OfferDraft): boolean {
@@ -18,15 +16,16 @@ export function codeModeOf(draft: OfferDraft): (typeof CODE_MODES)[number] {
   return draft.uniqueCodeCount !== undefined || draft.codePattern !== undefined ? "unique" : "universal";
 }
 
-const DOLLAR_TYPES: readonly OfferType[] = ["fixed_amount", "cashback", "spend_and_get"];
+const PERCENT_KINDS: readonly ValueKind[] = ["percentage_savings", "cashback_percent"];
+const DOLLAR_KINDS: readonly ValueKind[] = ["dollars_off", "cashback", "spend_and_get"];
 
 /**
- * The user's own cap (maxDiscount) for an offer type, when its unit matches the type's: a % cap
- * limits a percentage discount, a $ cap limits dollar rewards. Other pairs have no common unit.
+ * The user's own cap (maxDiscount) for a kind of offer, when its unit matches the kind's: a % cap
+ * limits a percentage off or back, a $ cap limits dollar rewards. Other pairs have no common unit.
  */
-export function discountCapOf(draft: OfferDraft, type: OfferType): number | undefined {
+export function discountCapOf(draft: OfferDraft, kind: ValueKind): number | undefined {
   if (draft.maxDiscount === undefined) return undefined;
-  if (draft.maxDiscountUnit === "%" && type === "percentage_discount") return draft.maxDiscount;
-  if (draft.maxDiscountUnit === "$" && DOLLAR_TYPES.includes(type)) return draft.maxDiscount;
+  if (draft.maxDiscountUnit === "%" && PERCENT_KINDS.includes(kind)) return draft.maxDiscount;
+  if (draft.maxDiscountUnit === "$" && DOLLAR_KINDS.includes(kind)) return draft.maxDiscount;
   return undefined;
 }

@@ -1,10 +1,12 @@
 import { formatCount, formatMoney } from "../describe.js";
-import type { OfferDraft, OfferType } from "../draft.js";
+import type { OfferDraft } from "../draft.js";
+import type { ValueKind } from "../offer-kinds.js";
 import { type BenchmarkTable, benchmarkFor } from "../recommend/benchmarks.js";
 import type { Rule } from "./context.js";
-import { offerValueOf } from "./draft-facts.js";
-import { formatOfferValue, formatRate, OFFER_TYPE_LABEL, orList } from "./format.js";
+import { offerValueOf, valueKindOf } from "./draft-facts.js";
+import { formatOfferValue, formatRate, orList, VALUE_KIND_LABEL } from "./format.js";
 import { isValidOfferValue } from "./offer-value.js";
+import { cents, costPerRedemption, type Factor, itemPriceOf } from "./redemption-cost.js";
 import type { ValidationIssue } from "./types.js";
 
 export interface LiabilityEstimate {
@@ -16,48 +18,12 @@ export interface LiabilityEstimate {
   assumption: string;
 }
 
-interface Factor {
-  value: number;
-  explanation: string;
-}
-
-const cents = (amount: number) => Math.round(amount * 100) / 100;
-
-/**
- * Dollars one redemption costs. Percentage and BOGO offers are priced on the program's average
- * order value (BOGO: the discounted second item is assumed to cost one average order, the
- * conservative reading); points at the table's dollar value per point.
- */
-function costPerRedemption(
-  draft: OfferDraft,
-  type: OfferType,
-  value: number,
-  table: BenchmarkTable,
-): Factor | undefined {
-  if (type === "loyalty_points") {
-    const cost = cents(value * table.pointValue);
-    return {
-      value: cost,
-      explanation: `${formatMoney(cost)} per redemption (${formatCount(value)} points at ${formatMoney(table.pointValue)} a point)`,
-    };
-  }
-  if (type !== "percentage_discount" && type !== "bogo") {
-    return { value, explanation: `${formatMoney(value)} per redemption` };
-  }
-  if (draft.programType === undefined) return undefined;
-  const profile = table.programs[draft.programType];
-  const order = `the ${formatMoney(profile.averageOrderValue)} average ${profile.label} order`;
-  const cost = cents((value * profile.averageOrderValue) / 100);
-  const basis = type === "bogo" ? `${value}% off a second item priced at ${order}` : `${value}% of ${order}`;
-  return { value: cost, explanation: `${formatMoney(cost)} per redemption (${basis})` };
-}
-
 /**
  * The total usage limit when set: the offer cannot be redeemed more often. Otherwise the
- * benchmark redemption rate for the objective × program × offer type, applied once per customer
- * to the uploaded customer list or else the program's assumed audience size.
+ * benchmark redemption rate for the objective × program × kind of offer, applied once per
+ * customer to the uploaded customer list or else the program's assumed audience size.
  */
-function expectedRedemptions(draft: OfferDraft, type: OfferType, table: BenchmarkTable): Factor | undefined {
+function expectedRedemptions(draft: OfferDraft, kind: ValueKind, table: BenchmarkTable): Factor | undefined {
   if (draft.totalUsageLimit !== undefined) {
     return {
       value: draft.totalUsageLimit,
@@ -66,7 +32,7 @@ function expectedRedemptions(draft: OfferDraft, type: OfferType, table: Benchmar
   }
   const match = benchmarkFor(draft, table);
   if (!match) return undefined;
-  const rate = match.segment.offers[type].redemptionRate;
+  const rate = match.segment.offers[kind].redemptionRate;
   const listSize = draft.customerList?.customers.length;
   const audience = listSize ?? match.profile.audienceSize;
   const reached =
@@ -76,7 +42,7 @@ function expectedRedemptions(draft: OfferDraft, type: OfferType, table: Benchmar
   const redemptions = Math.round(rate * audience);
   return {
     value: redemptions,
-    explanation: `${formatCount(redemptions)} redemptions (${formatRate(rate)} expected for ${match.label} ${OFFER_TYPE_LABEL[type]} offers × ${reached})`,
+    explanation: `${formatCount(redemptions)} redemptions (${formatRate(rate)} expected for ${match.label} ${VALUE_KIND_LABEL[kind]} offers × ${reached})`,
   };
 }
 
@@ -85,11 +51,10 @@ export function estimateLiability(
   draft: OfferDraft,
   benchmarks: BenchmarkTable,
 ): LiabilityEstimate | undefined {
-  const type = draft.offerType;
-  const value = offerValueOf(draft);
-  if (type === undefined || value === undefined) return undefined;
-  const cost = costPerRedemption(draft, type, value, benchmarks);
-  const redemptions = expectedRedemptions(draft, type, benchmarks);
+  const kind = valueKindOf(draft);
+  if (kind === undefined) return undefined;
+  const cost = costPerRedemption(draft, kind, offerValueOf(draft), benchmarks);
+  const redemptions = expectedRedemptions(draft, kind, benchmarks);
   if (!cost || !redemptions) return undefined;
   return {
     amount: cents(cost.value * redemptions.value),
@@ -107,31 +72,68 @@ function roundUpNicely(amount: number): number {
   return Math.ceil(amount / step) * step;
 }
 
+const floorTo = (value: number, step: number) => Math.floor(value / step + 1e-9) * step;
+
 interface Subject {
   draft: OfferDraft;
-  type: OfferType;
-  value: number;
+  kind: ValueKind;
+  value: number | undefined;
   estimate: LiabilityEstimate;
   budget: number;
+  benchmarks: BenchmarkTable;
 }
 
-function budgetFixes({ draft, type, value, estimate, budget }: Subject): string {
+/**
+ * The largest value whose cost per redemption fits `perRedemption`, in words the rules read back
+ * ("lower the offer to 8%", "make it 1.5x points", "raise the price to $24.99"); undefined when no
+ * valid value fits or the fitting value is not a change.
+ */
+function valueFix({ draft, kind, value, estimate, benchmarks }: Subject, perRedemption: number) {
+  if (value === undefined || estimate.valuePerRedemption === 0) return undefined;
+  const share = perRedemption / estimate.valuePerRedemption;
+  if (kind === "points_multiplier") {
+    const multiplier = floorTo(1 + (value - 1) * share, 0.5);
+    return multiplier < value && isValidOfferValue(kind, multiplier)
+      ? `make it ${formatCount(multiplier)}x points`
+      : undefined;
+  }
+  if (kind === "price_point") {
+    const regular = itemPriceOf(draft, benchmarks)?.price;
+    if (regular === undefined) return undefined;
+    const price = Math.ceil((regular - perRedemption) * 100) / 100;
+    return price > value && price < regular ? `raise the price to ${formatMoney(price)}` : undefined;
+  }
+  if (kind === "free_with_purchase" || kind === "clickthrough") return undefined;
+  const exact = value * share;
+  const step = kind === "loyalty_points" || exact >= 10 ? 1 : 0.1;
+  const lower = Math.round(floorTo(exact, step) * 100) / 100;
+  return lower < value && isValidOfferValue(kind, lower)
+    ? `lower the offer to ${formatOfferValue(kind, lower)}`
+    : undefined;
+}
+
+/**
+ * What would bring the estimate within the budget with 10% to spare, each in words the bot
+ * understands when typed back. A fix that would not change anything, or that the offer could not
+ * take, is left out.
+ */
+export function budgetFixOptions(subject: Subject): string[] {
+  const { draft, estimate, budget } = subject;
   const target = budget * HEADROOM;
   const options: string[] = [];
-  const limit = Math.floor(target / estimate.valuePerRedemption);
-  if (limit >= 1) {
+  const limit = estimate.valuePerRedemption > 0 ? Math.floor(target / estimate.valuePerRedemption) : 0;
+  if (limit >= 1 && limit < estimate.redemptions) {
     options.push(
       draft.totalUsageLimit === undefined
         ? `set a total usage limit of ${formatCount(limit)}`
         : `lower the total usage limit to ${formatCount(limit)}`,
     );
   }
-  // Cost per redemption is proportional to the offer value for every offer type.
-  const exact = (target / (estimate.redemptions * estimate.valuePerRedemption)) * value;
-  const lower = type === "loyalty_points" || exact >= 10 ? Math.floor(exact) : Math.floor(exact * 10) / 10;
-  if (isValidOfferValue(type, lower)) options.push(`lower the offer to ${formatOfferValue(type, lower)}`);
-  options.push(`raise the budget to ${formatMoney(roundUpNicely(estimate.amount / HEADROOM))}`);
-  return `To stay within budget with 10% to spare, ${orList(options)}.`;
+  const value = valueFix(subject, target / estimate.redemptions);
+  if (value) options.push(value);
+  const raised = roundUpNicely(estimate.amount / HEADROOM);
+  if (raised > budget) options.push(`raise the budget to ${formatMoney(raised)}`);
+  return options;
 }
 
 function noBasisIssue(budget: number): ValidationIssue {
@@ -145,16 +147,28 @@ function noBasisIssue(budget: number): ValidationIssue {
 }
 
 export const budgetRule: Rule = (draft, context) => {
-  const { totalBudget: budget, offerType: type } = draft;
-  const value = offerValueOf(draft);
-  // Without a budget there is nothing to compare; a missing type or value is the required rule's.
-  if (budget === undefined || type === undefined || value === undefined) return [];
+  const budget = draft.totalBudget;
+  const kind = valueKindOf(draft);
+  // Without a budget there is nothing to compare; a missing type or value is the required rule's;
+  // a click-through link costs nothing per redemption.
+  if (budget === undefined || kind === undefined || kind === "clickthrough") return [];
   const estimate = estimateLiability(draft, context.benchmarks);
   // Without a program the required rule already asks for it, and the estimate may follow.
-  if (!estimate) return draft.programType === undefined ? [] : [noBasisIssue(budget)];
+  if (!estimate) {
+    const redemptions = draft.totalUsageLimit !== undefined || benchmarkFor(draft, context.benchmarks);
+    return draft.programType === undefined || redemptions ? [] : [noBasisIssue(budget)];
+  }
   if (estimate.amount === 0 || estimate.amount < budget * HEADROOM) return [];
   const over = estimate.amount > budget;
   const figures = `${formatMoney(estimate.amount)} = ${estimate.assumption}`;
+  const options = budgetFixOptions({
+    draft,
+    kind,
+    value: offerValueOf(draft),
+    estimate,
+    budget,
+    benchmarks: context.benchmarks,
+  });
   return [
     {
       field: "totalBudget",
@@ -163,7 +177,10 @@ export const budgetRule: Rule = (draft, context) => {
       message: over
         ? `The estimated liability is over the ${formatMoney(budget)} budget: ${figures}.`
         : `The estimated liability uses ${formatRate(Math.round((estimate.amount / budget) * 100) / 100)} of the ${formatMoney(budget)} budget: ${figures}.`,
-      fix: budgetFixes({ draft, type, value, estimate, budget }),
+      fix:
+        options.length > 0
+          ? `To stay within budget with 10% to spare, ${orList(options)}.`
+          : "Lower the total usage limit or the offer's value, or raise the budget.",
     },
   ];
 };

@@ -1,8 +1,9 @@
 import { formatMoney } from "../describe.js";
-import type { OfferDraft, OfferType } from "../draft.js";
+import type { OfferDraft } from "../draft.js";
+import type { ValueKind } from "../offer-kinds.js";
 import type { Rule } from "./context.js";
-import { discountCapOf } from "./draft-facts.js";
-import { formatOfferValue, OFFER_TYPE_LABEL } from "./format.js";
+import { discountCapOf, valueKindOf } from "./draft-facts.js";
+import { formatOfferValue, VALUE_KIND_LABEL } from "./format.js";
 import type { ValidationIssue } from "./types.js";
 
 interface ValueLimits {
@@ -17,14 +18,16 @@ interface ValueLimits {
 const positive = (value: number) => value > 0;
 const percent = (value: number) => value >= 1 && value <= 100;
 
-const LIMITS: Record<OfferType, ValueLimits> = {
-  percentage_discount: { valid: percent, rangeText: "between 1% and 100%", example: 20, warnAbove: 50 },
+/** Free items and links have no value to check. */
+const LIMITS: Partial<Record<ValueKind, ValueLimits>> = {
+  percentage_savings: { valid: percent, rangeText: "between 1% and 100%", example: 20, warnAbove: 50 },
   bogo: {
     valid: percent,
     rangeText: "between 1% and 100% off the second item (100% means free)",
     example: 100,
   },
-  fixed_amount: { valid: positive, rangeText: "more than $0", example: 25, warnAbove: 500 },
+  cashback_percent: { valid: percent, rangeText: "between 1% and 100%", example: 5, warnAbove: 25 },
+  dollars_off: { valid: positive, rangeText: "more than $0", example: 25, warnAbove: 500 },
   cashback: { valid: positive, rangeText: "more than $0", example: 10, warnAbove: 100 },
   loyalty_points: {
     valid: (value) => Number.isInteger(value) && value > 0,
@@ -32,17 +35,25 @@ const LIMITS: Record<OfferType, ValueLimits> = {
     example: 500,
     warnAbove: 100_000,
   },
+  points_multiplier: {
+    valid: (value) => value > 1 && value <= 10,
+    rangeText: "more than 1x and at most 10x points (2x is double points)",
+    example: 2,
+    warnAbove: 5,
+  },
   spend_and_get: { valid: positive, rangeText: "a reward of more than $0", example: 20 },
+  price_point: { valid: positive, rangeText: "a price of more than $0", example: 9.99 },
 };
 
-export function isValidOfferValue(type: OfferType, value: number): boolean {
-  return LIMITS[type].valid(value);
+export function isValidOfferValue(kind: ValueKind, value: number): boolean {
+  return LIMITS[kind]?.valid(value) ?? false;
 }
 
-function rangeIssues(type: OfferType, value: number): ValidationIssue[] {
-  const limits = LIMITS[type];
-  const shown = formatOfferValue(type, value);
-  const label = OFFER_TYPE_LABEL[type];
+function rangeIssues(kind: ValueKind, value: number): ValidationIssue[] {
+  const limits = LIMITS[kind];
+  if (!limits) return [];
+  const shown = formatOfferValue(kind, value);
+  const label = VALUE_KIND_LABEL[kind];
   if (!limits.valid(value)) {
     return [
       {
@@ -50,28 +61,28 @@ function rangeIssues(type: OfferType, value: number): ValidationIssue[] {
         severity: "error",
         rule: "offer_value",
         message: `${shown} is not a valid ${label} value: it must be ${limits.rangeText}.`,
-        fix: `Use a value that is ${limits.rangeText}, e.g. ${formatOfferValue(type, limits.example)}.`,
+        fix: `Use a value that is ${limits.rangeText}, e.g. ${formatOfferValue(kind, limits.example)}.`,
       },
     ];
   }
   if (limits.warnAbove === undefined || value <= limits.warnAbove) return [];
-  const ceiling = formatOfferValue(type, limits.warnAbove);
+  const ceiling = formatOfferValue(kind, limits.warnAbove);
   return [
     {
       field: "offerValue",
       severity: "warning",
       rule: "offer_value",
-      message: `${shown} is an unusually large ${label} (above ${ceiling}).`,
+      message: `${shown} is an unusually large ${label} offer (above ${ceiling}).`,
       fix: `Confirm ${shown} is intended, or lower it to ${ceiling} or less.`,
     },
   ];
 }
 
-function capIssues(draft: OfferDraft, type: OfferType, value: number): ValidationIssue[] {
-  const cap = discountCapOf(draft, type);
+function capIssues(draft: OfferDraft, kind: ValueKind, value: number): ValidationIssue[] {
+  const cap = discountCapOf(draft, kind);
   if (cap === undefined || value <= cap) return [];
-  const shown = formatOfferValue(type, value);
-  const capShown = formatOfferValue(type, cap);
+  const shown = formatOfferValue(kind, value);
+  const capShown = formatOfferValue(kind, cap);
   return [
     {
       field: "offerValue",
@@ -83,7 +94,7 @@ function capIssues(draft: OfferDraft, type: OfferType, value: number): Validatio
   ];
 }
 
-/** A spend-and-get reward worth the whole purchase is a giveaway, not an incentive. */
+/** A reward worth the whole purchase is a giveaway, not an incentive. */
 function minimumSpendIssues(draft: OfferDraft, reward: number): ValidationIssue[] {
   const spend = draft.minimumSpend;
   if (spend === undefined || spend > reward) return [];
@@ -98,12 +109,30 @@ function minimumSpendIssues(draft: OfferDraft, reward: number): ValidationIssue[
   ];
 }
 
-export const offerValueRule: Rule = (draft) => {
-  const { offerType: type, offerValue: value } = draft;
-  if (type === undefined || value === undefined) return [];
+/** A price point at or above the item's regular price saves the customer nothing. */
+function pricePointIssues(draft: OfferDraft, price: number): ValidationIssue[] {
+  const regular = draft.itemPrice;
+  if (regular === undefined || price < regular) return [];
+  const item = draft.itemName ?? "the item";
   return [
-    ...rangeIssues(type, value),
-    ...capIssues(draft, type, value),
-    ...(type === "spend_and_get" ? minimumSpendIssues(draft, value) : []),
+    {
+      field: "offerValue",
+      severity: "error",
+      rule: "price_point",
+      message: `The offer price ${formatMoney(price)} is not below the ${formatMoney(regular)} regular price of ${item}, so it saves nothing.`,
+      fix: `Lower the price below ${formatMoney(regular)}, or correct the regular price (e.g. "${item} is normally ${formatMoney(price * 2)}").`,
+    },
+  ];
+}
+
+export const offerValueRule: Rule = (draft) => {
+  const kind = valueKindOf(draft);
+  const value = draft.offerValue;
+  if (kind === undefined || value === undefined) return [];
+  return [
+    ...rangeIssues(kind, value),
+    ...capIssues(draft, kind, value),
+    ...(kind === "spend_and_get" || kind === "dollars_off" ? minimumSpendIssues(draft, value) : []),
+    ...(kind === "price_point" ? pricePointIssues(draft, value) : []),
   ];
 };

@@ -1,6 +1,7 @@
 import type { OfferDraft } from "../draft.js";
+import { VALUELESS_KINDS } from "../offer-kinds.js";
 import type { Rule } from "./context.js";
-import { codeModeOf, offerValueOf } from "./draft-facts.js";
+import { codeModeOf, offerValueOf, valueKindOf } from "./draft-facts.js";
 import type { ValidationIssue } from "./types.js";
 
 type RequiredField =
@@ -9,6 +10,8 @@ type RequiredField =
   | "offerType"
   | "offerValue"
   | "minimumSpend"
+  | "itemName"
+  | "qualifyingItem"
   | "startDate"
   | "endDate"
   | "offerTitle"
@@ -28,12 +31,20 @@ const ASK: Record<RequiredField, { missing: string; fix: string }> = {
   merchantId: { missing: "a merchant", fix: "Name the merchant the offer is for." },
   offerType: {
     missing: "an offer type",
-    fix: "Choose percentage discount, fixed amount off, BOGO, cashback, loyalty points or spend-and-get.",
+    fix: "Choose percentage off, dollars off, BOGO, spend-and-get, cash back, loyalty points, a free item with purchase, a price point or a click-through link.",
   },
   offerValue: { missing: "an offer value", fix: 'Give the value, e.g. "20% off" or "$25 off".' },
   minimumSpend: {
     missing: "the minimum spend for the spend-and-get reward",
     fix: 'Give the spend that earns the reward, e.g. "spend $100, get $20".',
+  },
+  itemName: {
+    missing: "the item the offer is for",
+    fix: 'Name the item, e.g. "free coffee with any pastry" or "$9.99 oil change".',
+  },
+  qualifyingItem: {
+    missing: "what the customer must buy to get the free item",
+    fix: 'Name the purchase, e.g. "with any pastry", or say "with any purchase".',
   },
   startDate: { missing: "a start date", fix: "Give the first day the offer runs, e.g. 2026-12-01." },
   endDate: { missing: "an end date", fix: "Give the last day the offer runs, e.g. 2026-12-31." },
@@ -62,8 +73,12 @@ const ASK: Record<RequiredField, { missing: string; fix: string }> = {
 };
 
 function requiredFields(draft: OfferDraft): RequiredField[] {
-  const fields: RequiredField[] = ["programType", "merchantId", "offerType", "offerValue"];
-  if (draft.offerType === "spend_and_get") fields.push("minimumSpend");
+  const fields: RequiredField[] = ["programType", "merchantId", "offerType"];
+  const kind = valueKindOf(draft);
+  if (!kind || !VALUELESS_KINDS.has(kind)) fields.push("offerValue");
+  if (kind === "spend_and_get") fields.push("minimumSpend");
+  if (kind === "free_with_purchase" || kind === "price_point") fields.push("itemName");
+  if (kind === "free_with_purchase") fields.push("qualifyingItem");
   fields.push("startDate", "endDate", "offerTitle", "redemptionMethod");
   if (draft.redemptionMethod === "promo_code") {
     if (codeModeOf(draft) === "unique") fields.push("uniqueCodeCount", "codePattern");

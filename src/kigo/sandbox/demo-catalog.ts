@@ -68,7 +68,7 @@ export const DEMO_CAMPAIGNS: {
 ];
 
 /** The sandbox has no category table; these are the demo's own `primary_category_id` codes. */
-const CATEGORY = { equipment: 101, residential: 201, dining: 301, retail: 401, fuel: 501 } as const;
+export const CATEGORY = { equipment: 101, residential: 201, dining: 301, retail: 401, fuel: 501 } as const;
 
 type DemoMerchant = {
   name: string;
@@ -177,12 +177,24 @@ export const DEMO_MERCHANTS = {
 } as const satisfies Record<string, DemoMerchant>;
 
 export const DEMO_OFFER_TYPES = [
-  { type_name: "percentage_discount", type_description: "A percentage off the purchase price" },
-  { type_name: "fixed_amount", type_description: "A fixed amount off the purchase price" },
-  { type_name: "bogo", type_description: "Buy one, get one free or discounted" },
-  { type_name: "cashback", type_description: "A share of the purchase returned to the customer" },
-  { type_name: "loyalty_points", type_description: "Bonus loyalty points on qualifying purchases" },
+  { type_name: "percentage_savings", type_description: "A percentage off the purchase price" },
+  { type_name: "dollars_off", type_description: "A dollar amount off, optionally above a minimum spend" },
+  { type_name: "bogo", type_description: "Buy one, get the second free or discounted" },
   { type_name: "spend_and_get", type_description: "Spend a threshold amount, get a reward" },
+  {
+    type_name: "cashback",
+    type_description: "A percentage or a dollar amount of the purchase returned to the customer",
+  },
+  {
+    type_name: "loyalty_points",
+    type_description: "Bonus loyalty points, or a multiplier on the points a purchase earns",
+  },
+  { type_name: "free_with_purchase", type_description: "A free item with the purchase of another" },
+  { type_name: "price_point", type_description: "An item at a set price, e.g. a $9.99 oil change" },
+  {
+    type_name: "clickthrough",
+    type_description: "A link to the merchant's site, with no discount of its own",
+  },
   { type_name: "lightning", type_description: "A time- or quantity-limited version of any other offer type" },
 ];
 
@@ -239,7 +251,7 @@ export const DEMO_OFFERS: DemoOffer[] = [
     merchant: "heartland",
     program: "johnDeere",
     campaign: "Spring Parts & Service Event",
-    offerType: "percentage_discount",
+    offerType: "percentage_savings",
     status: "active",
     startDay: -89,
     expiryDay: 30,
@@ -272,7 +284,7 @@ export const DEMO_OFFERS: DemoOffer[] = [
     merchant: "prairieGreen",
     program: "johnDeere",
     campaign: "Spring Parts & Service Event",
-    offerType: "fixed_amount",
+    offerType: "dollars_off",
     status: "active",
     startDay: -89,
     expiryDay: 30,
@@ -332,7 +344,7 @@ export const DEMO_OFFERS: DemoOffer[] = [
     merchant: "parkview",
     program: "yardi",
     campaign: "Resident Appreciation Season",
-    offerType: "fixed_amount",
+    offerType: "dollars_off",
     status: "inactive",
     startDay: -89,
     expiryDay: 60,

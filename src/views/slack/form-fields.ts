@@ -7,6 +7,7 @@ import {
   OFFER_TYPE_LABELS,
   PROGRAM_LABELS,
   REDEMPTION_LABELS,
+  VALUE_UNIT_LABELS,
 } from "../../graph/describe.js";
 import {
   type CODE_MODES,
@@ -64,13 +65,29 @@ const FORM: { title: string; inputs: Input[] }[] = [
       {
         field: "offerValue",
         kind: "number",
-        hint: "Percent for percentage off and BOGO, dollars for amount off, cash back and spend-and-get, points for loyalty points.",
+        hint: "Percent for percentage off and BOGO (100 = free), dollars for dollars off and spend-and-get, the price for a price point; cash back and points in the unit below. None for a free item or a link.",
+      },
+      {
+        field: "valueUnit",
+        kind: "select",
+        options: VALUE_UNIT_LABELS,
       },
       {
         field: "minimumSpend",
         kind: "number",
-        hint: "Spend and get: what the customer must spend, in dollars.",
+        hint: "Spend and get, or a minimum on dollars or percentage off: what the customer must spend, in dollars.",
       },
+      {
+        field: "itemName",
+        kind: "text",
+        hint: "What the offer is on, e.g. lattes or all equipment; the free item, or the item at the price.",
+      },
+      {
+        field: "qualifyingItem",
+        kind: "text",
+        hint: "Free item with purchase: what the customer buys to get it.",
+      },
+      { field: "itemPrice", kind: "number", hint: "The item's regular price in dollars." },
       { field: "lightning", kind: "select", options: YES_NO },
       { field: "offerTitle", kind: "text" },
       { field: "offerDescription", kind: "long_text" },

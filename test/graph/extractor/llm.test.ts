@@ -44,7 +44,7 @@ describe("LLM extractor against an OpenAI-compatible server", () => {
   it("makes exactly one call with the patch schema forced as a function, and records usage", async () => {
     fake.answer({
       body: toolCallCompletion(PATCH_FUNCTION, {
-        offerType: "percentage_discount",
+        offerType: "percentage_savings",
         offerValue: 20,
         programType: "closed_loop",
         promoCode: "dealer20",
@@ -56,7 +56,7 @@ describe("LLM extractor against an OpenAI-compatible server", () => {
     expect(result).toEqual({
       source: "llm",
       patch: {
-        offerType: "percentage_discount",
+        offerType: "percentage_savings",
         offerValue: 20,
         programType: "closed_loop",
         promoCode: "DEALER20",
@@ -90,7 +90,7 @@ describe("LLM extractor against an OpenAI-compatible server", () => {
   it("drops invalid fields from the model and keeps the valid ones", async () => {
     fake.answer({
       body: toolCallCompletion(PATCH_FUNCTION, {
-        offerType: "percentage_discount",
+        offerType: "percentage_savings",
         offerValue: -5,
         startDate: "December",
         totalBudget: 50000,
@@ -101,7 +101,7 @@ describe("LLM extractor against an OpenAI-compatible server", () => {
     });
     const result = await extractor().extract(MESSAGE, context());
     expect(result.source).toBe("llm");
-    expect(result.patch).toEqual({ offerType: "percentage_discount", totalBudget: 50000 });
+    expect(result.patch).toEqual({ offerType: "percentage_savings", totalBudget: 50000 });
     expect(fake.requests).toHaveLength(1);
     expect(logs.join("")).toContain("offerValue");
   });

@@ -9,8 +9,9 @@ const SEED = SEED_MESSAGE;
 describe("rule-based extractor: whole messages", () => {
   it("reads everything the seed's example states, and nothing more", () => {
     expect(extractWithRules(SEED, context())).toEqual({
-      offerType: "percentage_discount",
+      offerType: "percentage_savings",
       offerValue: 20,
+      itemName: "all equipment",
       programType: "closed_loop",
       targetAudience: ["dealers"],
       startDate: "2026-12-01",
@@ -28,7 +29,7 @@ describe("rule-based extractor: whole messages", () => {
       "We want to increase Q4 sales by 20% with $10 off for dealers and fleet, Dec 1-31",
       {
         businessObjective: "Increase Q4 sales by 20%",
-        offerType: "fixed_amount",
+        offerType: "dollars_off",
         offerValue: 10,
         programType: "closed_loop",
         targetAudience: ["dealers", "fleet"],
@@ -59,23 +60,35 @@ describe("rule-based extractor: whole messages", () => {
         redemptionMethod: "barcode",
       },
     ],
-    ["5% cashback on catalog merchants", { offerType: "cashback", programType: "open_loop" }],
-    ["$5 cash back, hybrid program", { offerType: "cashback", offerValue: 5, programType: "hybrid" }],
+    [
+      "5% cashback on catalog merchants",
+      {
+        offerType: "cashback",
+        offerValue: 5,
+        valueUnit: "%",
+        itemName: "catalog merchants",
+        programType: "open_loop",
+      },
+    ],
+    [
+      "$5 cash back, hybrid program",
+      { offerType: "cashback", offerValue: 5, valueUnit: "$", programType: "hybrid" },
+    ],
     [
       "500 bonus points for every fleet purchase",
-      { offerType: "loyalty_points", offerValue: 500, targetAudience: ["fleet"] },
+      { offerType: "loyalty_points", offerValue: 500, valueUnit: "points", targetAudience: ["fleet"] },
     ],
-    ["2x points all weekend", { offerType: "loyalty_points" }],
+    ["2x points all weekend", { offerType: "loyalty_points", offerValue: 2, valueUnit: "x" }],
     [
       "spend $100 get $20, max 500 redemptions",
       { offerType: "spend_and_get", minimumSpend: 100, offerValue: 20, totalUsageLimit: 500 },
     ],
-    ["$20 off orders over $150", { offerType: "spend_and_get", minimumSpend: 150, offerValue: 20 }],
+    ["$20 off orders over $150", { offerType: "dollars_off", minimumSpend: 150, offerValue: 20 }],
     [
       "Lightning deal: 30 percent off, max discount $25, through end of Q1",
       {
         lightning: true,
-        offerType: "percentage_discount",
+        offerType: "percentage_savings",
         offerValue: 30,
         maxDiscount: 25,
         maxDiscountUnit: "$",
@@ -85,7 +98,7 @@ describe("rule-based extractor: whole messages", () => {
     ["flash sale, cap at 40%", { lightning: true, maxDiscount: 40, maxDiscountUnit: "%" }],
     [
       "20% off, up to $100 off",
-      { offerType: "percentage_discount", offerValue: 20, maxDiscount: 100, maxDiscountUnit: "$" },
+      { offerType: "percentage_savings", offerValue: 20, maxDiscount: 100, maxDiscountUnit: "$" },
     ],
     ["not a flash sale", { lightning: false }],
     ["50k budget, starting Monday", { totalBudget: 50000, startDate: "2026-11-30" }],
@@ -148,8 +161,9 @@ describe("rule-based extractor: whole messages", () => {
     [
       "20% off everything excluding sale items",
       {
-        offerType: "percentage_discount",
+        offerType: "percentage_savings",
         offerValue: 20,
+        itemName: "everything",
         exclusions: "sale items",
       },
     ],
@@ -189,14 +203,85 @@ describe("rule-based extractor: whole messages", () => {
   });
 });
 
+describe("rule-based extractor: every Kigo offer type, with what it is on", () => {
+  const cases: [string, DraftPatch][] = [
+    ["25% off all equipment", { offerType: "percentage_savings", offerValue: 25, itemName: "all equipment" }],
+    ["$10 off $50", { offerType: "dollars_off", offerValue: 10, minimumSpend: 50 }],
+    ["$10 off orders over $50", { offerType: "dollars_off", offerValue: 10, minimumSpend: 50 }],
+    ["spend $100 get $20", { offerType: "spend_and_get", minimumSpend: 100, offerValue: 20 }],
+    ["BOGO 50% off entrées", { offerType: "bogo", offerValue: 50, itemName: "entrées" }],
+    ["buy one latte get one free", { offerType: "bogo", offerValue: 100, itemName: "latte" }],
+    ["10% cash back", { offerType: "cashback", offerValue: 10, valueUnit: "%" }],
+    ["$5 cashback", { offerType: "cashback", offerValue: 5, valueUnit: "$" }],
+    ["triple points", { offerType: "loyalty_points", offerValue: 3, valueUnit: "x" }],
+    ["2x points on fuel", { offerType: "loyalty_points", offerValue: 2, valueUnit: "x", itemName: "fuel" }],
+    ["500 bonus points", { offerType: "loyalty_points", offerValue: 500, valueUnit: "points" }],
+    [
+      "free coffee with any pastry",
+      { offerType: "free_with_purchase", itemName: "coffee", qualifyingItem: "pastry" },
+    ],
+    [
+      "free fries with any burger",
+      { offerType: "free_with_purchase", itemName: "fries", qualifyingItem: "burger" },
+    ],
+    ["$9.99 oil change", { offerType: "price_point", offerValue: 9.99, itemName: "oil change" }],
+    ["oil change for $9.99", { offerType: "price_point", offerValue: 9.99, itemName: "oil change" }],
+    ["click-through offer to our site", { offerType: "clickthrough" }],
+    ["a latte is $5", { itemPrice: 5 }],
+    ["an oil change is normally $45", { itemPrice: 45 }],
+  ];
+
+  it.each(cases)("%s", (message, expected) => {
+    expect(extractWithRules(message, context())).toEqual(expected);
+  });
+
+  it("keeps the item without swallowing what follows it", () => {
+    expect(extractWithRules("20% off parts and service for dealers, budget 5k", context())).toMatchObject({
+      offerType: "percentage_savings",
+      itemName: "parts and service",
+      targetAudience: ["dealers"],
+      totalBudget: 5000,
+    });
+    expect(extractWithRules("Let's do an oil change for $9.99 at QuickFuel", context())).toMatchObject({
+      itemName: "oil change",
+    });
+    expect(extractWithRules("25% off Q4 sales", context())).not.toHaveProperty("itemName");
+  });
+
+  it("switches cash back between a percent and an amount", () => {
+    const percentBack = context({ draft: { offerType: "cashback", offerValue: 10, valueUnit: "%" } });
+    expect(extractWithRules("make it $5", percentBack)).toEqual({ offerValue: 5, valueUnit: "$" });
+    expect(extractWithRules("lower the offer to 8%", percentBack)).toEqual({ offerValue: 8, valueUnit: "%" });
+  });
+
+  it("reads a multiplier or cash back typed as the answer to the value question", () => {
+    const points = context({ draft: { offerType: "loyalty_points" }, expecting: "offerValue" });
+    expect(extractWithRules("triple points", points)).toMatchObject({ offerValue: 3, valueUnit: "x" });
+    const item = context({ draft: { offerType: "free_with_purchase" }, expecting: "itemName" });
+    expect(extractWithRules("a large coffee", item)).toEqual({ itemName: "large coffee" });
+  });
+
+  it("adds to the terms instead of replacing them", () => {
+    expect(extractWithRules("add to terms: Not valid with other offers", context())).toEqual({
+      termsAddition: "Not valid with other offers",
+    });
+    expect(extractWithRules("also add to the terms One per visit", context())).toEqual({
+      termsAddition: "One per visit",
+    });
+    expect(extractWithRules("terms: Only on weekdays", context())).toEqual({
+      termsConditions: "Only on weekdays",
+    });
+  });
+});
+
 describe("rule-based extractor: corrections", () => {
-  const percentDraft = context({ draft: { offerType: "percentage_discount", offerValue: 20 } });
+  const percentDraft = context({ draft: { offerType: "percentage_savings", offerValue: 20 } });
 
   it.each<[string, DraftPatch]>([
     ["make it 25%", { offerValue: 25 }],
     ["change it to 25", { offerValue: 25 }],
     ["actually, bump the discount to 30 percent please", { offerValue: 30 }],
-    ["make it $15", { offerType: "fixed_amount", offerValue: 15 }],
+    ["make it $15", { offerType: "dollars_off", offerValue: 15 }],
     ["move the end date to Jan 15", { endDate: "2027-01-15" }],
     ["push the start date to Dec 3", { startDate: "2026-12-03" }],
     ["use code FALL25 instead", { promoCode: "FALL25", redemptionMethod: "promo_code" }],
@@ -218,7 +303,7 @@ describe("rule-based extractor: corrections", () => {
   it("adds to, removes from, or replaces the channels the draft has", () => {
     const open = context({
       draft: {
-        offerType: "percentage_discount",
+        offerType: "percentage_savings",
         offerValue: 20,
         channels: ["hub_airdrop", "marketplace_organic"],
       },
@@ -260,7 +345,7 @@ describe("rule-based extractor: bare answers", () => {
     ],
     ["closed", "programType", { programType: "closed_loop" }],
     ["open loop", "programType", { programType: "open_loop" }],
-    ["percentage", "offerType", { offerType: "percentage_discount" }],
+    ["percentage", "offerType", { offerType: "percentage_savings" }],
     ["cash back", "offerType", { offerType: "cashback" }],
     ["BOGO free", "offerType", { offerType: "bogo", offerValue: 100 }],
     ["show and save", "redemptionMethod", { redemptionMethod: "show_save" }],
@@ -324,7 +409,7 @@ describe("rule-based extractor: what it leaves out", () => {
 
   it("answers through the Extractor interface with source rules and no usage", async () => {
     await expect(new RuleExtractor().extract("$10 off", context())).resolves.toEqual({
-      patch: { offerType: "fixed_amount", offerValue: 10 },
+      patch: { offerType: "dollars_off", offerValue: 10 },
       source: "rules",
     });
   });

@@ -57,7 +57,7 @@ export function seedDraft(merchantId: number, overrides: OfferDraft = {}): Offer
     totalBudget: 50_000,
     startDate: "2030-12-01",
     endDate: "2030-12-31",
-    offerType: "percentage_discount",
+    offerType: "percentage_savings",
     offerValue: 20,
     offerTitle: "Q4 Dealer Incentive",
     offerDescription: "20% off all equipment purchases",

@@ -8,7 +8,7 @@ const seed: OfferDraft = {
   programType: "closed_loop",
   startDate: "2030-12-01",
   endDate: "2030-12-31",
-  offerType: "percentage_discount",
+  offerType: "percentage_savings",
   offerValue: 20,
   offerTitle: "Q4 Dealer Incentive",
   offerDescription: "20% off all equipment purchases",
@@ -32,7 +32,7 @@ describe("draft to Kigo API vocabulary", () => {
       external_reference: "kob:v1:T1%2Fd1",
       offer_expiry_date: "2030-12-31",
       offer_status: "inactive",
-      offer_type: "percentage_discount",
+      offer_type: "percentage_savings",
       offer_redemption_methods: ["promo_code"],
       code_type: "P",
       clickthru_url: undefined,
@@ -68,8 +68,8 @@ describe("draft to Kigo API vocabulary", () => {
   });
 
   it.each([
-    ["percentage_discount", 12.5, { savings_amount: "12.50", savings_type: "percentage" }],
-    ["fixed_amount", 25, { savings_amount: "25", savings_type: "fixed" }],
+    ["percentage_savings", 12.5, { savings_amount: "12.50", savings_type: "percentage" }],
+    ["dollars_off", 25, { savings_amount: "25", savings_type: "fixed" }],
     ["cashback", 10, { savings_amount: "10", savings_type: "fixed" }],
     ["spend_and_get", 50, { savings_amount: "50", savings_type: "fixed" }],
   ] as const)("savings for %s %d", (offerType, offerValue, savings) => {
@@ -80,6 +80,60 @@ describe("draft to Kigo API vocabulary", () => {
     const { offer } = plan({ offerType, offerValue: 100 });
     expect(offer).not.toHaveProperty("savings_amount");
     expect(offer).not.toHaveProperty("savings_type");
+  });
+
+  it.each([
+    ["10% cash back", { offerType: "cashback", offerValue: 10, valueUnit: "%" }, "10", "percentage"],
+    ["$5 cash back", { offerType: "cashback", offerValue: 5, valueUnit: "$" }, "5", "fixed"],
+    [
+      "a $9.99 oil change that is normally $45",
+      { offerType: "price_point", offerValue: 9.99, itemName: "oil change", itemPrice: 45 },
+      "35.01",
+      "fixed",
+    ],
+  ] as const)("states the savings of %s honestly", (_, draft, amount, type) => {
+    expect(plan(draft).offer).toMatchObject({ savings_amount: amount, savings_type: type });
+  });
+
+  it.each([
+    ["triple points", { offerType: "loyalty_points", offerValue: 3, valueUnit: "x" }],
+    ["a free coffee", { offerType: "free_with_purchase", itemName: "coffee", qualifyingItem: "pastry" }],
+    [
+      "a price point without its regular price",
+      { offerType: "price_point", offerValue: 9.99, itemName: "oil change" },
+    ],
+    ["a click-through link", { offerType: "clickthrough", offerValue: undefined }],
+  ] as const)("states no savings for %s", (_, draft) => {
+    const { offer } = plan(draft);
+    expect(offer).not.toHaveProperty("savings_amount");
+    expect(offer).not.toHaveProperty("savings_type");
+  });
+
+  it.each([
+    "free_with_purchase",
+    "price_point",
+    "clickthrough",
+    "percentage_savings",
+    "dollars_off",
+  ] as const)("sends the API's own type name %s", (offerType) => {
+    expect(plan({ offerType }).offer.offer_type).toBe(offerType);
+  });
+
+  it("states the whole offer, minimum spend and item included, when there is no description", () => {
+    const dollarsOff = plan({
+      offerType: "dollars_off",
+      offerValue: 10,
+      minimumSpend: 50,
+      offerDescription: undefined,
+    });
+    expect(dollarsOff.offer.long_text).toBe("$10 off when you spend $50 or more.");
+    const freeCoffee = plan({
+      offerType: "free_with_purchase",
+      itemName: "coffee",
+      qualifyingItem: "pastry",
+      offerDescription: undefined,
+    });
+    expect(freeCoffee.offer.long_text).toBe("Free coffee with any pastry.");
   });
 
   it("carries the campaign in the external reference and plans its creation", () => {

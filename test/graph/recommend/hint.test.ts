@@ -9,7 +9,7 @@ const salesLift = (offerValue: number, extra: OfferDraft = {}) =>
     {
       businessObjective: "Increase Q4 sales",
       programType: "closed_loop",
-      offerType: "percentage_discount",
+      offerType: "percentage_savings",
       offerValue,
       ...extra,
     },
@@ -33,15 +33,25 @@ describe("valueHint", () => {
   });
 
   it("uses the offer type's own unit", () => {
-    expect(salesLift(200, { offerType: "fixed_amount" })).toContain(
+    expect(salesLift(200, { offerType: "dollars_off" })).toContain(
       "$200 is well above the usual $15–$50 off",
     );
+  });
+
+  it("compares percentage cash back with percentages and a multiplier with multipliers", () => {
+    expect(salesLift(30, { offerType: "cashback", valueUnit: "%" })).toContain(
+      "30% is well above the usual 3–8% cash back",
+    );
+    expect(salesLift(10, { offerType: "loyalty_points", valueUnit: "x" })).toContain(
+      "10x points is well above the usual 2–3x points",
+    );
+    expect(salesLift(5, { offerType: "cashback", valueUnit: "$" })).toBeUndefined();
   });
 
   it("has no hint without a benchmark or a value", () => {
     expect(salesLift(80, { businessObjective: "Team plan" })).toBeUndefined();
     expect(
-      valueHint({ programType: "closed_loop", offerType: "percentage_discount" }, benchmarks),
+      valueHint({ programType: "closed_loop", offerType: "percentage_savings" }, benchmarks),
     ).toBeUndefined();
   });
 });

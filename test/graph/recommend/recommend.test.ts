@@ -8,7 +8,8 @@ const recommend = (draft: OfferDraft) => recommendOffer(draft, benchmarks);
 describe("recommendOffer", () => {
   it("suggests the closed-loop dealer sales-lift starting point", () => {
     expect(recommend({ businessObjective: "Increase Q4 sales by 20%", programType: "closed_loop" })).toEqual({
-      offerType: "percentage_discount",
+      offerType: "percentage_savings",
+      kind: "percentage_savings",
       offerValue: 15,
       range: { min: 10, max: 20 },
       expectedRedemptionRate: 0.08,
@@ -20,9 +21,9 @@ describe("recommendOffer", () => {
   it.each([
     ["Win back lapsed residents", "open_loop", "retention", "cashback"],
     ["Clear out overstock before spring", "open_loop", "clearance", "bogo"],
-    ["Attract new dealers' customers", "closed_loop", "acquisition", "fixed_amount"],
+    ["Attract new dealers' customers", "closed_loop", "acquisition", "dollars_off"],
     ["Reward loyal members", "hybrid", "loyalty", "loyalty_points"],
-    ["Boost holiday sales", "hybrid", "sales_lift", "percentage_discount"],
+    ["Boost holiday sales", "hybrid", "sales_lift", "percentage_savings"],
   ] as const)(
     "for %j (%s) picks the table's %s offer",
     (businessObjective, programType, objective, offerType) => {
@@ -37,6 +38,28 @@ describe("recommendOffer", () => {
       });
     },
   );
+
+  it.each([
+    ["Increase Q4 sales", "cashback", "%", "cashback_percent", 10, "5–15% cash back"],
+    ["Reward our most loyal members", "loyalty_points", "x", "points_multiplier", 3, "2–5x points"],
+  ] as const)(
+    "for %s with %s in %s suggests a value of its own kind",
+    (businessObjective, offerType, valueUnit, kind, offerValue, range) => {
+      const recommendation = recommend({ businessObjective, programType: "open_loop", offerType, valueUnit });
+      expect(recommendation).toMatchObject({ kind, offerValue });
+      expect(recommendation?.rationale).toContain(range);
+    },
+  );
+
+  it("suggests no value for a free item, only how often such offers are redeemed", () => {
+    const recommendation = recommend({
+      businessObjective: "Increase Q4 sales",
+      programType: "open_loop",
+      offerType: "free_with_purchase",
+    });
+    expect(recommendation?.offerValue).toBeUndefined();
+    expect(recommendation?.rationale).toMatch(/redemption/);
+  });
 
   it("keeps the offer type the marketer chose and names it", () => {
     const recommendation = recommend({

@@ -27,7 +27,7 @@ export function seedDraft(): OfferDraft {
     totalBudget: 50_000,
     startDate: "2026-12-01",
     endDate: "2026-12-31",
-    offerType: "percentage_discount",
+    offerType: "percentage_savings",
     offerValue: 20,
     offerTitle: "Q4 Dealer Incentive",
     offerDescription: "20% off all equipment purchases",

@@ -18,7 +18,7 @@ describe("estimateLiability", () => {
 
   it("estimates redemptions from the benchmark rate and the assumed audience without a usage limit", () => {
     const estimate = estimateLiability({ ...seedDraft(), totalUsageLimit: undefined }, benchmarks);
-    const redemptions = Math.round(salesLift.percentage_discount.redemptionRate * closedLoop.audienceSize);
+    const redemptions = Math.round(salesLift.percentage_savings.redemptionRate * closedLoop.audienceSize);
     expect(redemptions).toBe(960);
     expect(estimate).toMatchObject({ redemptions, amount: redemptions * 36 });
     expect(estimate?.assumption).toContain("8% expected for closed-loop dealer sales-lift");
@@ -38,11 +38,13 @@ describe("estimateLiability", () => {
   it("prices each offer type per redemption", () => {
     const cost = (changes: Parameters<typeof estimateLiability>[0]) =>
       estimateLiability({ ...seedDraft(), ...changes }, benchmarks)?.valuePerRedemption;
-    expect(cost({ offerType: "fixed_amount", offerValue: 25 })).toBe(25);
+    const item = closedLoop.averageItemPrice;
+    expect(cost({ offerType: "dollars_off", offerValue: 25 })).toBe(25);
     expect(cost({ offerType: "cashback", offerValue: 10 })).toBe(10);
     expect(cost({ offerType: "spend_and_get", offerValue: 20, minimumSpend: 100 })).toBe(20);
-    expect(cost({ offerType: "bogo", offerValue: 50 })).toBe(90);
-    expect(cost({ offerType: "bogo", offerValue: undefined })).toBe(180);
+    // A BOGO gives away (part of) an item, not an order.
+    expect(cost({ offerType: "bogo", offerValue: 50 })).toBe(item / 2);
+    expect(cost({ offerType: "bogo", offerValue: undefined })).toBe(item);
     expect(cost({ offerType: "loyalty_points", offerValue: 500 })).toBe(500 * benchmarks.pointValue);
   });
 

@@ -8,10 +8,10 @@ function offer(offerType: OfferType, offerValue: number, extra: OfferDraft = {})
 
 describe("offer value ranges", () => {
   it.each([
-    ["percentage_discount", 0.5, "0.5%"],
-    ["percentage_discount", 120, "120%"],
+    ["percentage_savings", 0.5, "0.5%"],
+    ["percentage_savings", 120, "120%"],
     ["bogo", 150, "150%"],
-    ["fixed_amount", 0, "$0"],
+    ["dollars_off", 0, "$0"],
     ["cashback", -5, "-$5"],
     ["loyalty_points", 12.5, "12.5 points"],
     ["spend_and_get", 0, "$0"],
@@ -24,8 +24,8 @@ describe("offer value ranges", () => {
   });
 
   it.each([
-    ["percentage_discount", 60, "60%"],
-    ["fixed_amount", 750, "$750"],
+    ["percentage_savings", 60, "60%"],
+    ["dollars_off", 750, "$750"],
     ["cashback", 150, "$150"],
     ["loyalty_points", 250_000, "250,000 points"],
   ] as const)("warns about an unusually large %s of %s", async (type, value, shown) => {
@@ -37,9 +37,9 @@ describe("offer value ranges", () => {
   });
 
   it.each([
-    ["percentage_discount", 50],
+    ["percentage_savings", 50],
     ["bogo", 100],
-    ["fixed_amount", 500],
+    ["dollars_off", 500],
     ["cashback", 100],
     ["loyalty_points", 100_000],
     ["spend_and_get", 20],

@@ -111,7 +111,7 @@ describe("editDraftModal", () => {
     expect(byField.offerValue).toMatchObject({ initial_value: "20.5" });
     expect(byField.totalBudget).toMatchObject({ initial_value: "75000" });
     expect(byField.offerType).toMatchObject({
-      initial_option: { text: { text: "Percentage off" }, value: "percentage_discount" },
+      initial_option: { text: { text: "Percentage off" }, value: "percentage_savings" },
     });
     expect(byField.lightning).toMatchObject({ initial_option: { text: { text: "No" }, value: "false" } });
     expect(byField.maxDiscountUnit).toMatchObject({ initial_option: { value: "%" } });

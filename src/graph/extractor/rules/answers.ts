@@ -3,7 +3,7 @@ import type { ExtractContext } from "../types.js";
 import { isCode } from "./codes.js";
 import { readDateFields } from "./dates.js";
 import { AMOUNT, COUNT, NUMBER, readNumber, readUnitValue, UNIT_VALUE } from "./numbers.js";
-import { valueForDraft } from "./offer.js";
+import { readOffer, valueForDraft } from "./offer.js";
 import { readUrl } from "./redemption.js";
 import { type Rule, Scan } from "./scan.js";
 import { objectiveText } from "./text.js";
@@ -118,6 +118,16 @@ const list =
     return { [field]: [...new Set(items.flat())] };
   };
 
+/** "a latte", "any pastry", "any purchase": the item without its article. */
+const offerItem =
+  (field: "itemName" | "qualifyingItem"): Answer =>
+  (reply) => {
+    const item = unquoted(reply)
+      .replace(/^(?:an?|the|any|one|every)\s+/i, "")
+      .replace(/[.!]+$/, "");
+    return NON_ANSWER.test(item) || item.includes("\n") || item.length > 120 ? undefined : { [field]: item };
+  };
+
 const CHANNEL_WORDS: [RegExp, readonly Channel[]][] = [
   [whole(String.raw`(?:hub\s+)?air[\s-]?drops?|hub`), ["hub_airdrop"]],
   [whole(String.raw`activation(?:\s+links?)?|links?`), ["activation_link"]],
@@ -149,10 +159,14 @@ const ANSWERS: Partial<Record<DraftField, Answer>> = {
   totalUsageLimit: numeric("totalUsageLimit", COUNT_ANSWER),
   uniqueCodeCount: numeric("uniqueCodeCount", COUNT_ANSWER),
   merchantId: numeric("merchantId", whole(String.raw`#?(\d+)`)),
+  // "25%", "$5", or the value in words the offer rule reads: "triple points", "10% cash back".
   offerValue: (reply, context) => {
     const found = unitValueOf(reply);
-    return found && valueForDraft(found.value, found.unit, context.draft.offerType);
+    if (found) return valueForDraft(found.value, found.unit, context.draft.offerType);
+    return viaRule(readOffer)(reply, context);
   },
+  itemName: offerItem("itemName"),
+  qualifyingItem: offerItem("qualifyingItem"),
   maxDiscount: (reply) => {
     const found = unitValueOf(reply);
     return found && { maxDiscount: found.value, ...(found.unit && { maxDiscountUnit: found.unit }) };
@@ -164,15 +178,21 @@ const ANSWERS: Partial<Record<DraftField, Answer>> = {
     ["hybrid|both|mixed", "hybrid"],
   ]),
   offerType: choice("offerType", [
-    [String.raw`(?:a\s+)?(?:percent(?:age)?|%)(?:\s+(?:off|discount))?`, "percentage_discount"],
+    [String.raw`(?:a\s+)?(?:percent(?:age)?|%)(?:\s+(?:off|discount|savings?))?`, "percentage_savings"],
     [
       String.raw`(?:a\s+)?(?:fixed(?:[\s-]amount)?|dollars?|\$|amount)(?:\s+(?:off|discount))?`,
-      "fixed_amount",
+      "dollars_off",
     ],
     [String.raw`(?:a\s+)?(?:bogo|b1g1|buy\s+one,?\s+get\s+one)`, "bogo"],
+    [String.raw`spend[\s-](?:and|&|n)[\s-]get`, "spend_and_get"],
     [String.raw`cash[\s-]?back`, "cashback"],
     [String.raw`(?:loyalty\s+|bonus\s+|reward\s+)?points|loyalty`, "loyalty_points"],
-    [String.raw`spend[\s-](?:and|&|n)[\s-]get`, "spend_and_get"],
+    [
+      String.raw`(?:a\s+)?free\s+(?:item|gift)(?:\s+with\s+(?:a\s+)?purchase)?|free\s+with\s+purchase`,
+      "free_with_purchase",
+    ],
+    [String.raw`(?:a\s+)?(?:price[\s-]point|set\s+price|special\s+price)`, "price_point"],
+    [String.raw`(?:a\s+)?(?:click[\s-]?thr(?:ough|u)(?:\s+link)?|link\s+offer)`, "clickthrough"],
   ]),
   redemptionMethod: choice("redemptionMethod", [
     [String.raw`(?:an?\s+)?(?:(?:promo(?:tion(?:al)?)?|coupon|discount)\s+)?codes?|coupons?`, "promo_code"],

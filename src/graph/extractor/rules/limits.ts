@@ -19,6 +19,8 @@ const TOTAL = rx(
     String.raw`(${COUNT})\s*(?:uses|redemptions)\s+(?:max(?:imum)?|cap|limit)\b`,
     // "total limit 1000", "total usage limit of 1,000", "total redemptions: 500"
     String.raw`\btotal\s+(?:usage\s+|redemption\s+)?(?:limit|cap|uses|redemptions)\s*(?:of|is|:|=|at|to)?\s*(${COUNT})`,
+    // "lower the total to 480", "raise the total to 1,200"
+    String.raw`\b(?:lower|raise|reduce|cut|increase|drop|set|change|bump)\s+the\s+total\s+to\s+(${COUNT})`,
   ].join("|"),
 );
 

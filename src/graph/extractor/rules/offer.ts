@@ -1,108 +1,194 @@
-import type { DraftPatch, OfferType } from "../../draft.js";
+import type { DraftPatch, OfferType, ValueUnit } from "../../draft.js";
+import { ITEM, itemText } from "./items.js";
 import { AMOUNT, MONEY, NUMBER, PERCENT, readNumber, readUnitValue, UNIT_VALUE } from "./numbers.js";
 import { agreed, agreedDefined, type Rule, type Scan } from "./scan.js";
 
-interface Offer {
+type Offer = Pick<DraftPatch, "offerValue" | "valueUnit" | "minimumSpend" | "itemName" | "qualifyingItem"> & {
   offerType: OfferType;
-  offerValue?: number | undefined;
-  minimumSpend?: number | undefined;
-}
+};
 
 type Reader = (match: RegExpExecArray) => Offer;
 
 const rx = (source: string) => new RegExp(source, "gi");
 const num = (raw: string | undefined) => readNumber(raw ?? "");
-const spendAndGet = (spend: string | undefined, reward: string | undefined): Offer => ({
-  offerType: "spend_and_get",
-  minimumSpend: num(spend),
-  offerValue: num(reward),
-});
+const item = (raw: string | undefined) => itemText(raw);
+/**
+ * "on lattes", "lattes": what the offer is on, after its value. Read ahead, not taken: the same
+ * words may tell later rules more ("on catalog merchants" is also the open-loop program).
+ */
+const ON_ITEM = String.raw`(?=(?:\s+(?:on\s+)?(${ITEM}))?)`;
+const ON_ITEM_ONLY = String.raw`(?=(?:\s+on\s+(${ITEM}))?)`;
+const OR_MORE = String.raw`(?:\s+or\s+more|\+)?`;
+const MULTIPLIERS: Record<string, number> = { double: 2, twice: 2, triple: 3, quadruple: 4 };
+
+/** "$10 off $50", "20% off orders over $100", "$10 off when you spend $50": a discount with a minimum spend. */
+const THRESHOLD = String.raw`(?:(?:on\s+)?(?:orders?|purchases?)\s+(?:over|of|above)\s+(${AMOUNT})|when\s+you\s+spend\s+(${AMOUNT})|with\s+a\s+(?:purchase|minimum(?:\s+spend)?)\s+of\s+(${AMOUNT})|(?:a\s+|your\s+)?(${MONEY})(?:\s+(?:purchase|order))?)${OR_MORE}`;
+
+const percentOrDollarsOff = (raw: string | undefined): Pick<Offer, "offerType" | "offerValue"> => {
+  const found = readUnitValue(raw ?? "");
+  return {
+    offerType: found?.unit === "%" ? "percentage_savings" : "dollars_off",
+    offerValue: found?.value,
+  };
+};
 
 /** Most specific first: "BOGO 50% off" is a BOGO, not a 50% discount; "spend $100 get $20" is not "$20 off". */
 const OFFERS: [RegExp, Reader][] = [
   [
     rx(
-      String.raw`\b(?:bogo|b1g1|buy\s+one,?\s+get\s+one)\b(?:\s+(?:at\s+|for\s+)?(?:(free)\b|(half)\s+off\b|(${NUMBER})${PERCENT}(?:\s+off\b)?))?`,
+      String.raw`\b(?:bogo|b1g1|buy\s+one(?:\s+(${ITEM}))?,?\s+get\s+one)\b(?:\s+(?:at\s+|for\s+)?(?:(free)\b|(half)\s+off\b|(${NUMBER})${PERCENT}(?:\s+off\b)?))?${ON_ITEM}`,
     ),
-    ([, free, half, percent]) => ({
+    ([, bought, free, half, percent, after]) => ({
       offerType: "bogo",
       offerValue: free ? 100 : half ? 50 : num(percent),
+      itemName: item(bought ?? after),
     }),
   ],
   [
     rx(
-      String.raw`\bspend\s+(?:at\s+least\s+)?(${AMOUNT})(?:\s+or\s+more|\+)?\s*[,-]?\s*(?:and\s+|&\s+)?(?:get|receive|earn|save|take)\s+(${AMOUNT})(?:\s+(?:off|back|credit|reward)\b)?`,
+      String.raw`\bfree\s+(${ITEM})\s+(?:with|when\s+you\s+(?:buy|purchase))\s+(?:(?:(?:the\s+)?purchase\s+of\s+)?(?:(?:any|an?|every|each|one)\s+)?(${ITEM})|(?:any\s+|a\s+|your\s+)?(purchase)\b)`,
     ),
-    ([, spend, reward]) => spendAndGet(spend, reward),
+    ([, free, qualifying, anyPurchase]) => ({
+      offerType: "free_with_purchase",
+      itemName: item(free),
+      qualifyingItem: item(qualifying ?? anyPurchase),
+    }),
   ],
   [
     rx(
-      String.raw`(${MONEY})\s+off\s+(?:when\s+you\s+spend|(?:on\s+)?(?:orders?|purchases?)\s+(?:over|of|above)|with\s+a\s+(?:purchase|minimum)\s+of)\s+(${AMOUNT})(?:\s+or\s+more|\+)?`,
+      String.raw`\bspend\s+(?:at\s+least\s+)?(${AMOUNT})${OR_MORE}(?:\s+on\s+(${ITEM}))?\s*[,-]?\s*(?:and\s+|&\s+)?(?:get|receive|earn|save|take)\s+(${AMOUNT})(?:\s+(?:off|back|credit|reward)\b)?${ON_ITEM_ONLY}`,
     ),
-    ([, reward, spend]) => spendAndGet(spend, reward),
+    ([, spend, onSpend, reward, onReward]) => ({
+      offerType: "spend_and_get",
+      minimumSpend: num(spend),
+      offerValue: num(reward),
+      itemName: item(onSpend ?? onReward),
+    }),
   ],
   [
-    // The draft's cashback value is dollars, so a percentage cashback gives the type but no value.
-    rx(String.raw`(?:(${UNIT_VALUE})\s*(?:in\s+)?)?\bcash[\s-]?back\b`),
-    ([, value]) => {
+    rx(String.raw`(${MONEY}|${NUMBER}${PERCENT})\s+off\s+${THRESHOLD}`),
+    ([, value, ...spends]) => ({
+      ...percentOrDollarsOff(value),
+      minimumSpend: num(spends.find(Boolean)),
+    }),
+  ],
+  [
+    rx(String.raw`(?:(${UNIT_VALUE})\s*(?:in\s+)?)?\bcash[\s-]?back\b${ON_ITEM_ONLY}`),
+    ([, value, on]) => {
       const found = value ? readUnitValue(value) : undefined;
-      return { offerType: "cashback", offerValue: found?.unit === "$" ? found.value : undefined };
+      return {
+        offerType: "cashback",
+        offerValue: found?.unit ? found.value : undefined,
+        valueUnit: found?.unit,
+        itemName: item(on),
+      };
     },
   ],
   [
-    rx(String.raw`(${NUMBER}(?:\s?k\b)?)\s*(?:bonus\s+|loyalty\s+|reward\s+)?(?:points|pts)\b`),
-    ([, points]) => ({ offerType: "loyalty_points", offerValue: num(points) }),
-  ],
-  [
-    // A multiplier is not a number of points; the draft has no field for it.
     rx(
-      String.raw`\b(?:\d+(?:\.\d+)?x|double|triple)\s+(?:the\s+)?(?:loyalty\s+|reward\s+|bonus\s+)?points\b|\b(?:loyalty|bonus|reward)\s+points\b`,
+      String.raw`(?:(${NUMBER})\s?x|\b(double|twice|triple|quadruple)|(${NUMBER})\s+times(?:\s+the)?)\s+(?:the\s+)?(?:loyalty\s+|reward\s+|bonus\s+)?points\b${ON_ITEM_ONLY}`,
     ),
-    () => ({ offerType: "loyalty_points" }),
+    ([, times, word, timesWord, on]) => ({
+      offerType: "loyalty_points",
+      offerValue: word ? MULTIPLIERS[word.toLowerCase()] : num(times ?? timesWord),
+      valueUnit: "x",
+      itemName: item(on),
+    }),
   ],
   [
     rx(
-      String.raw`(${NUMBER})${PERCENT}\s*(?:off|discount)\b|\b(?:discount|save|take)\s+(?:of\s+)?(${NUMBER})${PERCENT}`,
+      String.raw`(${NUMBER}(?:\s?k\b)?)\s*(?:bonus\s+|loyalty\s+|reward\s+)?(?:points|pts)\b${ON_ITEM_ONLY}`,
     ),
-    ([, after, before]) => ({ offerType: "percentage_discount", offerValue: num(after ?? before) }),
+    ([, points, on]) => ({
+      offerType: "loyalty_points",
+      offerValue: num(points),
+      valueUnit: "points",
+      itemName: item(on),
+    }),
+  ],
+  [rx(String.raw`\b(?:loyalty|bonus|reward)\s+points\b`), () => ({ offerType: "loyalty_points" })],
+  [
+    rx(
+      String.raw`(${NUMBER})${PERCENT}\s*(?:off|discount)\b${ON_ITEM}|\b(?:discount|save|take)\s+(?:of\s+)?(${NUMBER})${PERCENT}(?:\s+off\b)?${ON_ITEM}`,
+    ),
+    ([, after, onAfter, before, onBefore]) => ({
+      offerType: "percentage_savings",
+      offerValue: num(after ?? before),
+      itemName: item(onAfter ?? onBefore),
+    }),
   ],
   [
-    rx(String.raw`(${MONEY})\s*(?:off|discount)\b|\b(?:save|take)\s+(${MONEY})(?:\s+off\b)?`),
-    ([, after, before]) => ({ offerType: "fixed_amount", offerValue: num(after ?? before) }),
+    rx(
+      String.raw`(${MONEY})\s*(?:off|discount)\b${ON_ITEM}|\b(?:save|take)\s+(${MONEY})(?:\s+off\b)?${ON_ITEM}`,
+    ),
+    ([, after, onAfter, before, onBefore]) => ({
+      offerType: "dollars_off",
+      offerValue: num(after ?? before),
+      itemName: item(onAfter ?? onBefore),
+    }),
   ],
-  [rx(String.raw`\bpercent(?:age)?[\s-](?:off|discount)\b`), () => ({ offerType: "percentage_discount" })],
+  [
+    // "$9.99 oil change", "oil change for $9.99": an item at a price.
+    rx(
+      String.raw`(${MONEY})\s+(${ITEM})|\b(?:(?:an?|the|one)\s+)?(${ITEM})\s+for\s+(?:just\s+|only\s+)?(${MONEY})`,
+    ),
+    ([, price, named, itemBefore, priceAfter]) => ({
+      offerType: "price_point",
+      offerValue: num(price ?? priceAfter),
+      itemName: item(named ?? itemBefore),
+    }),
+  ],
+  [
+    rx(String.raw`\bpercent(?:age)?[\s-](?:off|discount|savings?)\b`),
+    () => ({ offerType: "percentage_savings" }),
+  ],
   [
     rx(String.raw`\b(?:fixed[\s-]amount|dollars?[\s-]off|dollar\s+discount|amount\s+off)\b`),
-    () => ({ offerType: "fixed_amount" }),
+    () => ({ offerType: "dollars_off" }),
   ],
   [rx(String.raw`\bspend[\s-](?:and|&|n)[\s-]get\b`), () => ({ offerType: "spend_and_get" })],
+  [
+    rx(String.raw`\bfree[\s-](?:item|gift)(?:\s+with\s+purchase)?\b|\bfree\s+with\s+purchase\b`),
+    () => ({ offerType: "free_with_purchase" }),
+  ],
+  [rx(String.raw`\bprice[\s-]point\b`), () => ({ offerType: "price_point" })],
+  [rx(String.raw`\bclick[\s-]?thr(?:ough|u)\b`), () => ({ offerType: "clickthrough" })],
 ];
 
+/** "a latte is $5", "an oil change costs $45", "regular price $45": what the item normally costs. */
+const ITEM_PRICE = rx(
+  [
+    String.raw`\b(?:(?:a|an|one|each|the|our)\s+)?(?:${ITEM})\s+(?:is|are|costs?|sells?\s+for|goes\s+for|runs?)\s+(?:normally\s+|usually\s+|regularly\s+|typically\s+|about\s+|around\s+|roughly\s+)?(${MONEY})`,
+    String.raw`\b(?:regular(?:ly)?|normal(?:ly)?|usual(?:ly)?|full|retail|list|item)\s+(?:price\s+)?(?:is\s+|of\s+|:\s*)?(${MONEY})`,
+  ].join("|"),
+);
+
 const UNIT_TYPES: Record<"%" | "$", readonly OfferType[]> = {
-  "%": ["percentage_discount", "bogo"],
-  $: ["fixed_amount", "cashback", "spend_and_get"],
+  "%": ["percentage_savings", "bogo", "cashback"],
+  $: ["dollars_off", "cashback", "spend_and_get", "price_point"],
 };
-const UNIT_DEFAULT: Record<"%" | "$", OfferType> = { "%": "percentage_discount", $: "fixed_amount" };
+const UNIT_DEFAULT: Record<"%" | "$", OfferType> = { "%": "percentage_savings", $: "dollars_off" };
 /** Only a plain discount changes kind with its unit; "$5" on a points offer is not a new offer. */
-const SWITCHABLE: readonly OfferType[] = ["percentage_discount", "fixed_amount"];
+const SWITCHABLE: readonly OfferType[] = ["percentage_savings", "dollars_off"];
 
 /**
  * A new value for the offer already in the draft. A unit that contradicts its type switches
- * between percent and dollars off ("make it 25%" on a $10-off offer); any other contradiction is
- * left out rather than guessed.
+ * between percent and dollars off ("make it 25%" on a $10-off offer), and cash back between a
+ * percent and an amount; any other contradiction is left out rather than guessed.
  */
 export function valueForDraft(
   value: number,
   unit: "%" | "$" | undefined,
   draftType: OfferType | undefined,
 ): DraftPatch | undefined {
+  if (draftType === "cashback" && unit) return { offerValue: value, valueUnit: unit satisfies ValueUnit };
   if (!draftType || !unit || UNIT_TYPES[unit].includes(draftType)) return { offerValue: value };
   return SWITCHABLE.includes(draftType) ? { offerType: UNIT_DEFAULT[unit], offerValue: value } : undefined;
 }
 
-/** "make it 25%", "change it to 25", "bump the discount to $15", "30% instead". */
+/** "make it 25%", "change it to 25", "bump the discount to $15", "raise the price to $12.99", "30% instead". */
 const CORRECTION = rx(
-  String.raw`\b(?:make|change|set|update|bump|raise|lower|drop|increase|decrease|cut)\s+(?:it|that|this|the\s+(?:offer\s+|discount\s+)?(?:value|amount|discount|offer))\s+(?:up\s+|down\s+)?(?:to\s+)?(${UNIT_VALUE}|${NUMBER})(?=\s*(?:off\b|instead\b|please\b|and\b|but\b|with\b|$|[.,;!]))|(${UNIT_VALUE})\s+instead\b`,
+  String.raw`\b(?:make|change|set|update|bump|raise|lower|drop|increase|decrease|cut)\s+(?:it|that|this|the\s+(?:offer\s+|discount\s+)?(?:value|amount|discount|offer|price))\s+(?:up\s+|down\s+)?(?:to\s+)?(${UNIT_VALUE}|${NUMBER})(?=\s*(?:off\b|instead\b|please\b|and\b|but\b|with\b|$|[.,;!]))|(${UNIT_VALUE})\s+instead\b`,
 );
 
 function readCorrection(scan: Scan, draftType: OfferType | undefined): DraftPatch | undefined {
@@ -117,16 +203,20 @@ const LIGHTNING = rx(
   String.raw`\b(?:(not?|non)[\s-]+(?:an?\s+)?)?(?:lightning|flash\s+(?:sale|deal|offer))s?\b`,
 );
 
-/** Offer type and value, spend threshold, corrections of the value, and the lightning flag. */
+const OFFER_DETAILS = ["offerValue", "valueUnit", "minimumSpend", "itemName", "qualifyingItem"] as const;
+
+/** Offer type, value and what it is on, the item's price, corrections of the value, and the lightning flag. */
 export const readOffer: Rule = (scan, patch, context) => {
+  const price = agreedDefined(scan.take(ITEM_PRICE).map((match) => num(match[1] ?? match[2])));
+  if (price !== undefined) patch.itemPrice = price;
   const offers = OFFERS.flatMap(([pattern, read]) => scan.take(pattern).map(read));
   const offerType = agreed(offers.map((offer) => offer.offerType));
   if (offerType) {
     patch.offerType = offerType;
-    const value = agreedDefined(offers.map((offer) => offer.offerValue));
-    if (value !== undefined) patch.offerValue = value;
-    const spend = agreedDefined(offers.map((offer) => offer.minimumSpend));
-    if (spend !== undefined) patch.minimumSpend = spend;
+    for (const field of OFFER_DETAILS) {
+      const value = agreedDefined(offers.map((offer) => offer[field]));
+      if (value !== undefined) Object.assign(patch, { [field]: value });
+    }
   } else if (offers.length === 0) {
     Object.assign(patch, readCorrection(scan, context.draft.offerType));
   }

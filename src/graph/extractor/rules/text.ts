@@ -81,14 +81,23 @@ export function objectiveText(value: string): string {
   return goal.charAt(0).toUpperCase() + goal.slice(1);
 }
 
+/** "add to terms: X", "also add to the terms X", "add 'X' to the terms": more terms, not new ones. */
+const TERMS = String.raw`(?:the\s+)?(?:terms(?:\s+(?:and|&)\s+conditions)?|t\s?&\s?cs?)`;
+const TERMS_ADDITION = new RegExp(
+  String.raw`\b(?:also\s+)?(?:add|append|include)\s+(?:(?:${QUOTED})\s+to\s+${TERMS}|(?:this\s+|the\s+following\s+)?to\s+${TERMS}\s*(?:${INTRODUCER})?\s*(?:${QUOTED}|${PROSE}))`,
+  "gi",
+);
+
 const firstGroup = (match: RegExpExecArray) =>
   match
     .slice(1)
     .find((group) => group !== undefined)
     ?.trim() ?? "";
 
-/** Titles, descriptions, terms, exclusions and names where the message labels them; the objective also when said in passing. */
+/** Titles, descriptions, terms (and additions to them), exclusions and names where the message labels them; the objective also when said in passing. */
 export const readText: Rule = (scan, patch) => {
+  const addition = agreed(scan.take(TERMS_ADDITION).map(firstGroup).filter(Boolean));
+  if (addition !== undefined) patch.termsAddition = addition;
   for (const label of LABELS) {
     const value = agreed(scan.take(labelPattern(label)).map(firstGroup).filter(Boolean));
     if (value === undefined) continue;

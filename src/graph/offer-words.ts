@@ -1,0 +1,82 @@
+import type { OfferDraft } from "./draft.js";
+import { offerValueOf, valueKindOf } from "./offer-kinds.js";
+
+const dollars = new Intl.NumberFormat("en-US", {
+  style: "currency",
+  currency: "USD",
+  maximumFractionDigits: 2,
+});
+const whole = new Intl.NumberFormat("en-US");
+
+export function formatMoney(amount: number): string {
+  return dollars.format(amount).replace(/\.00$/, "");
+}
+
+export function formatCount(count: number): string {
+  return whole.format(count);
+}
+
+const MULTIPLIER_WORDS: Record<number, string> = { 2: "double", 3: "triple", 4: "quadruple" };
+
+/** 3 → "triple points", 1.5 → "1.5x points". */
+export function multiplierText(multiplier: number): string {
+  return `${MULTIPLIER_WORDS[multiplier] ?? `${formatCount(multiplier)}x`} points`;
+}
+
+/** "entrées", "fries" read as several; "latte", "glass" as one. */
+export const isPlural = (item: string) => /[^s]s$/i.test(item);
+
+const on = (item: string | undefined) => (item ? ` on ${item}` : "");
+const object = (item: string | undefined) => (item ? ` ${item}` : "");
+const minimum = (spend: number | undefined) =>
+  spend === undefined ? "" : ` when you spend ${formatMoney(spend)} or more`;
+
+function bogoText(value: number, item: string | undefined): string {
+  const deal = value >= 100 ? "free" : `${formatCount(value)}% off`;
+  if (!item) return `Buy one, get one ${deal}`;
+  return isPlural(item) ? `Buy one, get one ${deal} on ${item}` : `Buy one ${item}, get one ${deal}`;
+}
+
+/**
+ * The offer in a marketer's words, from its type, value and item: "25% off all equipment",
+ * "Buy one latte, get one free", "$9.99 oil change", "triple points on fuel". Undefined while the
+ * draft lacks what the words need.
+ */
+export function describeOfferValue(draft: OfferDraft): string | undefined {
+  const kind = valueKindOf(draft);
+  const value = offerValueOf(draft);
+  const { itemName: item, minimumSpend } = draft;
+  if (kind === "free_with_purchase") {
+    return item && `free ${item} with any ${draft.qualifyingItem ?? "purchase"}`;
+  }
+  if (kind === "clickthrough") {
+    const target = item ?? draft.merchantName;
+    return target ? `shop ${target} online` : "shop online";
+  }
+  if (kind === undefined || value === undefined) return undefined;
+  switch (kind) {
+    case "percentage_savings":
+      return `${formatCount(value)}% off${object(item)}${minimum(minimumSpend)}`;
+    case "dollars_off":
+      return `${formatMoney(value)} off${object(item)}${minimum(minimumSpend)}`;
+    case "bogo":
+      return bogoText(value, item);
+    case "spend_and_get":
+      return minimumSpend === undefined
+        ? `get ${formatMoney(value)}${on(item)}`
+        : `spend ${formatMoney(minimumSpend)}${on(item)}, get ${formatMoney(value)}`;
+    case "cashback":
+      return `${formatMoney(value)} cash back${on(item)}`;
+    case "cashback_percent":
+      return `${formatCount(value)}% cash back${on(item)}`;
+    case "loyalty_points":
+      return `${formatCount(value)} bonus points${on(item)}`;
+    case "points_multiplier":
+      return `${multiplierText(value)}${on(item)}`;
+    case "price_point":
+      return `${formatMoney(value)}${object(item)}`;
+  }
+}
+
+/** "25% off all equipment" → "25% off all equipment"; "triple points" → "Triple points". */
+export const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
