@@ -90,7 +90,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       benchmarks,
       check,
       checkpointer: checkpointer.saver,
-      programOfMerchant: (merchant) => programs.programOfMerchant(merchant),
+      programOfMerchant: {
+        byId: (merchantId) => programs.programOfMerchant(merchantId),
+        byType: (merchantType) => programs.programOfMerchantType(merchantType),
+      },
       ...(logger ? { logger } : {}),
     });
     const shared = { access, audit, drafts, defaultTimeZone, ...(options.now ? { now: options.now } : {}) };

@@ -24,6 +24,8 @@ const programsFile = z.strictObject({
   workspaces: z.record(z.string(), z.enum(PROGRAM_TYPES)).default({}),
   channels: z.record(z.string(), z.enum(PROGRAM_TYPES)).default({}),
   merchants: z.record(z.string(), z.enum(PROGRAM_TYPES)).default({}),
+  /** By the merchant's type in Kigo (`merchant_type`), for merchants not listed by id. */
+  merchantTypes: z.record(z.string(), z.enum(PROGRAM_TYPES)).default({}),
 });
 
 export const DEFAULT_ROLES_PATH = fileURLToPath(new URL("../../config/roles.json", import.meta.url));
@@ -96,5 +98,15 @@ export class ProgramMapping {
         ? this.config.merchants[String(onlyMerchant)]
         : undefined;
     return byChannel ?? byWorkspace ?? byMerchant;
+  }
+
+  /** Configured for one merchant by id. */
+  programOfMerchant(merchantId: number): ProgramType | undefined {
+    return this.config.merchants[String(merchantId)];
+  }
+
+  /** Configured for merchants of a type in Kigo (`merchant_type`), e.g. "dealer". */
+  programOfMerchantType(merchantType: string): ProgramType | undefined {
+    return this.config.merchantTypes[merchantType];
   }
 }

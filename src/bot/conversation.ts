@@ -2,8 +2,11 @@ import { Command } from "@langchain/langgraph";
 import type { Logger } from "pino";
 import { patchOfSuggestion } from "../graph/ask.js";
 import { canonicalZone } from "../graph/dates.js";
+import { describeOfferValue } from "../graph/describe.js";
 import type { DraftPatch } from "../graph/draft.js";
+import type { Intent } from "../graph/extractor/intent.js";
 import type { OfferGraph } from "../graph/graph.js";
+import { isOverBudget } from "../graph/lifecycle.js";
 import type { BenchmarkTable } from "../graph/recommend/benchmarks.js";
 import type { OfferStateValue } from "../graph/state.js";
 import type { ReviewDecision, TurnContext, TurnInput } from "../graph/turn.js";
@@ -63,11 +66,47 @@ export class ConversationService {
   constructor(private readonly deps: ConversationDeps) {}
 
   /** Free text from the user in a thread. */
-  message(speaker: Speaker, threadKey: string, text: string): Promise<Reply[]> {
+  async message(speaker: Speaker, threadKey: string, text: string): Promise<Reply[]> {
+    return (await this.messageTurn(speaker, threadKey, text)).replies;
+  }
+
+  /**
+   * Free text, with what it asked for besides the draft: "publish" and "submit for approval" in
+   * words act here exactly as the buttons do (same roles, same checks, same audit); a request for
+   * other offers ("show me my offers") is returned for the offer commands to answer.
+   */
+  async messageTurn(speaker: Speaker, threadKey: string, text: string): Promise<MessageTurn> {
     const trimmed = text.trim();
     if (!trimmed)
-      return Promise.resolve([notice("warning", 'Tell me about the offer, e.g. "20% off in December".')]);
-    return this.draftTurn(speaker, threadKey, "editor", { kind: "message", text: trimmed.slice(0, 4000) });
+      return { replies: [notice("warning", 'Tell me about the offer, e.g. "20% off in December".')] };
+    let intent: Intent | undefined;
+    const replies = await this.inThread(speaker, threadKey, "editor", async (access) => {
+      const turn = await this.runInput(speaker, access, threadKey, "editor", {
+        kind: "message",
+        text: trimmed.slice(0, 4000),
+      });
+      intent = turn.intent;
+      const decision = intent && WORDED_DECISIONS[intent.kind];
+      if (!decision || !turn.waiting) return turn.replies;
+      const decided = await this.decideLocked(
+        speaker,
+        access,
+        threadKey,
+        decision.role,
+        turn.version,
+        (version) =>
+          decision.kind === "publish"
+            ? {
+                kind: "publish",
+                version,
+                ...(intent?.kind === "publish" && intent.anyway ? { anyway: true } : {}),
+              }
+            : { kind: decision.kind, version },
+        decision.kind,
+      );
+      return decided;
+    });
+    return { replies, ...(intent ? { intent } : {}) };
   }
 
   /** A button: a suggested answer or a preview decision. */
@@ -171,8 +210,12 @@ export class ConversationService {
     };
   }
 
-  /** Starts a new draft in `threadKey`, pre-filled from a published offer. */
-  async duplicate(speaker: Speaker, offerId: number, threadKey: string): Promise<Reply[]> {
+  /**
+   * Starts a new draft in `threadKey`, pre-filled from a published offer. `changes` is the message
+   * that asked for it ("same as #7 but 25% and for January"): what it says after the offer is
+   * applied to the copy as a correction.
+   */
+  async duplicate(speaker: Speaker, offerId: number, threadKey: string, changes?: string): Promise<Reply[]> {
     const refusal = this.refusal(speaker, "editor");
     if (refusal) return [refusal];
     let patch: DraftPatch;
@@ -191,7 +234,9 @@ export class ConversationService {
     } catch (error) {
       return [this.failure(error)];
     }
-    const replies = await this.draftTurn(speaker, threadKey, "editor", { kind: "form", patch });
+    let replies = await this.draftTurn(speaker, threadKey, "editor", { kind: "form", patch });
+    const rest = changes && changesAfterReference(changes);
+    if (rest) replies = await this.draftTurn(speaker, threadKey, "editor", { kind: "message", text: rest });
     await this.deps.audit.record({
       at: this.now().toISOString(),
       who: speaker.userId,
@@ -225,24 +270,41 @@ export class ConversationService {
 
   private draftTurn(speaker: Speaker, threadKey: string, role: Role, input: TurnInput): Promise<Reply[]> {
     return this.inThread(speaker, threadKey, role, async (access) => {
-      const config = configOf(threadKey);
-      const context = this.contextFor(speaker, access);
-      const snapshot = await this.deps.graph.getState(config);
-      const merchantId = (snapshot.values as Partial<OfferStateValue>).draft?.merchantId;
-      const outOfScope = this.deps.access.refusal(access, role, merchantId);
-      if (outOfScope) return [notice("error", outOfScope)];
-      const waiting = isWaitingForReview(snapshot);
-      await this.deps.graph.invoke(
-        waiting
-          ? new Command({
-              resume: { kind: "input", input } satisfies ReviewDecision,
-              update: { context, notes: [] },
-            })
-          : { input, context },
-        config,
-      );
-      return this.afterTurn(threadKey);
+      return (await this.runInput(speaker, access, threadKey, role, input)).replies;
     });
+  }
+
+  /** One input turn through the graph, inside the thread's lock. */
+  private async runInput(
+    speaker: Speaker,
+    access: UserAccess,
+    threadKey: string,
+    role: Role,
+    input: TurnInput,
+  ): Promise<{ replies: Reply[]; intent?: Intent; waiting: boolean; version: number }> {
+    const config = configOf(threadKey);
+    const context = this.contextFor(speaker, access);
+    const snapshot = await this.deps.graph.getState(config);
+    const merchantId = (snapshot.values as Partial<OfferStateValue>).draft?.merchantId;
+    const outOfScope = this.deps.access.refusal(access, role, merchantId);
+    if (outOfScope) return { replies: [notice("error", outOfScope)], waiting: false, version: 0 };
+    await this.deps.graph.invoke(
+      isWaitingForReview(snapshot)
+        ? new Command({
+            resume: { kind: "input", input } satisfies ReviewDecision,
+            update: { context, notes: [] },
+          })
+        : { input, context },
+      config,
+    );
+    const after = await this.deps.graph.getState(config);
+    const state = after.values as OfferStateValue;
+    return {
+      replies: await this.afterTurn(threadKey),
+      ...(state.intent ? { intent: state.intent } : {}),
+      waiting: isWaitingForReview(after) && !state.answerOnly,
+      version: state.version,
+    };
   }
 
   private decide(
@@ -254,29 +316,42 @@ export class ConversationService {
     audited?: AuditRecord["action"],
   ): Promise<Reply[]> {
     return this.inThread(speaker, threadKey, role, async (access) => {
-      const config = configOf(threadKey);
-      const snapshot = await this.deps.graph.getState(config);
-      const state = snapshot.values as OfferStateValue;
-      if (state.status === "published" && state.published) {
-        return [notice("info", `This offer is already published as offer #${state.published.offerId}.`)];
-      }
-      if (!isWaitingForReview(snapshot)) {
-        return [notice("warning", "That preview is no longer active. Send a message to continue the draft.")];
-      }
       const version = versionOf(value);
-      if (version === undefined)
-        return [notice("error", "That button is not valid any more. Use the latest preview.")];
-      const scopeRefusal = this.deps.access.refusal(access, role, state.draft.merchantId);
-      if (scopeRefusal) return [notice("error", scopeRefusal)];
-      const context = this.contextFor(speaker, access);
-      await this.deps.graph.invoke(
-        new Command({ resume: decisionFor(version), update: { context, notes: [] } }),
-        config,
-      );
-      const replies = await this.afterTurn(threadKey);
-      if (audited) await this.auditDecision(speaker.userId, audited, threadKey, state.status);
-      return replies;
+      return this.decideLocked(speaker, access, threadKey, role, version, decisionFor, audited);
     });
+  }
+
+  /** A decision on the preview, by button or in words, inside the thread's lock. */
+  private async decideLocked(
+    speaker: Speaker,
+    access: UserAccess,
+    threadKey: string,
+    role: Role,
+    version: number | undefined,
+    decisionFor: (version: number) => ReviewDecision,
+    audited?: AuditRecord["action"],
+  ): Promise<Reply[]> {
+    const roleRefusal = this.deps.access.refusal(access, role);
+    if (roleRefusal) return [notice("error", roleRefusal)];
+    const config = configOf(threadKey);
+    const snapshot = await this.deps.graph.getState(config);
+    const state = snapshot.values as OfferStateValue;
+    if (state.status === "published" && state.published) {
+      return [notice("info", `This offer is already published as offer #${state.published.offerId}.`)];
+    }
+    if (!isWaitingForReview(snapshot)) {
+      return [notice("warning", "That preview is no longer active. Send a message to continue the draft.")];
+    }
+    if (version === undefined)
+      return [notice("error", "That button is not valid any more. Use the latest preview.")];
+    const scopeRefusal = this.deps.access.refusal(access, role, state.draft.merchantId);
+    if (scopeRefusal) return [notice("error", scopeRefusal)];
+    const context = this.contextFor(speaker, access);
+    const decision = decisionFor(version);
+    await this.deps.graph.invoke(new Command({ resume: decision, update: { context, notes: [] } }), config);
+    const replies = await this.afterTurn(threadKey);
+    if (audited) await this.auditDecision(speaker.userId, audited, threadKey, state.status, decision);
+    return replies;
   }
 
   /** Authorises, serialises per thread, and turns failures into a clear message; the draft is never lost. */
@@ -311,12 +386,15 @@ export class ConversationService {
   private async afterTurn(threadKey: string): Promise<Reply[]> {
     const snapshot = await this.deps.graph.getState(configOf(threadKey));
     const state = snapshot.values as OfferStateValue;
-    await this.deps.drafts.save(state.authorId, {
-      threadKey,
-      title: state.draft.offerTitle ?? state.draft.businessObjective ?? "Untitled offer",
-      status: state.status,
-      updatedAt: this.now().toISOString(),
-    });
+    // A turn that only answered leaves the drafts list alone; "hi" opens no draft.
+    if (!state.answerOnly && state.draftId) {
+      await this.deps.drafts.save(state.authorId, {
+        threadKey,
+        title: draftListTitle(state.draft),
+        status: state.status,
+        updatedAt: this.now().toISOString(),
+      });
+    }
     return repliesFor(snapshot, this.deps.benchmarks);
   }
 
@@ -326,6 +404,7 @@ export class ConversationService {
     action: AuditRecord["action"],
     threadKey: string,
     before: OfferStateValue["status"],
+    decision: ReviewDecision,
   ): Promise<void> {
     const state = (await this.deps.graph.getState(configOf(threadKey))).values as OfferStateValue;
     const outcome: Record<string, AuditRecord["result"]> = {
@@ -343,6 +422,9 @@ export class ConversationService {
       ...(state.published ? { offerId: state.published.offerId } : {}),
       result,
       ...(result === "failed" && state.publishError ? { detail: state.publishError.message } : {}),
+      ...(result === "ok" && decision.kind === "publish" && decision.anyway && isOverBudget(state.issues)
+        ? { detail: "published over the budget warning" }
+        : {}),
     });
   }
 
@@ -369,6 +451,35 @@ export class ConversationService {
   private now(): Date {
     return this.deps.now?.() ?? new Date();
   }
+}
+
+/** "same as #7 but 25% and for January" → "make it 25% and for January". */
+function changesAfterReference(message: string): string | undefined {
+  const rest = message
+    .replace(/^.*?#?\d+\b[\s,:;-]*/s, "")
+    .replace(/^(?:but|except|with|and|only|just)\s+/i, "")
+    .trim();
+  if (!rest) return undefined;
+  // A bare value right after the reference is the offer's new value.
+  return /^(?:\$?\d[\d,.]*\s*(?:%|percent|k)?)(?:\s|$|,)/i.test(rest) ? `make it ${rest}` : rest;
+}
+
+/** "publish" and "submit for approval" typed in the thread act like the preview's buttons. */
+const WORDED_DECISIONS: Partial<Record<Intent["kind"], { kind: "publish" | "submit"; role: Role }>> = {
+  publish: { kind: "publish", role: "publisher" },
+  submit: { kind: "submit", role: "editor" },
+};
+
+export interface MessageTurn {
+  replies: Reply[];
+  /** What the message asked for besides the draft, e.g. other offers for the offer commands. */
+  intent?: Intent;
+}
+
+/** Drafts are told apart by merchant, offer and value: "Sunrise Coffee Co. · 25% off lattes". */
+function draftListTitle(draft: OfferStateValue["draft"]): string {
+  const offer = draft.offerTitle ?? describeOfferValue(draft) ?? "offer not described yet";
+  return `${draft.merchantName ?? "No merchant yet"} · ${offer}`;
 }
 
 const STALE_FORM =

@@ -19,8 +19,27 @@ export class OfferBot {
     readonly commands: OfferCommands,
   ) {}
 
-  async message(speaker: Speaker, threadKey: string, text: string): Promise<BotTurn> {
-    return { replies: await this.conversation.message(speaker, threadKey, text), threadKey };
+  /** Typed text; "show me my offers", "pause #7" or "same as #7 but 25%" in words run as /offers would. */
+  async message(
+    speaker: Speaker,
+    threadKey: string,
+    text: string,
+    newThreadKey: () => string = () => threadKey,
+  ): Promise<BotTurn> {
+    const turn = await this.conversation.messageTurn(speaker, threadKey, text);
+    const intent = turn.intent;
+    if (intent?.kind !== "offers") return { replies: turn.replies, threadKey };
+    if (intent.verb === "list")
+      return this.runCommand(speaker, threadKey, { verb: "list", offset: 0 }, newThreadKey);
+    if (intent.verb === "drafts")
+      return this.runCommand(speaker, threadKey, { verb: "drafts" }, newThreadKey);
+    if (intent.offerId === undefined) return { replies: turn.replies, threadKey };
+    if (intent.verb === "duplicate") {
+      const target = newThreadKey();
+      const replies = await this.conversation.duplicate(speaker, intent.offerId, target, text);
+      return { replies, threadKey: target };
+    }
+    return this.runCommand(speaker, threadKey, { verb: intent.verb, offerId: intent.offerId }, newThreadKey);
   }
 
   async command(

@@ -23,6 +23,9 @@ export function isWaitingForReview(snapshot: StateSnapshot): boolean {
 /** What the user sees after a turn, derived from the thread state alone. */
 export function repliesFor(snapshot: StateSnapshot, benchmarks: BenchmarkTable): Reply[] {
   const state = snapshot.values as OfferStateValue;
+  if (state.answerOnly) {
+    return state.notes.length > 0 ? [{ kind: "notice", tone: "info", text: state.notes.join("\n") }] : [];
+  }
   if (state.status === "published" && state.published) {
     return [
       {
@@ -52,6 +55,7 @@ export function repliesFor(snapshot: StateSnapshot, benchmarks: BenchmarkTable):
       {
         kind: "question",
         notes: state.notes,
+        field: state.question.field,
         text: state.question.text,
         ...(state.question.hint ? { hint: state.question.hint } : {}),
         actions: state.question.suggestions.map((suggestion) => ({
@@ -71,9 +75,12 @@ export function repliesFor(snapshot: StateSnapshot, benchmarks: BenchmarkTable):
   ];
 }
 
+/**
+ * The same four places in every state, so "1" always means publish and "2" always edit: a blocked
+ * Publish stays and, pressed, says what to fix instead of disappearing and shifting the rest.
+ */
 function previewActions(state: OfferStateValue): Action[] {
   const value = versionValue(state.version);
-  const blocked = state.issues.some((issue) => issue.severity === "error");
   const edit: Action = { id: "edit", label: "Edit", value };
   const cancel: Action = { id: "cancel", label: "Cancel", value, style: "danger" };
   if (state.status === "failed") {
@@ -82,15 +89,15 @@ function previewActions(state: OfferStateValue): Action[] {
   if (state.status === "pending_approval") {
     return [
       { id: "approve", label: "Approve & publish", value, style: "primary" },
-      { id: "reject", label: "Reject", value },
       edit,
+      { id: "reject", label: "Reject", value },
       cancel,
     ];
   }
   return [
-    ...(blocked ? [] : [{ id: "publish" as const, label: "Publish", value, style: "primary" as const }]),
+    { id: "publish", label: "Publish", value, style: "primary" },
     edit,
-    ...(blocked ? [] : [{ id: "submit" as const, label: "Submit for approval", value }]),
+    { id: "submit", label: "Submit for approval", value },
     cancel,
   ];
 }

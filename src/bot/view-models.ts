@@ -69,7 +69,15 @@ export interface OfferSummaryModel {
 
 export type Reply =
   | { kind: "notice"; text: string; tone: "info" | "success" | "warning" | "error"; actions?: Action[] }
-  | { kind: "question"; notes: string[]; text: string; hint?: string; actions: Action[] }
+  | {
+      kind: "question";
+      notes: string[];
+      /** The draft field asked about, e.g. "merchantName": lets a channel offer the right input. */
+      field: string;
+      text: string;
+      hint?: string;
+      actions: Action[];
+    }
   | { kind: "preview"; notes: string[]; preview: PreviewModel; actions: Action[] }
   | {
       kind: "published";

@@ -3,7 +3,8 @@ import { END, START, StateGraph } from "@langchain/langgraph";
 import type { Logger } from "pino";
 import type { KigoClient } from "../kigo/client.js";
 import type { Extractor } from "./extractor/types.js";
-import { MerchantDirectory } from "./merchants.js";
+import { MerchantDirectory, type ProgramOfMerchant } from "./merchants.js";
+import { answerNode } from "./nodes/answer.js";
 import { objectiveNode } from "./nodes/objective.js";
 import { offerNode } from "./nodes/offer.js";
 import { publishNode } from "./nodes/publish.js";
@@ -23,27 +24,41 @@ export interface OfferGraphDeps {
   benchmarks: BenchmarkTable;
   check: DraftChecker;
   checkpointer: BaseCheckpointSaver;
+  /** The program a merchant's offers belong to, from configuration. */
+  programOfMerchant?: ProgramOfMerchant;
   logger?: Logger;
 }
 
 /** A gathering node that asked a question ends the turn; otherwise the flow moves on. */
 const unlessAsked = (next: string) => (state: OfferStateValue) => (state.question ? END : next);
 
+/** An answer given at the preview returns to it, so the preview's decisions still wait there. */
+function afterAnswer(state: OfferStateValue) {
+  if (state.status === "cancelled") return END;
+  if (!state.answerOnly) return "objective";
+  return state.status === "review" || state.status === "pending_approval" || state.status === "failed"
+    ? "review"
+    : END;
+}
+
 /**
- * understand → objective → offer → redemption → validation → review (interrupt) → publish.
+ * understand → answer → objective → offer → redemption → validation → review (interrupt) → publish.
  * Each turn runs from `understand` until a node asks a question or review waits for a decision.
  */
 export function buildOfferGraph(deps: OfferGraphDeps) {
+  const merchants = new MerchantDirectory(deps.client, deps.programOfMerchant);
   return new StateGraph(OfferState)
     .addNode("understand", understandNode(deps.extractor))
-    .addNode("objective", objectiveNode(new MerchantDirectory(deps.client)))
+    .addNode("answer", answerNode(merchants, deps.benchmarks))
+    .addNode("objective", objectiveNode(merchants))
     .addNode("offer", offerNode(deps.benchmarks, deps.brandRules))
     .addNode("redemption", redemptionNode())
     .addNode("validation", validationNode(deps.check))
     .addNode("review", reviewNode(), { ends: ["understand", "review", "publish", END] })
     .addNode("publish", publishNode(deps.client, deps.logger), { ends: ["review", END] })
     .addEdge(START, "understand")
-    .addEdge("understand", "objective")
+    .addEdge("understand", "answer")
+    .addConditionalEdges("answer", afterAnswer, ["objective", "review", END])
     .addConditionalEdges("objective", unlessAsked("offer"), ["offer", END])
     .addConditionalEdges("offer", unlessAsked("redemption"), ["redemption", END])
     .addConditionalEdges("redemption", unlessAsked("validation"), ["validation", END])

@@ -1,5 +1,6 @@
 import { Annotation } from "@langchain/langgraph";
 import type { DraftField, OfferDraft } from "./draft.js";
+import type { Intent } from "./extractor/intent.js";
 import type { TokenUsage } from "./extractor/types.js";
 import type { PublishProgress } from "./publish/progress.js";
 import type { DraftStatus, Question, TurnContext, TurnInput } from "./turn.js";
@@ -46,6 +47,14 @@ export const OfferState = Annotation.Root({
   generated: latest<GeneratedTexts>(() => ({})),
   /** The field of the last question, so a bare answer lands in it. */
   asked: latest<DraftField | undefined>(() => undefined),
+  /** A merchant name the user stated, looked up before it replaces the draft's merchant. */
+  merchantQuery: latest<string | undefined>(() => undefined),
+  /** Phrases of this turn that may name the merchant; kept only if the API knows one. */
+  mentions: latest<string[]>(() => []),
+  /** What this turn's message asked for besides draft values (publish, a question …). */
+  intent: latest<Intent | undefined>(() => undefined),
+  /** The turn only answered (a question, small talk): nothing about the draft to show. */
+  answerOnly: latest<boolean>(() => false),
   /** This turn's question, if the bot needs something. */
   question: latest<Question | undefined>(() => undefined),
   /** This turn's short notices ("Updated the value to 25%."). */

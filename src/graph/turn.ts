@@ -31,7 +31,8 @@ export interface Question {
 
 /** How the review interrupt is resumed. Buttons carry the draft version so a stale one is refused. */
 export type ReviewDecision =
-  | { kind: "publish"; version: number }
+  /** `anyway`: the publisher said "publish anyway", past the budget warning (audited). */
+  | { kind: "publish"; version: number; anyway?: boolean }
   | { kind: "submit"; version: number }
   | { kind: "approve"; version: number }
   | { kind: "reject"; version: number; reason: string }

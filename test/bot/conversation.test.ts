@@ -81,15 +81,18 @@ describe("creating an offer", () => {
     expect(await offersWithCode("DEALER20")).toHaveLength(1);
   });
 
-  it("builds the offer step by step from hi, asking one thing at a time", async () => {
+  it("builds the offer step by step once asked to, one question at a time", async () => {
     const chat = new Chat(app, "accountManager");
     await chat.say("hi");
+    expect(chat.reply("notice").text).toMatch(/Tell me about the offer/);
+    await chat.offers("drafts");
+    expect(chat.reply("drafts").drafts.map((draft) => draft.threadKey)).not.toContain(chat.threadKey);
+    await chat.say("I want to create an offer");
     expect(chat.reply("question").text).toMatch(/achieve/);
     await chat.click("Drive sales this quarter");
-    expect(chat.reply("question").text).toMatch(/Which program/);
-    await chat.click(/^Open loop/);
     expect(chat.reply("question").text).toMatch(/merchant/i);
     await chat.say("Harvest Table");
+    // The merchant settles the program: a catalog merchant's offers are open loop, so nobody is asked.
     expect(chat.reply("question").notes.join(" ")).toMatch(/Harvest Table Kitchen/);
     expect(chat.reply("question").text).toMatch(/When should it run/);
     await chat.click(/^Next month/);
@@ -129,14 +132,16 @@ describe("creating an offer", () => {
     expect(await offersWithCode("FALL25")).toHaveLength(0);
   });
 
-  it("shows invalid values with the rule's message and keeps Publish away", async () => {
+  it("shows invalid values with the rule's message and refuses to publish them", async () => {
     const chat = new Chat(app, "dealerMarketer");
     await chat.say(SEED_EXAMPLE.replace("20% off", "45% off").replace("DEALER20", "DEALERX45"));
     const { preview } = chat.reply("preview");
     const errors = preview.issues.filter((issue) => issue.severity === "error");
     expect(errors.map((issue) => issue.message).join(" ")).toMatch(/30%/);
     expect(errors.every((issue) => issue.fix.length > 0)).toBe(true);
-    expect(() => chat.action("Publish")).toThrow();
+    await chat.click("Publish");
+    expect(chat.reply("preview").notes.join(" ")).toMatch(/fix the problems/);
+    expect(await offersWithCode("DEALERX45")).toHaveLength(0);
   });
 
   it("cancels without publishing anything", async () => {

@@ -3,7 +3,6 @@ import type { Reply } from "../../src/bot/view-models.js";
 import { Chat } from "../support/bot.js";
 import { answersFor } from "./answers.js";
 import { checkFields, type FieldCheck, readPublished, unpublishedFields } from "./published.js";
-import { fieldAskedBy } from "./questions.js";
 import type { Answers, AskedField, Conversation, Turn } from "./types.js";
 
 /**
@@ -159,7 +158,7 @@ class Marketer {
         if (!blocking) return;
         await this.answer(blocking.field, `the preview is blocked: ${blocking.message}`);
       } else if (reply.kind === "question") {
-        await this.answer(fieldAskedBy(reply.text), `the bot asked "${reply.text}"`);
+        await this.answer(reply.field, `the bot asked "${reply.text}"`);
       } else {
         throw new Stuck(`expected a question or the preview, the bot said: ${replyText(reply)}`);
       }

@@ -33,11 +33,17 @@ export async function runConsoleChat({ bot, input, output, speaker }: ConsoleCha
   let threadKey = newThreadKey();
   let choices: Action[] = [];
 
+  // A number picks a choice only from the list just shown; anything shown after it clears it.
   const show = (turn: BotTurn) => {
     threadKey = turn.threadKey;
-    choices = turn.replies.flatMap(actionsOf);
+    choices = numberedChoices(turn.replies);
     for (const reply of turn.replies) say(renderText(reply));
-    for (const [index, action] of choices.entries()) say(`  ${index + 1}) ${action.label}`);
+    if (choices.length > 0)
+      for (const [index, action] of choices.entries()) say(`  ${index + 1}) ${action.label}`);
+    else {
+      const hint = choiceHint(turn.replies);
+      if (hint) say(hint);
+    }
   };
   // The line iterator buffers input, so lines pasted or piped ahead of the prompt are not lost.
   const lines = terminal[Symbol.asyncIterator]();
@@ -80,8 +86,9 @@ export async function runConsoleChat({ bot, input, output, speaker }: ConsoleCha
         : { replies: Object.values(result.errors).map(warning), threadKey };
     }
     const choice = /^\d+$/.test(text) ? choices[Number(text) - 1] : undefined;
+    choices = [];
     if (choice) return choose(choice);
-    return bot.message(speaker, threadKey, text);
+    return bot.message(speaker, threadKey, text, newThreadKey);
   }
 
   async function choose(action: Action): Promise<BotTurn | undefined> {
@@ -95,6 +102,34 @@ export async function runConsoleChat({ bot, input, output, speaker }: ConsoleCha
       ...(reason ? { reason } : {}),
     });
   }
+}
+
+/** Replies whose actions the console numbers: the conversation's choices, drafts and list pages. */
+const NUMBERED: ReadonlySet<Reply["kind"]> = new Set([
+  "question",
+  "preview",
+  "notice",
+  "drafts",
+  "offer_list",
+]);
+
+/**
+ * Suggestions that are themselves numbers ("1", "3", "5") are not numbered: typing "3" must mean
+ * three, not the third choice. Offer cards' buttons are named instead (typing "pause #7" works),
+ * so a number never presses a button of a card shown in passing.
+ */
+function numberedChoices(replies: Reply[]): Action[] {
+  const actions = replies.filter((reply) => NUMBERED.has(reply.kind)).flatMap(actionsOf);
+  return actions.some((action) => /^\$?[\d,.]+%?$/.test(action.label.trim())) ? [] : actions;
+}
+
+function choiceHint(replies: Reply[]): string | undefined {
+  const suggestions = replies.filter((reply) => reply.kind === "question").flatMap(actionsOf);
+  if (suggestions.length > 0) return `  (e.g. ${suggestions.map((action) => action.label).join(", ")})`;
+  const card = replies.find((reply) => reply.kind === "offer_detail");
+  if (card?.kind !== "offer_detail" || actionsOf(card).length === 0) return undefined;
+  const id = card.offer.offerId;
+  return `  (type e.g. "pause #${id}", "duplicate #${id}", "how is #${id} doing?")`;
 }
 
 function notice(text: string): Reply {

@@ -1,7 +1,8 @@
 import { AIMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { ChatOpenAICompletions } from "@langchain/openai";
 import type { Logger } from "pino";
-import { modelPatchSchema, PATCH_FUNCTION, systemPrompt } from "./model-patch.js";
+import { DECISION_INTENTS, type Intent, intentSchema, readIntent } from "./intent.js";
+import { modelReadingSchema, PATCH_FUNCTION, systemPrompt } from "./model-patch.js";
 import type { ExtractContext, Extraction, Extractor, TokenUsage } from "./types.js";
 import { keepValid } from "./validate.js";
 
@@ -37,7 +38,7 @@ export class LlmExtractor implements Extractor {
       timeout: options.timeoutMs,
       ...(options.baseURL && { configuration: { baseURL: options.baseURL } }),
     });
-    this.#structured = model.withStructuredOutput(modelPatchSchema, {
+    this.#structured = model.withStructuredOutput(modelReadingSchema, {
       name: PATCH_FUNCTION,
       method: "functionCalling",
       includeRaw: true,
@@ -65,11 +66,24 @@ export class LlmExtractor implements Extractor {
       // The tokens were spent all the same.
       return { ...(await this.#fallback.extract(message, context)), ...(usage && { usage }) };
     }
-    const { patch, dropped } = keepValid(call.args);
+    const { intent: proposedIntent, ...fields } = call.args;
+    const { patch, dropped } = keepValid(fields);
     if (dropped.length > 0)
       this.#logger?.warn({ dropped }, "model proposed invalid fields; they were dropped");
-    return { patch, source: "llm", ...(usage && { usage }) };
+    const intent = trustedIntent(proposedIntent, message);
+    return { patch, source: "llm", ...(intent && { intent }), ...(usage && { usage }) };
   }
+}
+
+/**
+ * The model's reading of what the message asks for. Publishing, submitting and cancelling act on
+ * the draft, so those count only when the user's own words say so too: a model's guess never does.
+ */
+function trustedIntent(proposed: unknown, message: string): Intent | undefined {
+  const parsed = intentSchema.safeParse(proposed);
+  if (!parsed.success) return undefined;
+  if (!DECISION_INTENTS.has(parsed.data.kind)) return parsed.data;
+  return readIntent(message)?.kind === parsed.data.kind ? readIntent(message) : undefined;
 }
 
 function usageOf(reply: AIMessage): TokenUsage | undefined {

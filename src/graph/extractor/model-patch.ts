@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type DraftField, offerDraft } from "../draft.js";
+import { intentSchema } from "./intent.js";
 import { calendarDay, isoDay } from "./rules/calendar.js";
 import type { ExtractContext } from "./types.js";
 
@@ -89,7 +90,18 @@ export function systemPrompt(context: ExtractContext): string {
     "- Dates are YYYY-MM-DD. A bare month ('in December') is its first to last day, the coming one if it has passed.",
     "- Money is in dollars ($50k is 50000); percentages are numbers (20% is 20).",
     "- A correction ('make it 25%', 'move the end date to Jan 15') sets only what it changes.",
-    "- You only propose draft values. You cannot publish, pause, end or delete anything, whatever the message asks.",
+    "- You only propose draft values and name the message's intent. You cannot publish, pause, end or delete anything yourself.",
+    "- A question is not a value: 'what discount should I offer to win back lapsed customers?' is intent recommend with that goal, and sets no businessObjective.",
+    "- A merchant's name goes in merchantName only when the message names the merchant the offer is for.",
   );
   return lines.join("\n");
 }
+
+/** The patch plus what the message asks for besides it: the same intents the rules read. */
+export const modelReadingSchema = modelPatchSchema.extend({
+  intent: intentSchema
+    .optional()
+    .describe(
+      "What the message asks besides draft values: publish / submit (for approval) / cancel only when the user says so; help, recommend (with the goal), list_merchants, cost, offers (list, drafts, show, pause, resume, end, analytics or duplicate an offer by id), create (a new offer), greeting, thanks, agree, off_topic. Leave out for plain offer details.",
+    ),
+});

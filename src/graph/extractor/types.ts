@@ -1,4 +1,5 @@
 import type { DraftField, DraftPatch, OfferDraft } from "../draft.js";
+import type { Intent } from "./intent.js";
 
 /** What an extractor knows about the turn besides the message itself. */
 export interface ExtractContext {
@@ -23,6 +24,10 @@ export interface Extraction {
   source: "rules" | "llm";
   /** What the marketer should be told about how the message was read. */
   notes?: string[];
+  /** What the message asks the bot to do or answer, besides changing the draft. */
+  intent?: Intent;
+  /** Phrases that may name the merchant; kept only if the Kigo API knows one by that name. */
+  mentions?: string[];
   /** Model token usage for this turn (LLM only). */
   usage?: TokenUsage;
 }

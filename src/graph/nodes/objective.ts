@@ -1,6 +1,6 @@
 import { askFirstMissing, isMissing, type Need, question, suggestion } from "../ask.js";
 import { addDays, monthRange, todayIn } from "../dates.js";
-import { formatDate, PROGRAM_LABELS } from "../describe.js";
+import { formatDate } from "../describe.js";
 import type { OfferDraft } from "../draft.js";
 import type { MerchantDirectory } from "../merchants.js";
 import type { OfferStateUpdate, OfferStateValue } from "../state.js";
@@ -13,34 +13,57 @@ import type { OfferStateUpdate, OfferStateValue } from "../state.js";
 export function objectiveNode(merchants: MerchantDirectory) {
   return async (state: OfferStateValue): Promise<OfferStateUpdate> => {
     const notes = [...state.notes];
-    let draft = withContextDefaults(state, notes);
-    const resolved = await merchants.resolve(draft, state.context.merchantIds);
-    draft = resolved.draft;
+    const resolved = await merchants.resolve(withContext(state), state.context.merchantIds, {
+      query: state.merchantQuery,
+      mentions: state.mentions,
+    });
     if (resolved.note) notes.push(resolved.note);
-    const next = { ...state, draft, notes };
+    const draft = withNetworkScope(resolved.draft, notes);
+    // The query stays while the user picks among several matches, so the question can name it.
+    const merchantQuery = resolved.choices ? state.merchantQuery : undefined;
+    const next = { ...state, draft, notes, merchantQuery };
     const asked = await askFirstMissing(next, [
-      ...objectiveNeeds(),
-      merchants.need(resolved.choices),
+      ...objectiveNeeds(merchants.need(resolved.choices)),
       ...scheduleNeeds(),
     ]);
-    return { draft, notes, ...asked };
+    // A merchant found by name changes the draft after the understand node counted versions.
+    const version = resolved.draft.merchantId !== state.draft.merchantId ? state.version + 1 : state.version;
+    return { draft, notes, merchantQuery, mentions: [], version, ...asked };
   };
 }
 
-function withContextDefaults(state: OfferStateValue, notes: string[]): OfferDraft {
+/** Context the bot already has: the user's time zone, and the program the channel is mapped to. */
+function withContext(state: OfferStateValue): OfferDraft {
   const { draft, context } = state;
-  const defaults: OfferDraft = { timeZone: context.timeZone };
-  if (context.programType) defaults.programType = context.programType;
-  const next = { ...defaults, ...draft };
-  // "for John Deere dealers" names the whole network: say so instead of asking.
-  if (next.programType === "closed_loop" && next.locationScope === undefined && next.targetAudience?.length) {
-    next.locationScope = "all";
-    notes.push('Running it across the entire dealer network (say "specific dealers" to limit it).');
-  }
-  return next;
+  return {
+    timeZone: context.timeZone,
+    ...(context.programType && { programType: context.programType }),
+    ...draft,
+  };
 }
 
-function objectiveNeeds(): Need[] {
+/**
+ * A closed-loop offer runs at every location unless the marketer limits it: said in a note, not
+ * asked, because a campaign manager would assume the same.
+ */
+function withNetworkScope(draft: OfferDraft, notes: string[]): OfferDraft {
+  if (
+    draft.programType !== "closed_loop" ||
+    draft.locationScope !== undefined ||
+    draft.merchantId === undefined
+  ) {
+    return draft;
+  }
+  notes.push(
+    draft.targetAudience?.length
+      ? 'Running it across the entire dealer network (say "specific dealers" to limit it).'
+      : `Running it at every ${draft.merchantName ?? "merchant"} location (say "specific locations" to limit it).`,
+  );
+  return { ...draft, locationScope: "all" };
+}
+
+/** The merchant comes before the program: it usually settles the program, so nobody is asked. */
+function objectiveNeeds(merchant: Need): Need[] {
   return [
     {
       field: "businessObjective",
@@ -56,29 +79,16 @@ function objectiveNeeds(): Need[] {
           suggestion("Clear seasonal inventory", { businessObjective: "Clear seasonal inventory" }),
         ]),
     },
+    merchant,
     {
       field: "programType",
       missing: isMissing("programType"),
+      // Asked only when neither the channel nor the merchant settles it, in words anyone can answer.
       ask: () =>
-        question(
-          "programType",
-          "Which program is this offer for?",
-          [
-            suggestion(`${PROGRAM_LABELS.closed_loop} (dealer network)`, { programType: "closed_loop" }),
-            suggestion(`${PROGRAM_LABELS.open_loop} (properties and catalog)`, { programType: "open_loop" }),
-            suggestion(PROGRAM_LABELS.hybrid, { programType: "hybrid" }),
-          ],
-          "Closed loop offers stay inside the partner's network; open loop offers can also go to the Marketplace.",
-        ),
-    },
-    {
-      field: "locationScope",
-      missing: (state) =>
-        state.draft.programType === "closed_loop" && state.draft.locationScope === undefined,
-      ask: () =>
-        question("locationScope", "Should it run across the entire dealer network, or at specific dealers?", [
-          suggestion("Entire dealer network", { locationScope: "all" }),
-          suggestion("Specific dealers", { locationScope: "selected" }),
+        question("programType", "Who should be able to see this offer?", [
+          suggestion("Only our own customers or members", { programType: "closed_loop" }),
+          suggestion("Anyone, in the Kigo Marketplace too", { programType: "open_loop" }),
+          suggestion("Both", { programType: "hybrid" }),
         ]),
     },
   ];

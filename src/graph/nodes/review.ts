@@ -1,5 +1,5 @@
 import { Command, END, interrupt } from "@langchain/langgraph";
-import { partialPublishSummary } from "../publish/progress.js";
+import { blockingIssues, cancelNote, isOverBudget } from "../lifecycle.js";
 import type { OfferStateValue } from "../state.js";
 import type { ReviewDecision } from "../turn.js";
 
@@ -21,13 +21,19 @@ export function reviewNode() {
     if (decision.version !== state.version) {
       return again("That preview is out of date: the draft changed since. Here is the current one.");
     }
-    const hasErrors = state.issues.some((issue) => issue.severity === "error");
+    const hasErrors = blockingIssues(state.issues).length > 0;
     const pending = state.status === "pending_approval" && state.approval?.version === state.version;
     switch (decision.kind) {
       case "cancel":
         return new Command({ goto: END, update: { status: "cancelled", notes: [cancelNote(state)] } });
       case "publish":
-        if (hasErrors) return again("Please fix the problems marked on the preview before publishing.");
+        if (blockingIssues(state.issues, decision.anyway).length > 0) {
+          return again(
+            blockingIssues(state.issues).every((issue) => isOverBudget([issue]))
+              ? 'It would go over the budget. Follow one of the suggested fixes, or say "publish anyway" to publish it over the budget (this is recorded).'
+              : "Please fix the problems marked on the preview before publishing.",
+          );
+        }
         return new Command({ goto: "publish", update: { notes: [] } });
       case "approve":
         // Only the submitted, unchanged version can be approved: a rejected or edited draft needs a new submission.
@@ -64,12 +70,6 @@ export function reviewNode() {
         });
     }
   };
-}
-
-/** Honest about a publish that stopped half-way: what exists in Kigo stays as it is. */
-function cancelNote(state: OfferStateValue): string {
-  const partial = partialPublishSummary(state.publishProgress);
-  return partial ? `Cancelled. ${partial}` : "Cancelled. Nothing was published.";
 }
 
 function again(note: string) {

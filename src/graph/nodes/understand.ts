@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { patchOfSuggestion } from "../ask.js";
 import { describeValue, FIELD_LABELS } from "../describe.js";
 import type { DraftField, DraftPatch, OfferDraft } from "../draft.js";
-import type { Extractor } from "../extractor/types.js";
+import type { Intent } from "../extractor/intent.js";
+import type { Extractor, TokenUsage } from "../extractor/types.js";
 import { keepValid } from "../extractor/validate.js";
+import { cancelNote, draftName, isInProgress } from "../lifecycle.js";
 import type { OfferStateUpdate, OfferStateValue } from "../state.js";
 
 /**
@@ -13,19 +15,50 @@ import type { OfferStateUpdate, OfferStateValue } from "../state.js";
  */
 export function understandNode(extractor: Extractor) {
   return async (state: OfferStateValue): Promise<OfferStateUpdate> => {
-    const fresh = startsNewDraft(state);
+    const reading = await readInput(state, extractor);
+    const { intent } = reading;
+    const inProgress = isInProgress(state);
+    const carriesOffer = Object.keys(reading.patch).length > 0 || reading.query !== undefined;
+    const usage = usageAfter(state, reading.usage);
+    const turn = { intent, mentions: reading.mentions, question: undefined, publishError: undefined, usage };
+    if (!inProgress && !carriesOffer && intent?.kind !== "create") {
+      // Nothing in progress and nothing offered: answer, and leave the thread without a draft.
+      return { ...turn, answerOnly: true, notes: reading.notes };
+    }
+    if (intent?.kind === "cancel") {
+      return {
+        ...turn,
+        intent: undefined,
+        answerOnly: false,
+        status: "cancelled",
+        notes: [cancelNote(state)],
+      };
+    }
+    const fresh = !inProgress;
     const base: OfferStateValue = fresh
       ? { ...state, draft: {}, asked: undefined, question: undefined }
       : state;
-    const { patch, usage } = await patchFromInput(base, extractor);
-    const draft = applyPatch(base.draft, patch);
+    const draft = applyPatch(base.draft, reading.patch);
     const changed = changedFields(base.draft, draft);
-    const notes = fresh ? ["Starting a new offer."] : [];
+    const notes = [...(fresh ? ["Starting a new offer."] : []), ...reading.notes];
+    const understood = changed.length > 0 || intent !== undefined || carriesOffer;
     if (changed.length > 0) notes.push(summariseChanges(changed, base.draft, draft));
-    else if (base.input?.kind === "message" && !fresh && hasStarted(base)) {
-      notes.push("I didn't catch any offer details in that.");
-    }
+    else if (intent?.kind === "create" && !fresh) {
+      notes.push(
+        `We're still working on ${draftName(draft)}. Finish it, or say "cancel" to drop it and start another.`,
+      );
+    } else if (!understood && base.input?.kind === "message") notes.push(notUnderstood(base));
+    // At the preview, an answer or a "didn't catch that" is said on its own; the preview stays as it is.
+    const answerOnly =
+      atPreview(state) &&
+      changed.length === 0 &&
+      reading.query === undefined &&
+      intent?.kind !== "publish" &&
+      intent?.kind !== "submit";
     return {
+      ...turn,
+      answerOnly,
+      merchantQuery: reading.query,
       draftId: fresh || !state.draftId ? randomUUID() : state.draftId,
       authorId: fresh || !state.authorId ? state.context.userId : state.authorId,
       ...(fresh
@@ -37,38 +70,49 @@ export function understandNode(extractor: Extractor) {
           { publishProgress: { ...state.publishProgress, completed: [] } }
         : {}),
       version: changed.length > 0 || fresh ? base.version + 1 : base.version,
-      question: undefined,
       notes,
-      publishError: undefined,
-      usage: usage
-        ? {
-            inputTokens: state.usage.inputTokens + usage.inputTokens,
-            outputTokens: state.usage.outputTokens + usage.outputTokens,
-            calls: state.usage.calls + 1,
-          }
-        : state.usage,
     };
   };
 }
 
-/** A published or cancelled thread starts over on the next message. */
-function startsNewDraft(state: OfferStateValue): boolean {
-  return state.status === "published" || state.status === "cancelled";
+const atPreview = (state: OfferStateValue) =>
+  state.status === "review" || state.status === "pending_approval" || state.status === "failed";
+
+function notUnderstood(state: OfferStateValue): string {
+  return atPreview(state)
+    ? 'I didn\'t catch a change in that. Type what to change (e.g. "make it 25%"), or say "publish" or "cancel".'
+    : "I didn't catch that.";
 }
 
-function hasStarted(state: OfferStateValue): boolean {
-  return state.asked !== undefined || Object.keys(state.draft).length > 0;
+function usageAfter(state: OfferStateValue, usage: TokenUsage | undefined): OfferStateValue["usage"] {
+  return usage
+    ? {
+        inputTokens: state.usage.inputTokens + usage.inputTokens,
+        outputTokens: state.usage.outputTokens + usage.outputTokens,
+        calls: state.usage.calls + 1,
+      }
+    : state.usage;
 }
 
-async function patchFromInput(state: OfferStateValue, extractor: Extractor) {
+interface Reading {
+  patch: DraftPatch;
+  intent?: Intent | undefined;
+  notes: string[];
+  mentions: string[];
+  /** A merchant name the user stated: looked up before it changes the draft. */
+  query?: string | undefined;
+  usage?: TokenUsage | undefined;
+}
+
+async function readInput(state: OfferStateValue, extractor: Extractor): Promise<Reading> {
   const input = state.input;
-  if (!input) return { patch: {} };
-  if (input.kind === "form") return { patch: input.patch };
+  if (!input) return { patch: {}, notes: [], mentions: [] };
+  if (input.kind === "form") return withQuery({ patch: input.patch, notes: [], mentions: [] });
   const chosen = state.question?.suggestions.find(
     (candidate) => candidate.label.toLowerCase() === input.text.trim().toLowerCase(),
   );
   const suggested = chosen && patchOfSuggestion(chosen.value);
-  if (suggested) return { patch: suggested };
+  if (suggested) return withQuery({ patch: suggested, notes: [], mentions: [] });
   const extraction = await extractor.extract(input.text, {
     now: new Date(state.context.now),
     timeZone: state.draft.timeZone ?? state.context.timeZone,
@@ -76,19 +120,24 @@ async function patchFromInput(state: OfferStateValue, extractor: Extractor) {
     expecting: state.asked,
   });
   // The extractor's output is only a proposal: keep the fields that pass the draft schema.
-  return { patch: keepValid(extraction.patch).patch, usage: extraction.usage };
+  return withQuery({
+    patch: keepValid(extraction.patch).patch,
+    intent: extraction.intent,
+    notes: extraction.notes ?? [],
+    mentions: extraction.mentions ?? [],
+    usage: extraction.usage,
+  });
+}
+
+/** A typed merchant name is a search, not yet the merchant: a failed search must not clear the one chosen. */
+function withQuery(reading: Reading): Reading {
+  const { merchantName, ...patch } = reading.patch;
+  if (merchantName === undefined || patch.merchantId !== undefined) return reading;
+  return { ...reading, patch, query: merchantName };
 }
 
 export function applyPatch(draft: OfferDraft, patch: DraftPatch): OfferDraft {
   const next: OfferDraft = { ...draft, ...patch };
-  // A new merchant name means a new search; the old id no longer applies.
-  if (
-    patch.merchantName !== undefined &&
-    patch.merchantId === undefined &&
-    patch.merchantName !== draft.merchantName
-  ) {
-    delete next.merchantId;
-  }
   if (patch.promoCode !== undefined && patch.codeMode === undefined) next.codeMode = "universal";
   return next;
 }
@@ -100,7 +149,15 @@ function changedFields(before: OfferDraft, after: OfferDraft): DraftField[] {
 
 function summariseChanges(fields: DraftField[], before: OfferDraft, after: OfferDraft): string {
   const shown = fields.filter(
-    (field) => !["merchantId", "merchantName", "codeMode", "maxDiscountUnit"].includes(field),
+    (field) =>
+      ![
+        "merchantId",
+        "merchantName",
+        "merchantCategoryId",
+        "codeMode",
+        "maxDiscountUnit",
+        "valueUnit",
+      ].includes(field),
   );
   const parts = shown.map((field) => {
     const now = describeValue(field, after);

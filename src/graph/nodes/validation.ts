@@ -13,6 +13,7 @@ export function validationNode(check: DraftChecker) {
       ...(state.publishProgress?.offerId ? { ownOfferId: state.publishProgress.offerId } : {}),
     });
     const keepsApproval = state.status === "pending_approval" && state.approval?.version === state.version;
-    return { issues, status: keepsApproval ? "pending_approval" : "review" };
+    // Nothing is being asked at the preview: a bare "1" or "Heartland" must not land in an old question's field.
+    return { issues, status: keepsApproval ? "pending_approval" : "review", asked: undefined };
   };
 }

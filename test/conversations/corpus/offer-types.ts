@@ -149,7 +149,7 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
     knownGap: 'cannot resolve "HomeBase Hardware" when asked and keeps asking for the merchant',
     user: "accountManager",
     turns: [
-      "Spend $100, get $20 at HomeBase Hardware from Dec 1 to Jan 15, code HOMEBASE20, 1 per customer, 250 total, budget $10k",
+      "Spend $100, get $20 at HomeBase Hardware from Dec 1 to Jan 15, code HB100GET20, 1 per customer, 250 total, budget $10k",
     ],
     intent: {
       merchant: "HomeBase Hardware",
@@ -159,7 +159,7 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
       endDate: "2027-01-15",
       savings: { amount: "20", type: "fixed" },
       mentions: [/\$100/],
-      promoCode: "HOMEBASE20",
+      promoCode: "HB100GET20",
       usageLimitPerCustomer: 1,
       totalUsageLimit: 250,
     },
@@ -286,7 +286,7 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
     answers: { offerValue: "$9.99" },
     user: "accountManager",
     turns: [
-      "$9.99 oil change at QuickFuel Stations in December, code OIL999, 1 per customer, 800 total, budget $20k",
+      "$9.99 oil change at QuickFuel Stations in December, code OIL999, 1 per customer, 800 total, budget $30k",
     ],
     intent: {
       merchant: "QuickFuel Stations",

@@ -22,7 +22,7 @@ export const PARTIAL_CONVERSATIONS: Conversation[] = [
     name: "step by step from hi",
     knownGap: "'publish' in words is not understood at the preview",
     user: "accountManager",
-    turns: ["hi"],
+    turns: ["hi", "I'd like to create an offer"],
     answers: { totalBudget: "$10k" },
     intent: {
       merchant: "Harvest Table Kitchen",
@@ -36,7 +36,7 @@ export const PARTIAL_CONVERSATIONS: Conversation[] = [
       usageLimitPerCustomer: 1,
       totalUsageLimit: 500,
     },
-    // hi, objective, program, merchant, dates, budget, type, value, method, code, per customer, total
+    // hi, create, objective, merchant, dates, budget, type, value, method, code, per customer, total
     maxTurnsToPreview: 12,
     maxTurnsToPublish: 13,
   },

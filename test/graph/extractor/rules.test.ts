@@ -182,9 +182,10 @@ describe("rule-based extractor: whole messages", () => {
   it("takes the calendar day in the user's time zone, not UTC", () => {
     // 21:30 on Monday Nov 30 in Los Angeles is already Tuesday Dec 1 in UTC.
     const lateEvening = context({ now: new Date("2026-12-01T05:30:00Z"), timeZone: "America/Los_Angeles" });
+    // Tomorrow is already December there, so "the end of the month" is the end of December.
     expect(extractWithRules("starting tomorrow, until the end of the month", lateEvening)).toEqual({
       startDate: "2026-12-01",
-      endDate: "2026-11-30",
+      endDate: "2026-12-31",
     });
     expect(extractWithRules("this month", lateEvening)).toEqual({
       startDate: "2026-11-01",

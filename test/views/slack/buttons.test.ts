@@ -45,6 +45,7 @@ describe("action ids", () => {
     const { blocks } = replyBlocks(
       {
         kind: "question",
+        field: "offerType",
         notes: [],
         text: "Which type?",
         actions: [

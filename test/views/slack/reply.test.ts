@@ -65,6 +65,7 @@ describe("question", () => {
   it("shows notes as context, the question as a section, the hint and a button per suggestion", () => {
     const { blocks } = render({
       kind: "question",
+      field: "offerType",
       notes: ["Got it: 20% off."],
       text: "How will customers redeem it?",
       hint: "Promo codes work best for open loop.",
@@ -79,14 +80,26 @@ describe("question", () => {
   });
 
   it("splits 60 suggestions into rows of 25", () => {
-    const { blocks } = render({ kind: "question", notes: [], text: "Pick one", actions: answers(60) });
+    const { blocks } = render({
+      kind: "question",
+      field: "offerType",
+      notes: [],
+      text: "Pick one",
+      actions: answers(60),
+    });
     const rows = blocks.filter((block) => block.type === "actions");
     expect(rows.map((row) => row.elements.length)).toEqual([25, 25, 10]);
     expect(new Set(buttonsOf(blocks).map((button) => button.action_id)).size).toBe(60);
   });
 
   it("counts suggestions past four rows in a note", () => {
-    const { blocks } = render({ kind: "question", notes: [], text: "Pick one", actions: answers(130) });
+    const { blocks } = render({
+      kind: "question",
+      field: "offerType",
+      notes: [],
+      text: "Pick one",
+      actions: answers(130),
+    });
     expect(buttonsOf(blocks)).toHaveLength(100);
     expect(textOf(blocks.at(-1))).toContain("…and 30 more options");
   });
@@ -94,6 +107,7 @@ describe("question", () => {
   it("cuts button labels to 75 characters and long questions and notes to their blocks", () => {
     const { blocks } = render({
       kind: "question",
+      field: "offerType",
       notes: Array.from({ length: 14 }, (_, i) => `Note ${i} ${long(5000)}`),
       text: long(10_000),
       hint: long(5000),

@@ -49,11 +49,16 @@ const NON_ANSWER =
 
 const unquoted = (text: string) => text.replace(/^["“'‘](.*)["”'’]$/s, "$1").trim();
 
+/** "I already said HomeBase Hardware", "it's Sunrise Coffee": the name is what follows. */
+const NAME_LEAD =
+  /^(?:(?:i\s+(?:already\s+)?(?:said|told\s+you)|like\s+i\s+said|as\s+i\s+said|it'?s|it\s+is|that'?s|this\s+is\s+for|for|at|with|the\s+(?:merchant|title|campaign)\s+is|(?:merchant|title|campaign)\s*:|(?:call|name)\s+it)[\s,:]+)+/i;
+
 const name =
   (field: DraftField): Answer =>
   (reply) => {
-    const value = unquoted(reply).replace(/[.!]+$/, "");
-    return NON_ANSWER.test(value) || value.includes("\n") ? undefined : { [field]: value };
+    const value = unquoted(unquoted(reply).replace(NAME_LEAD, "")).replace(/[.!]+$/, "");
+    const unusable = !value || NON_ANSWER.test(value) || value.includes("\n") || /^\d+$/.test(value);
+    return unusable ? undefined : { [field]: value };
   };
 
 const prose =

@@ -1,4 +1,5 @@
 import type { DraftPatch } from "../../draft.js";
+import { type Intent, readIntent } from "../intent.js";
 import type { ExtractContext, Extraction, Extractor } from "../types.js";
 import { keepValid } from "../validate.js";
 import { PROSE_FIELDS, readAnswer } from "./answers.js";
@@ -7,6 +8,7 @@ import { readCodes } from "./codes.js";
 import { readDates } from "./dates.js";
 import { readLimits } from "./limits.js";
 import { readLocations } from "./locations.js";
+import { readMerchantChange, readMerchantMentions } from "./mentions.js";
 import { readMoney } from "./money.js";
 import { readOffer } from "./offer.js";
 import { readProgram } from "./program.js";
@@ -36,28 +38,103 @@ const RULES: Rule[] = [
   readLocations,
 ];
 
-function readMessage(message: string, context: ExtractContext, notes: string[]): DraftPatch {
-  const scan = new Scan(message);
-  const patch: DraftPatch = {};
-  for (const rule of RULES) rule(scan, patch, context, notes);
-  return patch;
+interface Reading {
+  patch: DraftPatch;
+  notes: string[];
+  /** What no rule took: where merchant names are looked for. */
+  rest: string;
 }
 
+function readMessage(message: string, context: ExtractContext): Reading {
+  const scan = new Scan(message);
+  const patch: DraftPatch = {};
+  const notes: string[] = [];
+  for (const rule of RULES) rule(scan, patch, context, notes);
+  return { patch: keepValid(patch).patch, notes, rest: scan.rest };
+}
+
+/** Intents that end the reading: the message is a command or a question, not draft values. */
+const WHOLE_MESSAGE_INTENTS: ReadonlySet<Intent["kind"]> = new Set([
+  "publish",
+  "submit",
+  "cancel",
+  "help",
+  "list_merchants",
+  "cost",
+  "recommend",
+  "off_topic",
+]);
+
 /**
- * The fields a message states, deterministically; a field it does not state is absent. A bare
- * answer to the field the bot asked about ("50k" after "What's the budget?") lands in that field.
+ * Everything the rules understand in one message: a command or question first (so "publish" is
+ * never a merchant name), then a bare answer to the pending question, then every field the words
+ * state, and names that may be the merchant's. A pending question never swallows a message that
+ * carries values of its own.
  */
-export function extractWithRules(message: string, context: ExtractContext, notes: string[] = []): DraftPatch {
+export function readWithRules(message: string, context: ExtractContext): Extraction {
+  const intent = readIntent(message);
+  if (intent && WHOLE_MESSAGE_INTENTS.has(intent.kind)) return { patch: {}, source: "rules", intent };
+  if (intent?.kind === "offers" && intent.verb !== "duplicate") return { patch: {}, source: "rules", intent };
   const field = context.expecting;
+  const reading = readMessage(message, context);
+  const merchantChange = readMerchantChange(reading.rest);
+  if (merchantChange && !statesValues(reading.patch))
+    return { patch: { merchantName: merchantChange }, source: "rules" };
   const answer = field ? readAnswer(field, message, context) : undefined;
-  if (answer && field && !PROSE_FIELDS.has(field)) return keepValid(answer).patch;
-  return keepValid({ ...readMessage(message, context, notes), ...answer }).patch;
+  // "yes" to "Make it a lightning offer?" is an answer, not agreement with the preview.
+  const said = answer && intent && SOFT_INTENTS.has(intent.kind) ? undefined : intent;
+  const extraction = (patch: unknown, mentions: string[] = []): Extraction => ({
+    patch: keepValid(patch).patch,
+    source: "rules",
+    ...(said && { intent: said }),
+    ...(reading.notes.length > 0 && { notes: reading.notes }),
+    ...(mentions.length > 0 && { mentions }),
+  });
+  if (answer && field === "merchantName" && statesValues(reading.patch)) {
+    // "make it 25%" while the merchant is asked is a correction, not a merchant called "make it 25%".
+    return extraction(reading.patch, readMerchantMentions(reading.rest));
+  }
+  if (answer && field && !PROSE_FIELDS.has(field)) return extraction(answer);
+  if (answer && field === "businessObjective" && statesValues(reading.patch)) {
+    // "drive sales: 20% off parts …" answers the goal with its first clause and the offer with the rest.
+    const goal = goalClause(message, context);
+    return extraction(
+      { ...reading.patch, ...(goal && readAnswer(field, goal, context)) },
+      readMerchantMentions(reading.rest),
+    );
+  }
+  if (
+    !answer &&
+    said &&
+    Object.keys(reading.patch).length === 0 &&
+    said.kind !== "create" &&
+    said.kind !== "offers"
+  )
+    return { patch: {}, source: "rules", intent: said };
+  return extraction({ ...reading.patch, ...answer }, readMerchantMentions(reading.rest));
+}
+
+/** The message's first clause, when it states no offer values of its own: the goal in "goal: offer". */
+function goalClause(message: string, context: ExtractContext): string | undefined {
+  const [first = ""] = message.split(/[:;,\n]|\s+-\s+/);
+  const clause = first.trim();
+  return clause && !statesValues(readMessage(clause, context).patch) ? clause : undefined;
+}
+
+/** Small talk that a pending question's answer takes precedence over. */
+const SOFT_INTENTS: ReadonlySet<Intent["kind"]> = new Set(["agree", "thanks", "greeting"]);
+
+/** Context words ("dealers", "closed loop") can be part of a name; values cannot. */
+const CONTEXT_FIELDS = new Set(["programType", "targetAudience", "locationScope", "channels", "timeZone"]);
+const statesValues = (patch: DraftPatch) => Object.keys(patch).some((field) => !CONTEXT_FIELDS.has(field));
+
+/** The fields a message states, deterministically; a field it does not state is absent. */
+export function extractWithRules(message: string, context: ExtractContext): DraftPatch {
+  return readWithRules(message, context).patch;
 }
 
 export class RuleExtractor implements Extractor {
   async extract(message: string, context: ExtractContext): Promise<Extraction> {
-    const notes: string[] = [];
-    const patch = extractWithRules(message, context, notes);
-    return { patch, source: "rules", ...(notes.length > 0 && { notes }) };
+    return readWithRules(message, context);
   }
 }

@@ -1,0 +1,58 @@
+/**
+ * Phrases that may name the merchant, read from what no other rule took ("… at homebase hardware",
+ * "Sunrise's lattes", "for Heartland"). They are only candidates: the merchant directory keeps one
+ * only when the Kigo API knows a merchant by that name, so a wrong guess costs nothing.
+ */
+
+const STOP = `for|in|on|from|to|with|this|next|starting|until|through|thru|code|and|but|only|all|every|customers?|dealers?|residents?|members?|users?|people|folks|guests?|during|over|off|get|the|budget|limit|uses?|per|total|via|using|if|when|starting|by|or`;
+const NAME = String.raw`[\p{L}\p{N}&'’.\-]+`;
+const AFTER = `(?:at|from|with|@|for|merchant|store|shop|dealer|dealership|location)`;
+
+const INTRODUCED = new RegExp(
+  String.raw`(?:^|[\s,;(])${AFTER}\s+((?:${NAME})(?:\s+(?!(?:${STOP})\b)${NAME}){0,4})`,
+  "giu",
+);
+const POSSESSIVE = new RegExp(String.raw`((?:${NAME}\s+){0,2}${NAME})['’]s\b`, "giu");
+const CAPITALISED = /\b((?:[A-Z][\p{L}&'’.-]*)(?:\s+(?:[A-Z][\p{L}&'’.-]*|&|and|of|the)){1,4})/gu;
+const STATED =
+  /^(?:it'?s|it\s+is|this\s+is\s+for|the\s+merchant\s+is|merchant\s+is|i\s+(?:already\s+)?said)\s+([^,;]+?)[\s.!]*$/i;
+
+const LEADING_FILLER = /^(?:the|a|an|our|my|all|any)\s+/i;
+const NOT_A_NAME =
+  /^(?:it|this|that|them|us|me|you|now|today|tomorrow|everyone|everybody|all|customers?|dealers?|residents?|members?|regulars|guests|students|seniors|locals|fans|a|an|the|one|two|first|last|q[1-4]|\d+)$/i;
+
+function clean(phrase: string): string | undefined {
+  const name = phrase
+    .trim()
+    .replace(LEADING_FILLER, "")
+    .replace(/[\s.,;:!?'’-]+$/, "");
+  if (name.length < 3 || NOT_A_NAME.test(name) || !/\p{L}/u.test(name)) return undefined;
+  return name;
+}
+
+/** Candidate merchant names, the most explicit first, at most five. */
+export function readMerchantMentions(rest: string): string[] {
+  const text = rest.replace(/\s+/g, " ").trim();
+  const found: string[] = [];
+  const stated = STATED.exec(text)?.[1];
+  if (stated) found.push(stated);
+  for (const pattern of [INTRODUCED, POSSESSIVE, CAPITALISED]) {
+    for (const match of text.matchAll(pattern)) if (match[1]) found.push(match[1]);
+  }
+  const names = found.map(clean).filter((name): name is string => name !== undefined);
+  return [...new Set(names.map((name) => name.toLowerCase()))]
+    .map((lower) => names.find((name) => name.toLowerCase() === lower) ?? lower)
+    .slice(0, 5);
+}
+
+/**
+ * A change of merchant said in words ("actually it's for Harvest Table Kitchen", "switch it to
+ * HomeBase Hardware"): a name to look up, reported if it is not found. "for"/"at"/"to" is required
+ * so "make it 25%" is never a name.
+ */
+const MERCHANT_CHANGE =
+  /^(?:(?:actually|no|oh|wait|sorry|oops|hmm+)[\s,!.]+)*(?:it'?s|it\s+is|this\s+is|make\s+it|change\s+it|switch\s+it|move\s+it|(?:change|switch)\s+(?:the\s+)?merchant)\s+(?:for|at|to)\s+(.+?)(?:\s+instead)?[\s.!]*$/i;
+
+export function readMerchantChange(message: string): string | undefined {
+  return clean(MERCHANT_CHANGE.exec(message.trim())?.[1] ?? "");
+}

@@ -1,0 +1,146 @@
+import { describeOfferValue, formatMoney, PROGRAM_LABELS } from "../describe.js";
+import type { OfferDraft, ProgramType } from "../draft.js";
+import type { Intent } from "../extractor/intent.js";
+import { draftName, isInProgress } from "../lifecycle.js";
+import type { MerchantDirectory } from "../merchants.js";
+import type { BenchmarkTable } from "../recommend/benchmarks.js";
+import { recommendOffer } from "../recommend/index.js";
+import type { OfferStateUpdate, OfferStateValue } from "../state.js";
+import { estimateLiability } from "../validation/liability.js";
+
+export const HELP_TEXT = [
+  "I create and manage Kigo offers. Describe one in plain words, all at once or bit by bit, e.g.",
+  '  "20% off lattes at Sunrise Coffee in December, code LATTE20, 1 per customer, 500 total, budget $5k"',
+  'I ask only for what is missing, show a preview, and publish when you say "publish" (or "submit for approval").',
+  "Offers: percent or dollars off (with a minimum spend), BOGO, spend & get, cash back (% or $), points (bonus or 2x/3x), a free item with purchase, an item at a price, or a click-through link.",
+  'Change anything by typing it: "make it 25%", "end Jan 15", "code FALL25 instead". "cancel" drops the draft.',
+  'Also: "show my offers", "my drafts", "pause #7", "how is #7 doing?", "which merchants?", "what do you recommend?".',
+].join("\n");
+
+const EXAMPLE = '"20% off lattes at Sunrise Coffee in December"';
+
+/**
+ * Answers what the message asked instead of (or besides) changing the draft: help, a
+ * recommendation with its reason, the merchants the user may use, what the offer may cost, small
+ * talk. A draft starts only when a message carries an offer or asks for one, so a thread where
+ * nothing is in progress gets an answer and nothing else.
+ */
+export function answerNode(merchants: MerchantDirectory, benchmarks: BenchmarkTable) {
+  return async (state: OfferStateValue): Promise<OfferStateUpdate> => {
+    const intent = state.intent;
+    if (!intent) {
+      // Nothing understood and nothing in progress: say what the bot is for rather than nothing.
+      return state.answerOnly && state.notes.length === 0
+        ? { notes: [`I help create and manage Kigo offers. Describe one, e.g. ${EXAMPLE}, or say "help".`] }
+        : {};
+    }
+    const inProgress = isInProgress(state);
+    const text =
+      (await answerFor(intent, state, inProgress, merchants, benchmarks)) ??
+      (inProgress || state.notes.length > 0
+        ? undefined
+        : `Tell me about the offer you want to create, e.g. ${EXAMPLE}.`);
+    const notes = text ? [...state.notes, text] : state.notes;
+    // Commands about other offers stand alone: the draft's question is not repeated after them.
+    const answerOnly =
+      state.answerOnly || intent.kind === "offers" || (!inProgress && intent.kind !== "create");
+    return { notes, answerOnly };
+  };
+}
+
+async function answerFor(
+  intent: Intent,
+  state: OfferStateValue,
+  inProgress: boolean,
+  merchants: MerchantDirectory,
+  benchmarks: BenchmarkTable,
+): Promise<string | undefined> {
+  const { draft } = state;
+  switch (intent.kind) {
+    case "help":
+      return HELP_TEXT;
+    case "greeting":
+      return inProgress
+        ? `Hi! We're working on ${draftName(draft)}.`
+        : `Hi! Tell me about the offer you want to create, e.g. ${EXAMPLE}. Say "help" for more.`;
+    case "thanks":
+      return inProgress ? undefined : "You're welcome.";
+    case "off_topic":
+      return `I can only help with Kigo offers: describe one (e.g. ${EXAMPLE}), or say "show my offers" or "help".`;
+    case "agree":
+      return state.status === "review"
+        ? 'Say "publish" to make it live, or "submit for approval".'
+        : inProgress
+          ? undefined
+          : `Tell me about the offer you want to create, e.g. ${EXAMPLE}.`;
+    case "create":
+      return undefined;
+    case "publish":
+    case "submit":
+      if (!inProgress)
+        return `There's no draft to ${intent.kind} yet. Tell me about the offer first, e.g. ${EXAMPLE}.`;
+      return state.status === "collecting" ? "Not yet: I still need a few details first." : undefined;
+    case "cancel":
+      return inProgress ? undefined : "There's no draft in progress, so there is nothing to cancel.";
+    case "recommend":
+      return recommendation(draft, intent.objective, state.context.programType, benchmarks);
+    case "list_merchants":
+      return merchantList(merchants, state.context.merchantIds);
+    case "cost":
+      return costAnswer(draft, benchmarks);
+    case "offers":
+      return undefined;
+  }
+}
+
+function recommendation(
+  draft: OfferDraft,
+  objective: string | undefined,
+  contextProgram: ProgramType | undefined,
+  benchmarks: BenchmarkTable,
+): string {
+  const goal = objective ?? draft.businessObjective;
+  if (!goal) {
+    return 'Tell me what the offer should achieve and I\'ll suggest a type and value, e.g. "what do you recommend to win back lapsed customers?".';
+  }
+  const program = draft.programType ?? contextProgram;
+  const programs: ProgramType[] = program ? [program] : ["closed_loop", "open_loop"];
+  const lines = programs.flatMap((programType) => {
+    const found = recommendOffer({ ...draft, businessObjective: goal, programType }, benchmarks);
+    if (!found) return [];
+    const value = describeOfferValue({ offerType: found.offerType, offerValue: found.offerValue });
+    const where = program ? "" : ` (${PROGRAM_LABELS[programType].toLowerCase()} programs)`;
+    return [`• ${value ?? found.offerType}${where}: ${found.rationale}`];
+  });
+  if (lines.length === 0) {
+    return `I have no benchmarks for "${goal}". Try a goal like sales lift, new customers, win-back, clearance or loyalty.`;
+  }
+  return [
+    `For "${goal}" I'd suggest:`,
+    ...lines,
+    "Type the one you want, with the merchant and dates, to start it.",
+  ].join("\n");
+}
+
+async function merchantList(merchants: MerchantDirectory, scope: number[]): Promise<string> {
+  const { merchants: shown, total } = await merchants.list(scope);
+  if (shown.length === 0)
+    return "You don't have any merchants to create offers for. Ask an admin to add you.";
+  const more =
+    total > shown.length ? `\n…and ${total - shown.length} more: type part of a name to search.` : "";
+  const lines = shown.map(
+    (merchant) =>
+      `  • ${merchant.merchant_name}${merchant.merchant_type ? ` (${merchant.merchant_type})` : ""}`,
+  );
+  return `${[`Merchants you can use:`, ...lines].join("\n") + more}\nSay the merchant's name to use it.`;
+}
+
+function costAnswer(draft: OfferDraft, benchmarks: BenchmarkTable): string {
+  const estimate = estimateLiability(draft, benchmarks);
+  if (!estimate) {
+    return "I can estimate the cost once I know the offer's value and either a total usage limit or the business objective.";
+  }
+  const budget =
+    draft.totalBudget === undefined ? "" : ` against your ${formatMoney(draft.totalBudget)} budget`;
+  return `At most about ${formatMoney(estimate.amount)}${budget}: ${estimate.assumption}.`;
+}
