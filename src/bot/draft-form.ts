@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { FIELD_LABELS } from "../graph/describe.js";
 import { type DraftField, type DraftPatch, draftPatch } from "../graph/draft.js";
 
@@ -26,18 +27,44 @@ export function parseDraftForm(values: Record<string, unknown>): DraftFormResult
   for (const [field, raw] of Object.entries(values)) {
     const schema = draftPatch.shape[field as DraftField];
     if (!schema) {
-      errors[field] = "is not a field of an offer";
+      errors[field] =
+        `"${field}" is not something an offer has. You can set: ${Object.keys(draftPatch.shape).join(", ")}.`;
       continue;
     }
     const value = normalise(field as DraftField, raw);
     if (value === undefined) continue;
     const parsed = schema.safeParse(value);
     if (parsed.success) patch[field] = parsed.data;
-    else
-      errors[field] =
-        `${FIELD_LABELS[field as DraftField]} ${parsed.error.issues[0]?.message ?? "is not valid"}`;
+    else errors[field] = `${FIELD_LABELS[field as DraftField]} ${plainWords(parsed.error.issues[0])}`;
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, patch: patch as DraftPatch };
+}
+
+/** zod's issue in a marketer's words: "must be more than 0", never "Too small: expected number to be >0". */
+function plainWords(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return "is not valid.";
+  switch (issue.code) {
+    case "too_small":
+      if (issue.origin === "number" && issue.inclusive && Number(issue.minimum) === 0)
+        return "can't be negative.";
+      return issue.origin === "string"
+        ? "can't be empty."
+        : issue.origin === "array"
+          ? "needs at least one item."
+          : `must be ${issue.inclusive ? "at least" : "more than"} ${String(issue.minimum)}.`;
+    case "too_big":
+      return issue.origin === "string"
+        ? `is too long: at most ${String(issue.maximum)} characters.`
+        : `can be at most ${String(issue.maximum)}.`;
+    case "invalid_type":
+      return issue.expected === "number"
+        ? "must be a number, e.g. 25."
+        : `must be ${issue.expected === "int" ? "a whole number" : `a ${issue.expected}`}.`;
+    case "invalid_value":
+      return `must be one of: ${issue.values.map(String).join(", ")}.`;
+    default:
+      return issue.message.endsWith(".") ? issue.message : `${issue.message}.`;
+  }
 }
 
 function normalise(field: DraftField, raw: unknown): unknown {

@@ -39,6 +39,8 @@ export const FIELD_LABELS: Record<DraftField, string> = {
   promoCode: "Promo code",
   usageLimitPerCustomer: "Uses per customer",
   totalUsageLimit: "Total uses",
+  unlimitedPerCustomer: "Uses per customer",
+  unlimitedTotal: "Total uses",
   codeMode: "Codes",
   uniqueCodeCount: "Unique codes",
   codePattern: "Code pattern",
@@ -115,6 +117,9 @@ export function describeValue(field: DraftField, draft: OfferDraft): string | un
     case "startDate":
     case "endDate":
       return formatDate(value as string);
+    case "unlimitedPerCustomer":
+    case "unlimitedTotal":
+      return "Unlimited";
     case "programType":
       return PROGRAM_LABELS[value as ProgramType];
     case "offerType":

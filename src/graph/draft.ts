@@ -52,7 +52,19 @@ export const MARKETPLACE_CHANNELS: readonly Channel[] = ["marketplace_promoted",
 export const CODE_MODES = ["universal", "unique"] as const;
 export const LOCATION_SCOPES = ["all", "selected"] as const;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-12-01");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2026-12-01")
+  // 2026-13-45 has the shape of a date but is none: Date would roll it over to Feb 14, 2027.
+  .refine(
+    (day) => {
+      const date = new Date(`${day}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(day);
+    },
+    {
+      message: "is not a real date (check the month and the day), e.g. 2026-12-01",
+    },
+  );
 const positiveInt = z.number().int("must be a whole number").positive("must be more than 0");
 const money = z.number().nonnegative("can't be negative");
 const price = z.number().positive("must be more than $0");
@@ -100,6 +112,10 @@ export const offerDraft = z.object({
   promoCode: z.string().trim().toUpperCase().min(1).max(40),
   usageLimitPerCustomer: positiveInt,
   totalUsageLimit: positiveInt,
+  /** Said "no limit per customer": not asked again, and sent without a per-customer cap. */
+  unlimitedPerCustomer: z.literal(true),
+  /** Said "no cap" on the total: not asked again; the budget check estimates redemptions instead. */
+  unlimitedTotal: z.literal(true),
   codeMode: z.enum(CODE_MODES),
   uniqueCodeCount: positiveInt,
   /** Literal A–Z/0–9, `#` a random digit, `?` a random letter, `*` a random letter or digit. */

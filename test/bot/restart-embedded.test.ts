@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OfferBotApp } from "../../src/app.js";
 import { Chat, startTestApp } from "../support/bot.js";
@@ -36,13 +37,14 @@ describe("restarting the default set-up on the same DATA_DIR", () => {
     await publishing.say(COMPLETE);
     await publishing.click("Publish");
     publishedId = publishing.reply("published").offerId;
-    await first.close();
+    await first.close({ keepData: true });
 
     second = await startTestApp({ DATA_DIR: first.dir });
   });
 
   afterAll(async () => {
     await second?.close();
+    rmSync(first.dir, { recursive: true, force: true });
   });
 
   it("lists the open draft, and resumes it at the question it was waiting on", async () => {

@@ -1,4 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 /**
@@ -68,6 +71,8 @@ describe.skipIf(!hasScript)("console chat through a pseudo-terminal", () => {
     terminal = new Terminal("npx tsx src/main.ts", {
       DEFAULT_TIME_ZONE: "America/Chicago",
       LOG_LEVEL: "silent",
+      // A fresh machine: nothing from an earlier run, and nothing left in the repository's .data/.
+      DATA_DIR: mkdtempSync(join(tmpdir(), "kigo-console-")),
     });
   });
 
@@ -88,10 +93,10 @@ describe.skipIf(!hasScript)("console chat through a pseudo-terminal", () => {
     expect(preview).toMatch(/Promo code: CONSOLE20/);
     const publishChoice = /(\d+)\) Publish/.exec(preview)?.[1] ?? "1";
     terminal.type(publishChoice);
-    const published = await terminal.expect(/Published "20% off" as offer #(\d+)/);
+    const published = await terminal.expect(/Published "20% off all equipment" as offer #(\d+)/);
     const offerId = /as offer #(\d+)/.exec(published)?.[1];
     terminal.type("/offers list active");
-    await terminal.expect(new RegExp(`#${offerId} 20% off \\[active\\]`));
+    await terminal.expect(new RegExp(`#${offerId} 20% off all equipment \\[active\\]`));
     terminal.type("/quit");
     await terminal.expect(/Bye/);
     expect(await terminal.exited()).toBe(0);

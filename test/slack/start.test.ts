@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { SocketModeReceiver } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryKeyValueStore } from "../../src/bot/kv.js";
@@ -28,6 +31,7 @@ describe("starting in Slack mode", () => {
         SLACK_API_URL: fake.apiUrl,
         PORT: String(port),
         LOG_LEVEL: "silent",
+        DATA_DIR: mkdtempSync(join(tmpdir(), "kigo-start-")),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

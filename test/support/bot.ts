@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp, type OfferBotApp } from "../../src/app.js";
@@ -23,7 +23,12 @@ export const USERS = {
 
 export type TestUser = keyof typeof USERS;
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<OfferBotApp & { dir: string }> {
+export type TestApp = Omit<OfferBotApp, "close"> & {
+  dir: string;
+  close(options?: { keepData?: boolean }): Promise<void>;
+};
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "kigo-bot-"));
   const rolesFile = join(dir, "roles.json");
   writeFileSync(rolesFile, JSON.stringify({ unknownUsers: [], users: USERS }));
@@ -36,7 +41,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Of
     ...env,
   });
   const app = await createApp(config, { now: () => NOW });
-  return { ...app, dir };
+  // Each app keeps a PGlite directory of tens of megabytes: gone with the app, unless a test
+  // restarts on it (passing it back as DATA_DIR), which then owns it.
+  const close = async (options: { keepData?: boolean } = {}) => {
+    await app.close();
+    if (!options.keepData) rmSync(dir, { recursive: true, force: true });
+  };
+  return { ...app, dir, close };
 }
 
 let threadCounter = 0;

@@ -69,7 +69,7 @@ const SUBMIT = command(
   String.raw`submit(?:\s+(?:it|this))?(?:\s+for\s+(?:approval|review))?|send\s+(?:it\s+)?(?:for|to)\s+(?:approval|review|my\s+(?:boss|manager))|(?:get|have)\s+(?:it|this)\s+approved|needs?\s+approval|request\s+approval`,
 );
 const CANCEL = command(
-  String.raw`cancel(?:\s+(?:it|this|that|the\s+(?:offer|draft)|this\s+(?:one|offer|draft)))?|scrap\s+(?:it|this|that)(?:\s+one)?|scratch\s+(?:that|this)|never\s*mind|nvm|forget\s+(?:it|this|about\s+it)|discard(?:\s+(?:it|this|the\s+draft))?|(?:delete|drop|kill|trash|bin)\s+(?:it|this|the\s+draft|this\s+(?:one|draft|offer))|abort|stop|quit\s+this|no\s+thanks|don'?t\s+publish(?:\s+it)?`,
+  String.raw`cancel(?:\s+(?:it|this|that|the\s+(?:offer|draft)|this\s+(?:one|offer|draft)))?|scrap\s+(?:it|this|that)(?:\s+one)?|scratch\s+(?:that|this)|never\s*mind|nvm|forget\s+(?:it|this|about\s+it)|discard(?:\s+(?:it|this|the\s+draft))?|(?:delete|drop|kill|trash|bin)\s+(?:it|this|the\s+draft|this\s+(?:one|draft|offer))|abort|stop|quit\s+this|don'?t\s+publish(?:\s+it)?`,
 );
 const AGREE = command(
   String.raw`yes|yep|yeah|sure|ok(?:ay)?|looks\s+(?:good|great|fine)|lgtm|perfect|great|all\s+good|👍`,

@@ -41,6 +41,10 @@ const HINTS: Record<ModelField, string> = {
   redemptionMethod:
     "How customers redeem: promo_code, show_save (show & save), barcode (scan) or online_link.",
   promoCode: "The promo code, e.g. DEALER20.",
+  unlimitedPerCustomer:
+    "true when the message says customers may use it without limit ('no limit per customer').",
+  unlimitedTotal:
+    "true when the message says there is no cap on total redemptions ('no cap', 'unlimited total').",
   usageLimitPerCustomer: "Uses allowed per customer: '3 per customer' is 3.",
   totalUsageLimit: "Redemptions allowed in total: '1000 total' is 1000.",
   codeMode: "universal (one code for everyone) or unique (many codes).",

@@ -18,7 +18,7 @@ export function objectiveNode(merchants: MerchantDirectory) {
       mentions: state.mentions,
     });
     if (resolved.note) notes.push(resolved.note);
-    const draft = withNetworkScope(resolved.draft, notes);
+    const draft = withStartToday(withNetworkScope(resolved.draft, notes), state, notes);
     // The query stays while the user picks among several matches, so the question can name it.
     const merchantQuery = resolved.choices ? state.merchantQuery : undefined;
     const next = { ...state, draft, notes, merchantQuery };
@@ -40,6 +40,15 @@ function withContext(state: OfferStateValue): OfferDraft {
     ...(context.programType && { programType: context.programType }),
     ...draft,
   };
+}
+
+/** "through the end of the month" with no start: it starts today, as a campaign manager would read it. */
+function withStartToday(draft: OfferDraft, state: OfferStateValue, notes: string[]): OfferDraft {
+  if (draft.startDate !== undefined || draft.endDate === undefined) return draft;
+  const today = todayIn(draft.timeZone ?? state.context.timeZone, new Date(state.context.now));
+  if (draft.endDate < today) return draft;
+  notes.push(`It starts today, ${formatDate(today)} (say e.g. "start Dec 1" to change it).`);
+  return { ...draft, startDate: today };
 }
 
 /**
@@ -67,10 +76,8 @@ function objectiveNeeds(merchant: Need): Need[] {
   return [
     {
       field: "businessObjective",
-      // The objective drives the recommendation; a marketer who already knows the offer is not quizzed.
-      missing: (state) =>
-        state.draft.businessObjective === undefined &&
-        (state.draft.offerType === undefined || state.draft.offerValue === undefined),
+      // The objective drives the recommendation; a marketer who already knows the kind of offer is not quizzed.
+      missing: (state) => state.draft.businessObjective === undefined && state.draft.offerType === undefined,
       ask: () =>
         question("businessObjective", "What should this offer achieve?", [
           suggestion("Drive sales this quarter", { businessObjective: "Drive sales this quarter" }),

@@ -96,22 +96,26 @@ function redemptionNeeds(): Need[] {
     },
     {
       field: "usageLimitPerCustomer",
-      missing: isMissing("usageLimitPerCustomer"),
+      missing: (state) =>
+        state.draft.usageLimitPerCustomer === undefined && state.draft.unlimitedPerCustomer === undefined,
       ask: () =>
-        question(
-          "usageLimitPerCustomer",
-          "How many times can one customer use it?",
-          [1, 3, 5].map((count) => suggestion(String(count), { usageLimitPerCustomer: count })),
-        ),
+        question("usageLimitPerCustomer", "How many times can one customer use it?", [
+          ...[1, 3, 5].map((count) => suggestion(String(count), { usageLimitPerCustomer: count })),
+          suggestion("Unlimited", { unlimitedPerCustomer: true }),
+        ]),
     },
     {
       field: "totalUsageLimit",
-      missing: isMissing("totalUsageLimit"),
+      missing: (state) =>
+        state.draft.totalUsageLimit === undefined && state.draft.unlimitedTotal === undefined,
       ask: () =>
         question(
           "totalUsageLimit",
           "How many redemptions in total, at most?",
-          [500, 1000, 5000].map((count) => suggestion(formatCount(count), { totalUsageLimit: count })),
+          [
+            ...[500, 1000, 5000].map((count) => suggestion(formatCount(count), { totalUsageLimit: count })),
+            suggestion("No cap", { unlimitedTotal: true }),
+          ],
           "The total limit caps what the offer can cost against the budget.",
         ),
     },

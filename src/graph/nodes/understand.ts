@@ -139,6 +139,11 @@ function withQuery(reading: Reading): Reading {
 export function applyPatch(draft: OfferDraft, patch: DraftPatch): OfferDraft {
   const next: OfferDraft = { ...draft, ...patch };
   if (patch.promoCode !== undefined && patch.codeMode === undefined) next.codeMode = "universal";
+  // A number and "unlimited" exclude each other: the newer one wins.
+  if (patch.usageLimitPerCustomer !== undefined) delete next.unlimitedPerCustomer;
+  if (patch.unlimitedPerCustomer) delete next.usageLimitPerCustomer;
+  if (patch.totalUsageLimit !== undefined) delete next.unlimitedTotal;
+  if (patch.unlimitedTotal) delete next.totalUsageLimit;
   return next;
 }
 

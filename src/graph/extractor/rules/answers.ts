@@ -2,6 +2,7 @@ import { CHANNELS, type Channel, type DraftField } from "../../draft.js";
 import type { ExtractContext } from "../types.js";
 import { isCode } from "./codes.js";
 import { readDateFields } from "./dates.js";
+import { BARE_NO_LIMIT } from "./limits.js";
 import { AMOUNT, COUNT, NUMBER, readNumber, readUnitValue, UNIT_VALUE } from "./numbers.js";
 import { readOffer, valueForDraft } from "./offer.js";
 import { readUrl } from "./redemption.js";
@@ -160,8 +161,14 @@ const ANSWERS: Partial<Record<DraftField, Answer>> = {
 
   totalBudget: numeric("totalBudget", MONEY_ANSWER),
   minimumSpend: numeric("minimumSpend", MONEY_ANSWER),
-  usageLimitPerCustomer: numeric("usageLimitPerCustomer", COUNT_ANSWER),
-  totalUsageLimit: numeric("totalUsageLimit", COUNT_ANSWER),
+  usageLimitPerCustomer: (reply, context) =>
+    BARE_NO_LIMIT.test(reply)
+      ? { unlimitedPerCustomer: true }
+      : numeric("usageLimitPerCustomer", COUNT_ANSWER)(reply, context),
+  totalUsageLimit: (reply, context) =>
+    BARE_NO_LIMIT.test(reply)
+      ? { unlimitedTotal: true }
+      : numeric("totalUsageLimit", COUNT_ANSWER)(reply, context),
   uniqueCodeCount: numeric("uniqueCodeCount", COUNT_ANSWER),
   merchantId: numeric("merchantId", whole(String.raw`#?(\d+)`)),
   // "25%", "$5", or the value in words the offer rule reads: "triple points", "10% cash back".

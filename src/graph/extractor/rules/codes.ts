@@ -35,8 +35,19 @@ export function isCode(token: string, introduced: boolean): boolean {
   return introduced || looksLikeCode || shouted;
 }
 
+/** "code MEGA DEAL", code "mega deal": a code with a space is refused with the joined form offered. */
+const SPACED_CODE =
+  /\b(?:[Pp]romo\s+|[Cc]oupon\s+)?(?:[Cc]ode|CODE)\s*(?:is\s+|:\s*)?(?:["“']([A-Za-z0-9]+(?:\s+[A-Za-z0-9]+)+)["”']|([A-Z0-9]{2,}(?:\s+[A-Z0-9]{2,})+)(?=\s*(?:[,.;!]|$)))/g;
+
 /** Promo code, code mode (universal / unique with a count), and the generation pattern. */
-export const readCodes: Rule = (scan, patch) => {
+export const readCodes: Rule = (scan, patch, _context, notes) => {
+  for (const [, quoted, bare] of scan.take(SPACED_CODE)) {
+    const typed = quoted ?? bare ?? "";
+    const joined = typed.replace(/\s+/g, "").toUpperCase();
+    notes.push(
+      `Promo codes can't contain spaces, so I didn't take "${typed}". Use ${joined}? Say "code ${joined}".`,
+    );
+  }
   const pattern = agreed(scan.take(CODE_PATTERN).map((match) => (match[1] ?? "").toUpperCase()));
   const counts = scan.take(UNIQUE_COUNT).map((match) => readNumber(match[1] ?? ""));
   const count = agreedDefined(counts.filter((value) => value !== undefined && value > 1));

@@ -10,6 +10,7 @@ import { readLimits } from "./limits.js";
 import { readLocations } from "./locations.js";
 import { readMerchantChange, readMerchantMentions } from "./mentions.js";
 import { readMoney } from "./money.js";
+import { withDigits } from "./number-words.js";
 import { readOffer } from "./offer.js";
 import { readProgram } from "./program.js";
 import { readRedemption, readUrl } from "./redemption.js";
@@ -71,8 +72,9 @@ const WHOLE_MESSAGE_INTENTS: ReadonlySet<Intent["kind"]> = new Set([
  * state, and names that may be the merchant's. A pending question never swallows a message that
  * carries values of its own.
  */
-export function readWithRules(message: string, context: ExtractContext): Extraction {
-  const intent = readIntent(message);
+export function readWithRules(typed: string, context: ExtractContext): Extraction {
+  const intent = readIntent(typed);
+  const message = withDigits(typed);
   if (intent && WHOLE_MESSAGE_INTENTS.has(intent.kind)) return { patch: {}, source: "rules", intent };
   if (intent?.kind === "offers" && intent.verb !== "duplicate") return { patch: {}, source: "rules", intent };
   const field = context.expecting;

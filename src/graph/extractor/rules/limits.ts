@@ -24,8 +24,20 @@ const TOTAL = rx(
   ].join("|"),
 );
 
+const NO_LIMIT = String.raw`(?:unlimited|no\s+(?:limit|cap|max(?:imum)?)|uncapped|limitless|no\s+(?:per[\s-]customer\s+)?limit)`;
+const UNLIMITED_PER_CUSTOMER = rx(
+  String.raw`\b${NO_LIMIT}\s+(?:${USES}\s+)?(?:per|a|each|every|on)\s+${PERSON}\b|\bno\s+per[\s-](?:customer|person|user)\s+(?:limit|cap)\b|\bas\s+(?:many\s+times|often)\s+as\s+(?:they|you|customers?)\s+(?:like|want)\b`,
+);
+const UNLIMITED_TOTAL = rx(
+  String.raw`\b${NO_LIMIT}\s+(?:on\s+(?:the\s+)?)?(?:total|overall|in\s+total)(?:\s+${USES})?\b|\b(?:total|overall)\s+(?:${USES}\s+)?(?:unlimited|uncapped)\b|\bno\s+total\s+(?:limit|cap)\b|\b(?:unlimited|uncapped)\s+(?:total\s+)?redemptions\b`,
+);
+/** "unlimited" or "no cap" on its own: the limit being asked about, or else the total. */
+export const BARE_NO_LIMIT = new RegExp(String.raw`^\s*${NO_LIMIT}[\s.!]*$`, "i");
+
 /** Per-customer and total usage limits, kept apart (DESIGN §2). */
 export const readLimits: Rule = (scan, patch) => {
+  if (scan.take(UNLIMITED_PER_CUSTOMER).length > 0) patch.unlimitedPerCustomer = true;
+  if (scan.take(UNLIMITED_TOTAL).length > 0) patch.unlimitedTotal = true;
   const perCustomer = agreedDefined(scan.take(PER_CUSTOMER).map((match) => readNumber(match[1] ?? "")));
   if (perCustomer) patch.usageLimitPerCustomer = perCustomer;
   const totals = scan.take(TOTAL).map((match) => readNumber(match.slice(1).find(Boolean) ?? ""));

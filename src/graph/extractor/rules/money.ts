@@ -11,8 +11,14 @@ const MAX_DISCOUNT = new RegExp(
   "gi",
 );
 
+const NEGATIVE_BUDGET =
+  /\bbudget\s*(?:of|is|:|=|at|to)?\s*(?:-|–|minus\s+|negative\s+)\s*\$?\s?\d[\d,.]*\s?k?\b/gi;
+
 /** Total budget ("budget $50k", "50k budget") and the discount cap ("max discount 30%", "cap at $25", "up to $100 off"). */
-export const readMoney: Rule = (scan, patch) => {
+export const readMoney: Rule = (scan, patch, _context, notes) => {
+  for (const [typed] of scan.take(NEGATIVE_BUDGET)) {
+    notes.push(`A budget can't be negative ("${typed}"), so I left it out. What is the budget, e.g. $5,000?`);
+  }
   const budgets = scan.take(BUDGET).map((match) => readNumber(match[1] ?? match[2] ?? ""));
   const budget = agreed(budgets);
   if (budget !== undefined) patch.totalBudget = budget;

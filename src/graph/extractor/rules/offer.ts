@@ -22,7 +22,9 @@ const OR_MORE = String.raw`(?:\s+or\s+more|\+)?`;
 const MULTIPLIERS: Record<string, number> = { double: 2, twice: 2, triple: 3, quadruple: 4 };
 
 /** "$10 off $50", "20% off orders over $100", "$10 off when you spend $50": a discount with a minimum spend. */
-const THRESHOLD = String.raw`(?:(?:on\s+)?(?:orders?|purchases?)\s+(?:over|of|above)\s+(${AMOUNT})|when\s+you\s+spend\s+(${AMOUNT})|with\s+a\s+(?:purchase|minimum(?:\s+spend)?)\s+of\s+(${AMOUNT})|(?:a\s+|your\s+)?(${MONEY})(?:\s+(?:purchase|order))?)${OR_MORE}`;
+const THRESHOLD = String.raw`(?:(?:on\s+)?(?:orders?|purchases?)\s+(?:over|of|above)\s+(${AMOUNT})|when\s+you\s+spend\s+(${AMOUNT})|with\s+a\s+(?:purchase|minimum(?:\s+spend)?)\s+of\s+(${AMOUNT})|(?:a\s+|your\s+|any\s+)?(${MONEY})(?:\s+(?:purchase|order))?)${OR_MORE}`;
+/** "$5 cash back on purchases over $25": only spelled-out thresholds, so "cash back $6k budget" is not one. */
+const SPEND_OVER = String.raw`(?:on\s+)?(?:(?:any\s+)?(?:orders?|purchases?)\s+(?:over|of|above)|when\s+you\s+spend|with\s+a\s+(?:purchase|minimum(?:\s+spend)?)\s+of)\s+(${AMOUNT})${OR_MORE}`;
 
 const percentOrDollarsOff = (raw: string | undefined): Pick<Offer, "offerType" | "offerValue"> => {
   const found = readUnitValue(raw ?? "");
@@ -73,13 +75,14 @@ const OFFERS: [RegExp, Reader][] = [
     }),
   ],
   [
-    rx(String.raw`(?:(${UNIT_VALUE})\s*(?:in\s+)?)?\bcash[\s-]?back\b${ON_ITEM_ONLY}`),
-    ([, value, on]) => {
+    rx(String.raw`(?:(${UNIT_VALUE})\s*(?:in\s+)?)?\bcash[\s-]?back\b(?:\s+${SPEND_OVER})?${ON_ITEM_ONLY}`),
+    ([, value, spend, on]) => {
       const found = value ? readUnitValue(value) : undefined;
       return {
         offerType: "cashback",
         offerValue: found?.unit ? found.value : undefined,
         valueUnit: found?.unit,
+        minimumSpend: num(spend),
         itemName: item(on),
       };
     },

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { readIntent } from "../../../src/graph/extractor/intent.js";
+import { readWithRules } from "../../../src/graph/extractor/rules/index.js";
+import { readMerchantMentions } from "../../../src/graph/extractor/rules/mentions.js";
+import { context } from "./support.js";
+
+describe("what a message asks for besides values", () => {
+  it.each([
+    ["publish", { kind: "publish" }],
+    ["ship it", { kind: "publish" }],
+    ["looks good, publish it", { kind: "publish" }],
+    ["ok go ahead and publish it please", { kind: "publish" }],
+    ["publish anyway", { kind: "publish", anyway: true }],
+    ["submit it for approval", { kind: "submit" }],
+    ["send it to my manager", { kind: "submit" }],
+    ["cancel", { kind: "cancel" }],
+    ["actually scrap this one", { kind: "cancel" }],
+    ["never mind", { kind: "cancel" }],
+    ["what can you do?", { kind: "help" }],
+    ["hi", { kind: "greeting" }],
+    ["looks good", { kind: "agree" }],
+    ["thanks!", { kind: "thanks" }],
+    ["I need a holiday offer", { kind: "create" }],
+    ["I'd like to create an offer", { kind: "create" }],
+    ["show me my offers", { kind: "offers", verb: "list" }],
+    ["my drafts", { kind: "offers", verb: "drafts" }],
+    ["pause #7", { kind: "offers", verb: "pause", offerId: 7 }],
+    ["how is #3 doing?", { kind: "offers", verb: "analytics", offerId: 3 }],
+    ["same as #7 but 25% and for January", { kind: "offers", verb: "duplicate", offerId: 7 }],
+    ["which merchants can I use?", { kind: "list_merchants" }],
+    ["what will this cost?", { kind: "cost" }],
+    [
+      "what discount should I offer to win back lapsed customers?",
+      { kind: "recommend", objective: "win back lapsed customers" },
+    ],
+    ["what's the weather", { kind: "off_topic" }],
+  ])("%s", (message, intent) => {
+    expect(readIntent(message)).toEqual(intent);
+  });
+
+  it.each([
+    "publish on Dec 1",
+    "cancel the code requirement",
+    "make it 25%",
+    "20% off lattes at Sunrise Coffee",
+  ])("%s is not a decision", (message) => {
+    expect(["publish", "submit", "cancel"]).not.toContain(readIntent(message)?.kind);
+  });
+});
+
+describe("a pending question never swallows a message with values of its own", () => {
+  it("reads a correction typed while the merchant is asked as the correction", () => {
+    const reading = readWithRules(
+      "make it 25%",
+      context({ expecting: "merchantName", draft: { offerType: "percentage_savings", offerValue: 20 } }),
+    );
+    expect(reading.patch).toEqual({ offerValue: 25 });
+  });
+
+  it("takes the name out of 'I already said …' and never a command as a name", () => {
+    expect(
+      readWithRules("I already said HomeBase Hardware", context({ expecting: "merchantName" })).patch,
+    ).toEqual({ merchantName: "HomeBase Hardware" });
+    expect(readWithRules("publish", context({ expecting: "merchantName" }))).toEqual({
+      patch: {},
+      source: "rules",
+      intent: { kind: "publish" },
+    });
+  });
+
+  it("answers a yes/no question with yes rather than agreeing with a preview", () => {
+    expect(readWithRules("yes", context({ expecting: "lightning" })).patch).toEqual({ lightning: true });
+  });
+
+  it("keeps a question's goal out of the draft", () => {
+    const reading = readWithRules(
+      "what discount should I offer to win back lapsed customers?",
+      context({ expecting: "businessObjective" }),
+    );
+    expect(reading.patch).toEqual({});
+    expect(reading.intent?.kind).toBe("recommend");
+  });
+
+  it("splits 'goal: offer' into the objective and the offer", () => {
+    const reading = readWithRules(
+      "drive sales: 20% off parts Dec 1 to Dec 24, code HOLIDAY20",
+      context({ expecting: "businessObjective" }),
+    );
+    expect(reading.patch).toMatchObject({
+      businessObjective: "Drive sales",
+      offerValue: 20,
+      promoCode: "HOLIDAY20",
+      startDate: "2026-12-01",
+      endDate: "2026-12-24",
+    });
+  });
+
+  it("reads a change of merchant in words as a name to look up", () => {
+    expect(readWithRules("actually it's for Harvest Table Kitchen", context()).patch).toEqual({
+      merchantName: "Harvest Table Kitchen",
+    });
+  });
+});
+
+describe("names that may be the merchant's", () => {
+  it.each([
+    ["$10 off at homebase hardwre this weekend", ["homebase hardwre"]],
+    ["free latte at Sunrise Coffee for regulars", ["Sunrise Coffee"]],
+    ["Sunrise's lattes 20% off", ["Sunrise"]],
+    ["20% off for dealers", []],
+  ])("%s", (message, names) => {
+    expect(readMerchantMentions(message)).toEqual(names);
+  });
+});
