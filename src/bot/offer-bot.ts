@@ -24,7 +24,7 @@ export class OfferBot {
     speaker: Speaker,
     threadKey: string,
     text: string,
-    newThreadKey: () => string = () => threadKey,
+    newThreadKey: () => string,
   ): Promise<BotTurn> {
     const turn = await this.conversation.messageTurn(speaker, threadKey, text);
     const intent = turn.intent;

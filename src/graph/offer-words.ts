@@ -66,9 +66,9 @@ export function describeOfferValue(draft: OfferDraft): string | undefined {
         ? `get ${formatMoney(value)}${on(item)}`
         : `spend ${formatMoney(minimumSpend)}${on(item)}, get ${formatMoney(value)}`;
     case "cashback":
-      return `${formatMoney(value)} cash back${on(item)}`;
+      return `${formatMoney(value)} cash back${on(item)}${minimum(minimumSpend)}`;
     case "cashback_percent":
-      return `${formatCount(value)}% cash back${on(item)}`;
+      return `${formatCount(value)}% cash back${on(item)}${minimum(minimumSpend)}`;
     case "loyalty_points":
       return `${formatCount(value)} bonus points${on(item)}`;
     case "points_multiplier":

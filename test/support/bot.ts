@@ -68,7 +68,7 @@ export class Chat {
   }
 
   async say(text: string): Promise<Reply[]> {
-    return this.take(await this.app.bot.message(this.speaker, this.threadKey, text));
+    return this.take(await this.app.bot.message(this.speaker, this.threadKey, text, newThread));
   }
 
   async click(label: string | RegExp, options: { reason?: string } = {}): Promise<Reply[]> {

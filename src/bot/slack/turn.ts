@@ -1,5 +1,12 @@
 import type { WebClient } from "@slack/web-api";
-import { deliver, resolveThreadKey, type SlackDeps, type SlackPlace, speakerOf } from "./context.js";
+import {
+  deliver,
+  provisionalThreadKey,
+  resolveThreadKey,
+  type SlackDeps,
+  type SlackPlace,
+  speakerOf,
+} from "./context.js";
 
 /**
  * A typed message in a conversation thread: resolve the conversation, show that the bot is
@@ -23,6 +30,8 @@ export async function messageTurn(
         })
         .catch(() => undefined) // only agent threads have a status; elsewhere this is a no-op
     : Promise.resolve();
-  const [turn] = await Promise.all([deps.bot.message(speaker, threadKey, text), status]);
+  // "same as #7 but 25%" starts a new conversation, like /offers duplicate.
+  const newThreadKey = () => provisionalThreadKey(place.team, place.channel);
+  const [turn] = await Promise.all([deps.bot.message(speaker, threadKey, text, newThreadKey), status]);
   await deliver(deps, client, turn.threadKey, turn.replies);
 }

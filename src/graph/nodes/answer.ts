@@ -77,6 +77,7 @@ async function answerFor(
       return undefined;
     case "publish":
     case "submit":
+      if (state.published) return `This offer is already published as offer #${state.published.offerId}.`;
       if (!inProgress)
         return `There's no draft to ${intent.kind} yet. Tell me about the offer first, e.g. ${EXAMPLE}.`;
       return state.status === "collecting" ? "Not yet: I still need a few details first." : undefined;

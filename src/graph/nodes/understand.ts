@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { patchOfSuggestion } from "../ask.js";
-import { describeValue, FIELD_LABELS } from "../describe.js";
+import { describeValue, FIELD_LABELS, formatMoney } from "../describe.js";
 import type { DraftField, DraftPatch, OfferDraft } from "../draft.js";
 import type { Intent } from "../extractor/intent.js";
 import type { Extractor, TokenUsage } from "../extractor/types.js";
@@ -21,7 +21,8 @@ export function understandNode(extractor: Extractor) {
     const carriesOffer = Object.keys(reading.patch).length > 0 || reading.query !== undefined;
     const usage = usageAfter(state, reading.usage);
     const turn = { intent, mentions: reading.mentions, question: undefined, publishError: undefined, usage };
-    if (!inProgress && !carriesOffer && intent?.kind !== "create") {
+    // "same as #7 but 25%" starts its own draft elsewhere; "show me my offers" changes nothing here.
+    if ((!inProgress && !carriesOffer && intent?.kind !== "create") || intent?.kind === "offers") {
       // Nothing in progress and nothing offered: answer, and leave the thread without a draft.
       return { ...turn, answerOnly: true, notes: reading.notes };
     }
@@ -38,7 +39,7 @@ export function understandNode(extractor: Extractor) {
     const base: OfferStateValue = fresh
       ? { ...state, draft: {}, asked: undefined, question: undefined }
       : state;
-    const draft = applyPatch(base.draft, reading.patch);
+    const draft = withTitleValue(applyPatch(base.draft, reading.patch), base);
     const changed = changedFields(base.draft, draft);
     const notes = [...(fresh ? ["Starting a new offer."] : []), ...reading.notes];
     const understood = changed.length > 0 || intent !== undefined || carriesOffer;
@@ -77,6 +78,34 @@ export function understandNode(extractor: Extractor) {
 
 const atPreview = (state: OfferStateValue) =>
   state.status === "review" || state.status === "pending_approval" || state.status === "failed";
+
+/**
+ * A title of the marketer's own (or a duplicated offer's) that names the old value ("15% Off
+ * Genuine Parts") would go live wrong after "make it 25%": the number in it follows the value.
+ */
+function withTitleValue(draft: OfferDraft, before: OfferStateValue): OfferDraft {
+  const title = draft.offerTitle;
+  const old = before.draft.offerValue;
+  const value = draft.offerValue;
+  if (
+    !title ||
+    title === before.generated.offerTitle ||
+    old === undefined ||
+    value === undefined ||
+    old === value
+  )
+    return draft;
+  if (title !== before.draft.offerTitle) return draft;
+  const [oldText, newText] = [old, value].map((amount) => valueText(amount, draft));
+  if (!oldText || !newText || title.split(oldText).length !== 2) return draft;
+  return { ...draft, offerTitle: title.replace(oldText, newText) };
+}
+
+function valueText(amount: number, draft: OfferDraft): string | undefined {
+  if (draft.offerType === "percentage_savings" || draft.valueUnit === "%") return `${amount}%`;
+  if (draft.offerType === "dollars_off" || draft.valueUnit === "$") return formatMoney(amount);
+  return undefined;
+}
 
 function notUnderstood(state: OfferStateValue): string {
   return atPreview(state)

@@ -4,8 +4,6 @@ import type { Conversation } from "../types.js";
 export const BAD_VALUE_CONVERSATIONS: Conversation[] = [
   {
     name: "a promo code with a space (code MEGA DEAL)",
-    knownGap:
-      "publishes code MEGA from \"code MEGA DEAL\" without asking; 'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: [
       "20% off parts for John Deere dealers in December, code MEGA DEAL, 1 per customer, 500 total, budget $25k",
@@ -27,7 +25,6 @@ export const BAD_VALUE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "a negative budget (budget -500)",
-    knownGap: "'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: [
       "10% off filters for John Deere dealers in December, code FILTER10, 1 per customer, 200 total, budget -500",
@@ -49,8 +46,6 @@ export const BAD_VALUE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "more than the program's maximum discount (45% in closed loop)",
-    knownGap:
-      "keeps the \"45% off\" title after the value becomes 30%; 'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: [
       "45% off parts for John Deere dealers in December, code BIG45, 1 per customer, 100 total, budget $20k",
@@ -72,8 +67,6 @@ export const BAD_VALUE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "money in words (ten bucks off any $40 order)",
-    knownGap:
-      "asks for most of what was said; drops the $40 minimum; 'publish' in words is not understood at the preview",
     user: "accountManager",
     turns: [
       "ten bucks off any $40 order at Harvest Table Kitchen in December, code TENOFF, 1 per customer, 300 total, budget $5k",
@@ -99,8 +92,6 @@ export const BAD_VALUE_CONVERSATIONS: Conversation[] = [
 export const QUESTION_CONVERSATIONS: Conversation[] = [
   {
     name: "what can you do?",
-    knownGap:
-      "answers \"what can you do?\" with the objective question; 'publish' in words is not understood at the preview",
     user: "accountManager",
     turns: [
       { say: "what can you do?", expect: /percent|BOGO|cash ?back|points/i },
@@ -122,8 +113,6 @@ export const QUESTION_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "which merchants can I use?",
-    knownGap:
-      "answers \"which merchants can I use?\" with the objective question; 'publish' in words is not understood at the preview",
     user: "accountManager",
     turns: [
       { say: "which merchants can I use?", expect: /Harvest Table Kitchen/ },
@@ -146,8 +135,6 @@ export const QUESTION_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "which merchants can I use? (scoped to one dealer)",
-    knownGap:
-      'answers "which merchants can I use?" with the objective question; reads "publish it" as the objective',
     user: "dealerMarketer",
     turns: [
       { say: "which merchants can I use?", expect: /Heartland Ag Equipment/ },
@@ -169,8 +156,6 @@ export const QUESTION_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "what discount should I offer to win back lapsed customers?",
-    knownGap:
-      "takes the question as the objective instead of recommending a discount; 'publish' in words is not understood at the preview",
     user: "accountManager",
     turns: [
       { say: "what discount should I offer to win back lapsed customers?", expect: /\d+%|\$\d+/ },

@@ -7,7 +7,6 @@ import type { Conversation } from "../types.js";
 export const DATE_CONVERSATIONS: Conversation[] = [
   {
     name: "today only",
-    knownGap: "asks dealer network scope and more; 'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: ["15% off all parts today only, code TODAY15, 1 per customer, 100 total, budget $5k"],
     intent: {
@@ -26,8 +25,6 @@ export const DATE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "starting Monday for two weeks",
-    knownGap:
-      "asks scope and end date; drops \"mower blades\" from the texts; 'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: [
       "10% off mower blades starting Monday for two weeks, code BLADES10, 2 per customer, 300 total, budget $10k",
@@ -49,7 +46,6 @@ export const DATE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "Thanksgiving weekend",
-    knownGap: "asks for the merchant it was given; 'publish' in words is not understood at the preview",
     user: "accountManager",
     turns: [
       "20% off at Summit Outdoor Supply Thanksgiving weekend, open loop, code THANKS20, 1 per customer, 400 total, budget $8k",
@@ -70,8 +66,6 @@ export const DATE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "from Dec 20 through Christmas",
-    knownGap:
-      "asks merchant and end date (\"through Christmas\"); 'publish' in words is not understood at the preview",
     user: "accountManager",
     turns: [
       "20% off gear at Summit Outdoor Supply from Dec 20 through Christmas, open loop, code XMAS20, 1 per customer, 500 total, budget $10k",
@@ -92,7 +86,6 @@ export const DATE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "New Year's Eve",
-    knownGap: "asks for the merchant it was given; 'publish' in words is not understood at the preview",
     user: "accountManager",
     turns: [
       "10% off fuel at QuickFuel Stations on New Year's Eve, show and save, 1 per customer, 1000 total, budget $15k",
@@ -113,7 +106,6 @@ export const DATE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "Jan 5 to Feb 5 (next year, unstated)",
-    knownGap: 'loses the merchant and reads "publish it" as a merchant name',
     user: "accountManager",
     turns: [
       "30% off winter boots at Summit Outdoor Supply Jan 5 to Feb 5, open loop, code BOOTS30, 1 per customer, 300 total, budget $6k",
@@ -135,8 +127,6 @@ export const DATE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "in Q1",
-    knownGap:
-      "asks scope and more; drops \"annual inspection\" from the texts; 'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: ["$25 off any annual inspection in Q1, code Q1INSPECT, 1 per customer, 400 total, budget $15k"],
     intent: {
@@ -156,7 +146,6 @@ export const DATE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "Valentine's Day",
-    knownGap: "asks for the merchant it was given; 'publish' in words is not understood at the preview",
     user: "accountManager",
     turns: [
       "$15 off dinner for two at Harvest Table Kitchen on Valentine's Day, code LOVE15, 1 per customer, 300 total, budget $6k",
@@ -177,8 +166,6 @@ export const DATE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "from Feb 7 through Valentine's Day",
-    knownGap:
-      "asks merchant and end date (\"through Valentine's Day\"); 'publish' in words is not understood at the preview",
     user: "accountManager",
     turns: [
       "20% off flowers and chocolates at HomeBase Hardware from Feb 7 through Valentine's Day, code VDAY20, 1 per customer, 500 total, budget $15k",
@@ -199,7 +186,6 @@ export const DATE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "Mother's Day, free item with purchase",
-    knownGap: "has no free-item-with-purchase offer type",
     answers: { offerValue: "a free dessert" },
     user: "accountManager",
     turns: [

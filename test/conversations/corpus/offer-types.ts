@@ -5,7 +5,6 @@ import type { Conversation } from "../types.js";
 export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
   {
     name: "percentage off: the seed's example in one message",
-    knownGap: "'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: [SEED_MESSAGE],
     confirm: "publish",
@@ -26,8 +25,6 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "percentage off on Black Friday at a catalog merchant",
-    knownGap:
-      "asks for the merchant and program the message names; 'publish' in words is not understood at the preview",
     user: "accountManager",
     turns: [
       "25% off dinner at Harvest Table Kitchen on Black Friday, code BLACKFRI25, 1 per customer, 500 total, budget $10k",
@@ -49,8 +46,6 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "dollars off with a minimum spend ($10 off $50)",
-    knownGap:
-      "does not take the merchant from \"at Harvest Table Kitchen\", keeps asking; 'publish' in words is not understood at the preview",
     user: "accountManager",
     turns: [
       "$10 off $50 at Harvest Table Kitchen for the first two weeks of January, code HARVEST10, 1 per customer, 500 total, budget $10k",
@@ -74,8 +69,6 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "dollars off for Cyber Monday at the dealer",
-    knownGap:
-      "asks dealer network scope and more; drops \"any service visit\" from the texts; 'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: [
       "$50 off any service visit for Cyber Monday, code CYBER50, 1 per customer, 200 total, budget $20k",
@@ -98,8 +91,6 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "BOGO 50% off entrées",
-    knownGap:
-      "asks for the merchant it was given; drops \"entrées\" from the texts; 'publish' in words is not understood at the preview",
     answers: { offerValue: "50% off the second entrée" },
     user: "accountManager",
     turns: [
@@ -123,7 +114,6 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "buy one get one free",
-    knownGap: 'does not read "get one free" as the BOGO value and keeps asking it',
     answers: { offerValue: "the second one is free" },
     user: "accountManager",
     turns: [
@@ -146,7 +136,6 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "spend and get",
-    knownGap: 'cannot resolve "HomeBase Hardware" when asked and keeps asking for the merchant',
     user: "accountManager",
     turns: [
       "Spend $100, get $20 at HomeBase Hardware from Dec 1 to Jan 15, code HB100GET20, 1 per customer, 250 total, budget $10k",
@@ -168,7 +157,6 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "cashback in percent",
-    knownGap: 'takes cashback only in dollars: keeps asking the value after "5%"',
     user: "accountManager",
     turns: [
       "5% cashback at QuickFuel Stations next month, show and save, 4 per customer, 2000 total, budget $15k",
@@ -190,8 +178,6 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "cashback in dollars with a minimum purchase",
-    knownGap:
-      "asks the merchant and end date it was given; drops the $25 minimum; 'publish' in words is not understood at the preview",
     user: "accountManager",
     turns: [
       "$5 cash back on purchases over $25 at Summit Outdoor Supply for 10 days starting Dec 3, open loop, code SUMMIT5, 1 per customer, 600 total, budget $6k",
@@ -214,7 +200,6 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "loyalty points multiplier (triple points)",
-    knownGap: 'has no points multiplier: keeps asking how many points after "triple points"',
     answers: { offerValue: "triple points" },
     user: "dealerMarketer",
     turns: [
@@ -237,7 +222,6 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "fixed bonus points (500 bonus points)",
-    knownGap: "asks for the merchant it was given; 'publish' in words is not understood at the preview",
     answers: { offerValue: "500 points" },
     user: "accountManager",
     turns: [
@@ -259,7 +243,6 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "free item with purchase (free coffee with any pastry)",
-    knownGap: "has no free-item-with-purchase offer type",
     answers: { offerValue: "a free coffee" },
     user: "accountManager",
     turns: [
@@ -282,7 +265,6 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "price point ($9.99 oil change)",
-    knownGap: "has no price-point offer type",
     answers: { offerValue: "$9.99" },
     user: "accountManager",
     turns: [
@@ -304,7 +286,6 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "clickthrough to the merchant's site",
-    knownGap: "has no clickthrough offer type",
     user: "accountManager",
     turns: [
       'Clickthrough offer for Summit Outdoor Supply, open loop, linking to https://summit-outdoor.example.com/winter, Dec 1 to Dec 24, title "Summit Winter Sale", 1 per customer, 1000 total, budget $10k',

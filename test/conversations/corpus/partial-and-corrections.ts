@@ -20,7 +20,6 @@ const seedIntent = (code: string): Intent => ({
 export const PARTIAL_CONVERSATIONS: Conversation[] = [
   {
     name: "step by step from hi",
-    knownGap: "'publish' in words is not understood at the preview",
     user: "accountManager",
     turns: ["hi", "I'd like to create an offer"],
     answers: { totalBudget: "$10k" },
@@ -42,7 +41,6 @@ export const PARTIAL_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "offer first, merchant when asked",
-    knownGap: 'cannot resolve "Sunrise Coffee Co." when asked; reads "publish it" as a merchant name',
     user: "accountManager",
     turns: ["20% off everything in December, code WINTER20, 2 per customer, 1000 total, budget $15k"],
     intent: {
@@ -61,8 +59,6 @@ export const PARTIAL_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "dates when asked (first two weeks of January)",
-    knownGap:
-      "reads \"first two weeks of January\" as all of January; 'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: ["$100 off any tractor service, code SERVICE100, 1 per customer, 100 total, budget $20k"],
     answers: { startDate: "first two weeks of January" },
@@ -82,7 +78,6 @@ export const PARTIAL_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "code and limits when asked",
-    knownGap: "'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: ["15% off parts for John Deere dealers in December with a promo code, budget $20k"],
     answers: { promoCode: "PARTS15", usageLimitPerCustomer: "2", totalUsageLimit: "500" },
@@ -102,7 +97,6 @@ export const PARTIAL_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "one answer that carries the whole offer",
-    knownGap: 'reads "publish it" as the objective',
     user: "dealerMarketer",
     turns: ["I need a holiday offer"],
     answers: {
@@ -129,8 +123,6 @@ export const PARTIAL_CONVERSATIONS: Conversation[] = [
 export const CORRECTION_CONVERSATIONS: Conversation[] = [
   {
     name: "correction: make it 25%",
-    knownGap:
-      "keeps the old \"20% off\" title after the value changes; 'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: [seedWithCode("VALUE25")],
     corrections: ["make it 25%"],
@@ -140,7 +132,6 @@ export const CORRECTION_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "correction: move the end date",
-    knownGap: "'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: [seedWithCode("ENDJAN20")],
     corrections: ["move the end date to Jan 15"],
@@ -151,7 +142,6 @@ export const CORRECTION_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "correction: use another code",
-    knownGap: "'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: [seedWithCode("OLDCODE20")],
     corrections: ["use code FALL25 instead"],
@@ -161,8 +151,6 @@ export const CORRECTION_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "corrections: value, per-customer and total limits in a row",
-    knownGap:
-      "ignores \"change the total to 2000 uses\" and keeps the old title; 'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: [seedWithCode("LIMITS10")],
     corrections: ["make it 10% off", "5 per customer", "change the total to 2000 uses"],
@@ -179,7 +167,6 @@ export const CORRECTION_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "correction: the title",
-    knownGap: "'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: [seedWithCode("TITLE20")],
     corrections: ['call it "Winter Parts Event"'],
@@ -189,7 +176,6 @@ export const CORRECTION_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "correction: another merchant",
-    knownGap: "does not take merchant names from sentences, at the start or in the correction",
     user: "accountManager",
     turns: [
       "20% off at Sunrise Coffee Co. in December, code SWITCH20, 1 per customer, 500 total, budget $10k",
@@ -211,7 +197,6 @@ export const CORRECTION_CONVERSATIONS: Conversation[] = [
   },
   {
     name: "correction: run it this weekend instead",
-    knownGap: "ignores \"actually run it this weekend\"; 'publish' in words is not understood at the preview",
     user: "dealerMarketer",
     turns: [seedWithCode("WEEKEND20")],
     corrections: ["actually run it this weekend"],

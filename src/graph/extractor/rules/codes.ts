@@ -47,6 +47,7 @@ export const readCodes: Rule = (scan, patch, _context, notes) => {
     notes.push(
       `Promo codes can't contain spaces, so I didn't take "${typed}". Use ${joined}? Say "code ${joined}".`,
     );
+    patch.redemptionMethod = "promo_code";
   }
   const pattern = agreed(scan.take(CODE_PATTERN).map((match) => (match[1] ?? "").toUpperCase()));
   const counts = scan.take(UNIQUE_COUNT).map((match) => readNumber(match[1] ?? ""));

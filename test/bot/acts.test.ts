@@ -1,0 +1,208 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Reply } from "../../src/bot/view-models.js";
+import { Chat, startTestApp, type TestApp } from "../support/bot.js";
+
+/**
+ * What a marketer types besides offer details: decisions and questions in words, offers named in
+ * passing, changes of merchant. Everything runs through the real app and embedded sandbox.
+ */
+
+let app: TestApp;
+
+beforeAll(async () => {
+  app = await startTestApp();
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+const text = (replies: Reply[]) =>
+  replies
+    .map((reply) =>
+      reply.kind === "notice" ? reply.text : "notes" in reply ? reply.notes.join(" ") : reply.kind,
+    )
+    .join(" ");
+
+function auditRecords(): Record<string, unknown>[] {
+  return readFileSync(join(app.dir, "audit.log"), "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+describe("a thread with nothing in progress", () => {
+  it("answers greetings, help and off-topic questions without opening a draft", async () => {
+    const chat = new Chat(app, "accountManager");
+    expect(text(await chat.say("hi"))).toMatch(/Tell me about the offer/);
+    expect(text(await chat.say("what can you do?"))).toMatch(/publish when you say "publish"/);
+    expect(text(await chat.say("what's the weather like?"))).toMatch(/only help with Kigo offers/);
+    expect(text(await chat.say("🎉🎉🔥"))).toMatch(/Describe one/);
+    await chat.offers("drafts");
+    expect(chat.reply("drafts").drafts.map((draft) => draft.threadKey)).not.toContain(chat.threadKey);
+  });
+
+  it("lists the merchants the role covers when asked", async () => {
+    const scoped = new Chat(app, "dealerMarketer");
+    expect(text(await scoped.say("which merchants can I use?"))).toBe(
+      "Merchants you can use:\n  • Heartland Ag Equipment (dealer)\nSay the merchant's name to use it.",
+    );
+  });
+
+  it("recommends an offer for a goal asked as a question, with the reason, and stores nothing", async () => {
+    const chat = new Chat(app, "accountManager");
+    const answer = text(await chat.say("what discount should I offer to win back lapsed customers?"));
+    expect(answer).toMatch(/For "win back lapsed customers" I'd suggest/);
+    expect(answer).toMatch(/\$5 cash back \(open loop programs\): .*typically run \$3–\$10/);
+    expect(await app.bot.conversation.draftOf(chat.threadKey)).toMatchObject({ draft: {} });
+  });
+
+  it("runs offer commands said in words", async () => {
+    const chat = new Chat(app, "accountManager");
+    await chat.say("show me my offers");
+    expect(chat.reply("offer_list").total).toBeGreaterThan(0);
+    await chat.say("show offer #5");
+    expect(chat.reply("offer_detail").offer.offerId).toBe(5);
+  });
+});
+
+describe("decisions in words", () => {
+  const OFFER =
+    "$10 off any $40 order at Harvest Table Kitchen in December, code WORDS10, 1 per customer, 200 total, budget $5k";
+
+  it("publishes on 'ship it' exactly once, and says so when it is said again", async () => {
+    const chat = new Chat(app, "accountManager");
+    await chat.say(OFFER);
+    expect(chat.reply("preview").preview.title).toBe("$10 off when you spend $40 or more");
+    await chat.say("looks good");
+    expect(text(chat.last)).toMatch(/Say "publish" to make it live/);
+    await chat.say("ok ship it!");
+    const { offerId } = chat.reply("published");
+    expect(await app.client.getOffer(offerId)).toMatchObject({
+      merchant_owner: 9,
+      offer_type: "dollars_off",
+    });
+    await chat.say("ship it");
+    expect(text(chat.last)).toBe(`This offer is already published as offer #${offerId}.`);
+    expect(await app.client.promoCodes.list({ promo_code: "WORDS10" })).toHaveLength(1);
+  });
+
+  it("refuses to publish in words for someone without the publisher role", async () => {
+    const chat = new Chat(app, "editorOnly");
+    await chat.say(
+      "20% off all equipment for John Deere dealers in December, code EDITWORDS, 3 per customer, 100 total, budget $50k",
+    );
+    await chat.say("publish it");
+    expect(text(chat.last)).toMatch(/You need the publisher role/);
+    await chat.say("submit it for approval");
+    expect(chat.reply("preview").preview.status).toBe("pending_approval");
+    expect(await app.client.promoCodes.list({ promo_code: "EDITWORDS" })).toHaveLength(0);
+  });
+
+  it("cancels on 'scrap this one' and opens no draft on the next 'never mind'", async () => {
+    const chat = new Chat(app, "accountManager");
+    await chat.say(OFFER.replace("WORDS10", "SCRAPME10"));
+    expect(text(await chat.say("actually scrap this one"))).toBe("Cancelled. Nothing was published.");
+    expect(text(await chat.say("never mind"))).toMatch(/nothing to cancel/);
+    expect(await app.client.promoCodes.list({ promo_code: "SCRAPME10" })).toHaveLength(0);
+  });
+
+  it("publishes over the budget only when a publisher says 'publish anyway', and audits it", async () => {
+    const chat = new Chat(app, "dealerMarketer");
+    await chat.say(
+      "20% off all equipment for John Deere dealers in December, code OVERBUDGET, 3 per customer, 1000 total, budget $5k",
+    );
+    const { preview } = chat.reply("preview");
+    expect(preview.issues.map((issue) => issue.rule)).toContain("budget_liability");
+    await chat.say("publish");
+    expect(text(chat.last)).toMatch(/say "publish anyway"/);
+    expect(await app.client.promoCodes.list({ promo_code: "OVERBUDGET" })).toHaveLength(0);
+    await chat.say("publish anyway");
+    const { offerId } = chat.reply("published");
+    expect(auditRecords()).toContainEqual(
+      expect.objectContaining({
+        action: "publish",
+        offerId,
+        result: "ok",
+        detail: "published over the budget warning",
+      }),
+    );
+  });
+});
+
+describe("at the preview", () => {
+  it("answers a stray number or a question without changing the draft, then still publishes in words", async () => {
+    const chat = new Chat(app, "dealerMarketer");
+    await chat.say(
+      "15% off parts for John Deere dealers in December, code STRAY15, 2 per customer, 300 total, budget $50k",
+    );
+    const version = chat.reply("preview").preview.version;
+    await chat.say("1");
+    expect(text(chat.last)).toMatch(/didn't catch a change/);
+    await chat.say("what will this cost?");
+    expect(text(chat.last)).toMatch(/At most about \$8,100 against your \$50,000 budget/);
+    expect((await app.bot.conversation.draftOf(chat.threadKey))?.version).toBe(version);
+    await chat.say("publish");
+    const published = chat.reply("published");
+    expect(await app.client.redemptionControls.list({ offer_id: published.offerId })).toMatchObject([
+      { usage_limit_per_customer: 2, total_usage_limit: 300 },
+    ]);
+  });
+
+  it("changes the merchant by name, keeps it when a name is not found, and refuses old buttons", async () => {
+    const chat = new Chat(app, "accountManager");
+    await chat.say(
+      "20% off at Sunrise Coffee in December, code SWITCHME20, 1 per customer, 500 total, budget $10k",
+    );
+    const stale = chat.action("Publish");
+    await chat.say("actually it's for Harvest Table Kitchen");
+    expect(text(chat.last)).toMatch(/Merchant: Harvest Table Kitchen \(was Sunrise Coffee Co\.\)/);
+    await chat.say("switch it to Nowhere Diner");
+    expect(text(chat.last)).toMatch(
+      /couldn't find a merchant named "Nowhere Diner".*kept Harvest Table Kitchen/,
+    );
+    const turn = await app.bot.action(chat.speaker, chat.threadKey, stale.id, stale.value, {
+      newThreadKey: () => "unused",
+    });
+    expect(text(turn.replies)).toMatch(/out of date/);
+    await chat.say("publish");
+    expect(await app.client.getOffer(chat.reply("published").offerId)).toMatchObject({ merchant_owner: 9 });
+  });
+});
+
+describe("limits and merchants in the words marketers use", () => {
+  it("takes 'unlimited' per customer and 'no cap' in total, and publishes without those limits", async () => {
+    const chat = new Chat(app, "accountManager");
+    await chat.say("$2 off lattes at sunrise coffe in January, show and save, budget $3k");
+    expect(chat.reply("question").field).toBe("usageLimitPerCustomer");
+    await chat.say("unlimited");
+    expect(chat.reply("question").field).toBe("totalUsageLimit");
+    await chat.say("no cap");
+    const fields = chat.reply("preview").preview.sections.flatMap((section) => section.fields);
+    expect(fields).toContainEqual({ label: "Merchant", value: "Sunrise Coffee Co." });
+    expect(fields).toContainEqual({ label: "Uses per customer", value: "Unlimited" });
+    expect(fields).toContainEqual({ label: "Total uses", value: "Unlimited" });
+    await chat.say("publish");
+    const { offerId } = chat.reply("published");
+    expect(await app.client.redemptionControls.list({ offer_id: offerId })).toEqual([]);
+  });
+
+  it("starts from an existing offer with the changes said in the same message", async () => {
+    const chat = new Chat(app, "accountManager");
+    const firstThread = chat.threadKey;
+    await chat.say("same as #1 but 25% and for January");
+    expect(chat.threadKey).not.toBe(firstThread);
+    expect(text(chat.last)).toMatch(/Started a new draft from offer #1/);
+    await chat.say("$50k budget, code JAN25PARTS");
+    const { preview } = chat.reply("preview");
+    // The copied title named the old value; it follows the new one.
+    expect(preview.title).toBe("25% Off Genuine John Deere Parts & Service");
+    expect(preview.summary).toMatch(/Jan 1, 2027 – Jan 31, 2027/);
+    await chat.say("publish");
+    const offer = await app.client.getOffer(chat.reply("published").offerId);
+    expect(offer).toMatchObject({ merchant_owner: 1, savings_amount: "25", offer_expiry_date: "2027-01-31" });
+    expect((await app.bot.conversation.draftOf(firstThread))?.draft ?? {}).toEqual({});
+  });
+});
