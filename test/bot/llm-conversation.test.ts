@@ -68,4 +68,39 @@ describe("conversation with the LLM extractor", () => {
     expect(chat.reply("question").notes.join(" ")).toMatch(/Value: 20% off/);
     expect(JSON.stringify(chat.last)).not.toMatch(/error|overloaded|500/i);
   });
+
+  it("acts on publish only when the user's own words say it, whatever the model proposes", async () => {
+    const chat = new Chat(app, "dealerMarketer");
+    openai.answer({
+      body: toolCallCompletion(PATCH_FUNCTION, {
+        offerType: "percentage_savings",
+        offerValue: 10,
+        programType: "closed_loop",
+        startDate: "2026-12-01",
+        endDate: "2026-12-31",
+        totalBudget: 40000,
+        promoCode: "LLMWORDS10",
+        usageLimitPerCustomer: 1,
+        totalUsageLimit: 100,
+      }),
+    });
+    await chat.say("10% off parts in December for dealers, code LLMWORDS10, 1 each, 100 total, 40k budget");
+    expect(chat.reply("preview").preview.title).toMatch(/10% off/i);
+
+    // The model reads "nice" as a go-ahead; the words do not say publish, so nothing is published.
+    openai.answer({ body: toolCallCompletion(PATCH_FUNCTION, { intent: { kind: "publish" } }) });
+    await chat.say("nice");
+    expect(chat.last.some((reply) => reply.kind === "published")).toBe(false);
+    expect(await app.client.promoCodes.list({ promo_code: "LLMWORDS10" })).toHaveLength(0);
+
+    // A question the model names is answered, not stored.
+    openai.answer({ body: toolCallCompletion(PATCH_FUNCTION, { intent: { kind: "help" } }) });
+    await chat.say("how does this work?");
+    expect(JSON.stringify(chat.last)).toMatch(/publish when you say/);
+
+    openai.answer({ body: toolCallCompletion(PATCH_FUNCTION, { intent: { kind: "publish" } }) });
+    await chat.say("ok, ship it");
+    expect(chat.reply("published").title).toMatch(/10% off/i);
+    expect(await app.client.promoCodes.list({ promo_code: "LLMWORDS10" })).toHaveLength(1);
+  });
 });

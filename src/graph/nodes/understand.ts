@@ -168,6 +168,9 @@ function withQuery(reading: Reading): Reading {
 export function applyPatch(draft: OfferDraft, patch: DraftPatch): OfferDraft {
   const next: OfferDraft = { ...draft, ...patch };
   if (patch.promoCode !== undefined && patch.codeMode === undefined) next.codeMode = "universal";
+  // A code says how it is redeemed, whoever read the message (the model may leave the method out).
+  if (patch.promoCode !== undefined && next.redemptionMethod === undefined)
+    next.redemptionMethod = "promo_code";
   // A number and "unlimited" exclude each other: the newer one wins.
   if (patch.usageLimitPerCustomer !== undefined) delete next.unlimitedPerCustomer;
   if (patch.unlimitedPerCustomer) delete next.usageLimitPerCustomer;
