@@ -140,6 +140,8 @@ export function describeValue(field: DraftField, draft: OfferDraft): string | un
       return formatCount(value as number);
     case "lightning":
       return value ? "Yes" : "No";
+    case "locationScope":
+      return value === "all" ? "All locations" : "Selected locations";
     case "targetAudience":
     case "locationIds":
       return (value as unknown[]).join(", ");

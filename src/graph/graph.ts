@@ -3,6 +3,7 @@ import { END, START, StateGraph } from "@langchain/langgraph";
 import type { Logger } from "pino";
 import type { KigoClient } from "../kigo/client.js";
 import type { Extractor } from "./extractor/types.js";
+import { LocationDirectory } from "./locations.js";
 import { MerchantDirectory, type ProgramOfMerchant } from "./merchants.js";
 import { answerNode } from "./nodes/answer.js";
 import { objectiveNode } from "./nodes/objective.js";
@@ -47,10 +48,11 @@ function afterAnswer(state: OfferStateValue) {
  */
 export function buildOfferGraph(deps: OfferGraphDeps) {
   const merchants = new MerchantDirectory(deps.client, deps.programOfMerchant);
+  const locations = new LocationDirectory(deps.client);
   return new StateGraph(OfferState)
     .addNode("understand", understandNode(deps.extractor))
-    .addNode("answer", answerNode(merchants, deps.benchmarks))
-    .addNode("objective", objectiveNode(merchants))
+    .addNode("answer", answerNode(merchants, locations, deps.benchmarks))
+    .addNode("objective", objectiveNode(merchants, locations))
     .addNode("offer", offerNode(deps.benchmarks, deps.brandRules))
     .addNode("redemption", redemptionNode())
     .addNode("validation", validationNode(deps.check))

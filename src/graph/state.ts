@@ -49,6 +49,8 @@ export const OfferState = Annotation.Root({
   asked: latest<DraftField | undefined>(() => undefined),
   /** A merchant name the user stated, looked up before it replaces the draft's merchant. */
   merchantQuery: latest<string | undefined>(() => undefined),
+  /** Places the user typed for the offer's locations, matched against the merchant's. */
+  locationQuery: latest<string | undefined>(() => undefined),
   /** Phrases of this turn that may name the merchant; kept only if the API knows one. */
   mentions: latest<string[]>(() => []),
   /** What this turn's message asked for besides draft values (publish, a question …). */

@@ -205,4 +205,35 @@ describe("limits and merchants in the words marketers use", () => {
     expect(offer).toMatchObject({ merchant_owner: 1, savings_amount: "25", offer_expiry_date: "2027-01-31" });
     expect((await app.bot.conversation.draftOf(firstThread))?.draft ?? {}).toEqual({});
   });
+
+  it("lists the merchant's locations and limits the offer to the ones named", async () => {
+    const chat = new Chat(app, "dealerMarketer");
+    await chat.say(
+      "15% off parts in December at specific locations, code PLACES15, 1 per customer, 100 total, budget $10k",
+    );
+    const asked = chat.reply("question");
+    expect(asked.field).toBe("locationIds");
+    expect(asked.actions.map((action) => action.label)).toEqual([
+      "Ames (2401 S Duff Ave)",
+      "Des Moines (5505 NE 14th St)",
+      "All locations",
+    ]);
+    await chat.say("des moines");
+    expect(text(chat.last)).toMatch(/Locations: Des Moines \(5505 NE 14th St\)\./);
+    expect(text(await chat.say("which locations do we have?"))).toMatch(/Ames \(2401 S Duff Ave\)/);
+    await chat.say("publish");
+    const [control] = await app.client.redemptionControls.list({ offer_id: chat.reply("published").offerId });
+    const desMoines = (await app.client.listMerchantLocations(1)).find(
+      (location) => location.city === "Des Moines",
+    );
+    expect(control?.location_ids).toEqual([desMoines?.location_id]);
+  });
+
+  it("reads 'only at Ames' in the first message", async () => {
+    const chat = new Chat(app, "dealerMarketer");
+    await chat.say(
+      "10% off parts in January only at Ames, code AMESONLY, 1 per customer, 100 total, budget $10k",
+    );
+    expect(chat.reply("preview").notes.join(" ")).toMatch(/Locations: Ames \(2401 S Duff Ave\)/);
+  });
 });

@@ -25,6 +25,7 @@ export const intentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("help") }),
   z.object({ kind: z.literal("recommend"), objective: z.string().trim().min(1).max(300).optional() }),
   z.object({ kind: z.literal("list_merchants") }),
+  z.object({ kind: z.literal("list_locations") }),
   z.object({ kind: z.literal("cost") }),
   z.object({
     kind: z.literal("offers"),
@@ -45,6 +46,7 @@ export const ANSWER_INTENTS: ReadonlySet<Intent["kind"]> = new Set([
   "help",
   "recommend",
   "list_merchants",
+  "list_locations",
   "cost",
   "greeting",
   "thanks",
@@ -170,7 +172,9 @@ export function readIntent(message: string): Intent | undefined {
   if (CREATE.test(text)) return { kind: "create" };
   if (COST.test(text)) return { kind: "cost" };
   if (LIST_MERCHANTS.test(text) && /\?|^\s*(?:which|what|list|show|see|who)\b/i.test(text))
-    return { kind: "list_merchants" };
+    return /\b(?:locations?|stores?|branches|sites?)\b/i.test(text)
+      ? { kind: "list_locations" }
+      : { kind: "list_merchants" };
   if (RECOMMEND.test(text)) {
     const goal = RECOMMEND_GOAL.exec(text)?.[1]?.trim();
     return goal ? { kind: "recommend", objective: goal } : { kind: "recommend" };

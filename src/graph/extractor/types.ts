@@ -28,6 +28,8 @@ export interface Extraction {
   intent?: Intent;
   /** Phrases that may name the merchant; kept only if the Kigo API knows one by that name. */
   mentions?: string[];
+  /** Places typed for "which locations?" ("Ames and Des Moines"), matched against the merchant's. */
+  locations?: string;
   /** Model token usage for this turn (LLM only). */
   usage?: TokenUsage;
 }

@@ -2,6 +2,7 @@ import { describeOfferValue, formatMoney, PROGRAM_LABELS } from "../describe.js"
 import type { OfferDraft, ProgramType } from "../draft.js";
 import type { Intent } from "../extractor/intent.js";
 import { draftName, isInProgress } from "../lifecycle.js";
+import { type LocationDirectory, locationLabel } from "../locations.js";
 import type { MerchantDirectory } from "../merchants.js";
 import type { BenchmarkTable } from "../recommend/benchmarks.js";
 import { recommendOffer } from "../recommend/index.js";
@@ -25,18 +26,22 @@ const EXAMPLE = '"20% off lattes at Sunrise Coffee in December"';
  * talk. A draft starts only when a message carries an offer or asks for one, so a thread where
  * nothing is in progress gets an answer and nothing else.
  */
-export function answerNode(merchants: MerchantDirectory, benchmarks: BenchmarkTable) {
+export function answerNode(
+  merchants: MerchantDirectory,
+  locations: LocationDirectory,
+  benchmarks: BenchmarkTable,
+) {
   return async (state: OfferStateValue): Promise<OfferStateUpdate> => {
     const intent = state.intent;
     if (!intent) {
       // Nothing understood and nothing in progress: say what the bot is for rather than nothing.
-      return state.answerOnly && state.notes.length === 0
+      return state.answerOnly && state.notes.length === 0 && !isInProgress(state)
         ? { notes: [`I help create and manage Kigo offers. Describe one, e.g. ${EXAMPLE}, or say "help".`] }
         : {};
     }
     const inProgress = isInProgress(state);
     const text =
-      (await answerFor(intent, state, inProgress, merchants, benchmarks)) ??
+      (await answerFor(intent, state, inProgress, { merchants, locations }, benchmarks)) ??
       (inProgress || state.notes.length > 0
         ? undefined
         : `Tell me about the offer you want to create, e.g. ${EXAMPLE}.`);
@@ -52,7 +57,7 @@ async function answerFor(
   intent: Intent,
   state: OfferStateValue,
   inProgress: boolean,
-  merchants: MerchantDirectory,
+  directories: { merchants: MerchantDirectory; locations: LocationDirectory },
   benchmarks: BenchmarkTable,
 ): Promise<string | undefined> {
   const { draft } = state;
@@ -86,7 +91,11 @@ async function answerFor(
     case "recommend":
       return recommendation(draft, intent.objective, state.context.programType, benchmarks);
     case "list_merchants":
-      return merchantList(merchants, state.context.merchantIds);
+      return merchantList(directories.merchants, state.context.merchantIds);
+    case "list_locations":
+      return draft.merchantId === undefined
+        ? merchantList(directories.merchants, state.context.merchantIds)
+        : locationList(directories.locations, draft);
     case "cost":
       return costAnswer(draft, benchmarks);
     case "offers":
@@ -134,6 +143,18 @@ async function merchantList(merchants: MerchantDirectory, scope: number[]): Prom
       `  • ${merchant.merchant_name}${merchant.merchant_type ? ` (${merchant.merchant_type})` : ""}`,
   );
   return `${[`Merchants you can use:`, ...lines].join("\n") + more}\nSay the merchant's name to use it.`;
+}
+
+async function locationList(locations: LocationDirectory, draft: OfferDraft): Promise<string> {
+  const found = draft.merchantId === undefined ? undefined : await locations.list(draft.merchantId);
+  if (!found)
+    return "I can't list locations here: the Kigo API does not offer them. Type location ids instead.";
+  if (found.length === 0) return `${draft.merchantName ?? "This merchant"} has no locations on file.`;
+  return [
+    `${draft.merchantName ?? "The merchant"}'s locations:`,
+    ...found.map((location) => `  • ${locationLabel(location)}`),
+    'Say e.g. "only at Ames" to limit the offer to some of them.',
+  ].join("\n");
 }
 
 function costAnswer(draft: OfferDraft, benchmarks: BenchmarkTable): string {

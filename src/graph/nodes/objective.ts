@@ -2,6 +2,7 @@ import { askFirstMissing, isMissing, type Need, question, suggestion } from "../
 import { addDays, monthRange, todayIn } from "../dates.js";
 import { formatDate } from "../describe.js";
 import type { OfferDraft } from "../draft.js";
+import type { LocationDirectory } from "../locations.js";
 import type { MerchantDirectory } from "../merchants.js";
 import type { OfferStateUpdate, OfferStateValue } from "../state.js";
 
@@ -10,7 +11,7 @@ import type { OfferStateUpdate, OfferStateValue } from "../state.js";
  * when it runs and what it may cost. Context the bot already has (program mapping, the role's
  * single merchant, the user's time zone) is filled in, never asked.
  */
-export function objectiveNode(merchants: MerchantDirectory) {
+export function objectiveNode(merchants: MerchantDirectory, locations: LocationDirectory) {
   return async (state: OfferStateValue): Promise<OfferStateUpdate> => {
     const notes = [...state.notes];
     const resolved = await merchants.resolve(withContext(state), state.context.merchantIds, {
@@ -18,17 +19,23 @@ export function objectiveNode(merchants: MerchantDirectory) {
       mentions: state.mentions,
     });
     if (resolved.note) notes.push(resolved.note);
-    const draft = withStartToday(withNetworkScope(resolved.draft, notes), state, notes);
+    const placed = await locations.resolve(resolved.draft, state.locationQuery);
+    if (placed.note) notes.push(placed.note);
+    const draft = withStartToday(withNetworkScope(placed.draft, notes), state, notes);
     // The query stays while the user picks among several matches, so the question can name it.
     const merchantQuery = resolved.choices ? state.merchantQuery : undefined;
     const next = { ...state, draft, notes, merchantQuery };
     const asked = await askFirstMissing(next, [
       ...objectiveNeeds(merchants.need(resolved.choices)),
+      locations.need(),
       ...scheduleNeeds(),
     ]);
     // A merchant found by name changes the draft after the understand node counted versions.
-    const version = resolved.draft.merchantId !== state.draft.merchantId ? state.version + 1 : state.version;
-    return { draft, notes, merchantQuery, mentions: [], version, ...asked };
+    const moved =
+      resolved.draft.merchantId !== state.draft.merchantId ||
+      JSON.stringify(placed.draft.locationIds) !== JSON.stringify(state.draft.locationIds);
+    const version = moved ? state.version + 1 : state.version;
+    return { draft, notes, merchantQuery, locationQuery: undefined, mentions: [], version, ...asked };
   };
 }
 

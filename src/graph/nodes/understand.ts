@@ -18,7 +18,8 @@ export function understandNode(extractor: Extractor) {
     const reading = await readInput(state, extractor);
     const { intent } = reading;
     const inProgress = isInProgress(state);
-    const carriesOffer = Object.keys(reading.patch).length > 0 || reading.query !== undefined;
+    const carriesOffer =
+      Object.keys(reading.patch).length > 0 || reading.query !== undefined || reading.locations !== undefined;
     const usage = usageAfter(state, reading.usage);
     const turn = { intent, mentions: reading.mentions, question: undefined, publishError: undefined, usage };
     // "same as #7 but 25%" starts its own draft elsewhere; "show me my offers" changes nothing here.
@@ -49,6 +50,8 @@ export function understandNode(extractor: Extractor) {
         `We're still working on ${draftName(draft)}. Finish it, or say "cancel" to drop it and start another.`,
       );
     } else if (!understood && base.input?.kind === "message") notes.push(notUnderstood(base));
+    else if (Object.keys(reading.patch).length > 0 && !fresh)
+      notes.push("That's what the offer already says.");
     // At the preview, an answer or a "didn't catch that" is said on its own; the preview stays as it is.
     const answerOnly =
       atPreview(state) &&
@@ -60,6 +63,7 @@ export function understandNode(extractor: Extractor) {
       ...turn,
       answerOnly,
       merchantQuery: reading.query,
+      locationQuery: reading.locations,
       draftId: fresh || !state.draftId ? randomUUID() : state.draftId,
       authorId: fresh || !state.authorId ? state.context.userId : state.authorId,
       ...(fresh
@@ -130,6 +134,8 @@ interface Reading {
   mentions: string[];
   /** A merchant name the user stated: looked up before it changes the draft. */
   query?: string | undefined;
+  /** Places typed for the offer's locations. */
+  locations?: string | undefined;
   usage?: TokenUsage | undefined;
 }
 
@@ -154,6 +160,7 @@ async function readInput(state: OfferStateValue, extractor: Extractor): Promise<
     intent: extraction.intent,
     notes: extraction.notes ?? [],
     mentions: extraction.mentions ?? [],
+    locations: extraction.locations,
     usage: extraction.usage,
   });
 }

@@ -7,7 +7,7 @@ import { readChannels } from "./channels.js";
 import { readCodes } from "./codes.js";
 import { readDates } from "./dates.js";
 import { readLimits } from "./limits.js";
-import { readLocations } from "./locations.js";
+import { readLocations, readPlaces } from "./locations.js";
 import { readMerchantChange, readMerchantMentions } from "./mentions.js";
 import { readMoney } from "./money.js";
 import { withDigits } from "./number-words.js";
@@ -61,6 +61,7 @@ const WHOLE_MESSAGE_INTENTS: ReadonlySet<Intent["kind"]> = new Set([
   "cancel",
   "help",
   "list_merchants",
+  "list_locations",
   "cost",
   "recommend",
   "off_topic",
@@ -97,6 +98,7 @@ export function readWithRules(typed: string, context: ExtractContext): Extractio
     return extraction(reading.patch, readMerchantMentions(reading.rest));
   }
   if (answer && field && !PROSE_FIELDS.has(field)) return extraction(answer);
+  if (field === "locationIds" && !said) return { patch: {}, source: "rules", locations: message.trim() };
   if (answer && field === "businessObjective" && statesValues(reading.patch)) {
     // "drive sales: 20% off parts …" answers the goal with its first clause and the offer with the rest.
     const goal = goalClause(message, context);
@@ -113,7 +115,11 @@ export function readWithRules(typed: string, context: ExtractContext): Extractio
     said.kind !== "offers"
   )
     return { patch: {}, source: "rules", intent: said };
-  return extraction({ ...reading.patch, ...answer }, readMerchantMentions(reading.rest));
+  const places = readPlaces(reading.rest);
+  const patch = places
+    ? { ...reading.patch, ...answer, locationScope: "selected" }
+    : { ...reading.patch, ...answer };
+  return { ...extraction(patch, readMerchantMentions(reading.rest)), ...(places && { locations: places }) };
 }
 
 /** The message's first clause, when it states no offer values of its own: the goal in "goal: offer". */
