@@ -80,7 +80,7 @@ const OFFER_NOUN = String.raw`(?:offer|promo(?:tion)?|deal|coupon|campaign|disco
 
 /** Leads into an offer ("create an offer for Sunrise Coffee: …"), so only its start is read. */
 const CREATE = new RegExp(
-  String.raw`^\s*${LEAD}(?:(?:i(?:\s+(?:want|need|would\s+like)|'?d\s+like)\s+to\s+|can\s+(?:you|i)\s+|help\s+me\s+|let'?s\s+|lets\s+)?(?:create|make|build|set\s+up|start|draft|add|run|do)\s+(?:a\s+|an\s+|another\s+|one\s+more\s+)?(?:new\s+)?${OFFER_NOUN}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'?d\s+like)\s+(?:a|an|another|some)\s+(?:[\p{L}'-]+\s+){0,3}${OFFER_NOUN}|new\s+${OFFER_NOUN}|start\s+(?:over|again|fresh))`,
+  String.raw`^\s*(?:(?:hey|hi|hello|yo)[\s,!]+)?${LEAD}(?:(?:i(?:\s+(?:want|need|would\s+like)|'?d\s+like)\s+to\s+|can\s+(?:you|u|we|i)\s+|could\s+(?:you|u)\s+|help\s+me\s+|let'?s\s+|lets\s+|pls\s+|please\s+)?(?:create|make|build|set\s+up|setup|start|draft|add|run|do|launch)\s+(?:a\s+|an\s+|another\s+|one\s+more\s+|some\s+)?(?:new\s+)?(?:[\p{L}'-]+\s+){0,2}?${OFFER_NOUN}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'?d\s+like)\s+(?:a|an|another|some)\s+(?:[\p{L}'-]+\s+){0,3}${OFFER_NOUN}|new\s+${OFFER_NOUN}|start\s+(?:over|again|fresh))`,
   "iu",
 );
 

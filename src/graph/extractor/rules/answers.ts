@@ -54,11 +54,20 @@ const unquoted = (text: string) => text.replace(/^["“'‘](.*)["”'’]$/s, "
 const NAME_LEAD =
   /^(?:(?:i\s+(?:already\s+)?(?:said|told\s+you)|like\s+i\s+said|as\s+i\s+said|it'?s|it\s+is|that'?s|this\s+is\s+for|for|at|with|the\s+(?:merchant|title|campaign)\s+is|(?:merchant|title|campaign)\s*:|(?:call|name)\s+it)[\s,:]+)+/i;
 
+/** A reply that starts like an instruction is not a name: "actually make it tuesday only". */
+const NOT_A_NAME_START =
+  /^(?:actually|make|change|set|move|switch|use|add|remove|drop|lower|raise|bump|no|not|and|but|also|please|can|could|what|which|why|how|when|where)\b/i;
+
 const name =
   (field: DraftField): Answer =>
   (reply) => {
     const value = unquoted(unquoted(reply).replace(NAME_LEAD, "")).replace(/[.!]+$/, "");
-    const unusable = !value || NON_ANSWER.test(value) || value.includes("\n") || /^\d+$/.test(value);
+    const unusable =
+      !value ||
+      NON_ANSWER.test(value) ||
+      value.includes("\n") ||
+      /^\d+$/.test(value) ||
+      NOT_A_NAME_START.test(value);
     return unusable ? undefined : { [field]: value };
   };
 

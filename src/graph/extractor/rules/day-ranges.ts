@@ -6,11 +6,25 @@ import type { Scan } from "./scan.js";
 
 const SATURDAY = 6;
 
-const ONE_DAY_ONLY = /\b(?:(today|tomorrow)\s+only|only\s+(today|tomorrow))\b/gi;
+const DAY_WORD = String.raw`today|tomorrow|(?:next\s+|this\s+)?(?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?`;
+const ONE_DAY_ONLY = new RegExp(
+  String.raw`\b(?:(${DAY_WORD})\s+only|only\s+(?:on\s+)?(${DAY_WORD}))\b`,
+  "gi",
+);
+const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
+/** "today only", "tuesday only": one day; a weekday is the coming one (today's counts), "next" the week after. */
 function oneDayOnly(scan: Scan, today: Day): Period[] {
   return scan.take(ONE_DAY_ONLY).map((match) => {
-    const day = (match[1] ?? match[2])?.toLowerCase() === "tomorrow" ? addDays(today, 1) : today;
+    const word = (match[1] ?? match[2] ?? "").toLowerCase();
+    const weekday = WEEKDAYS.findIndex((name) => word.replace(/^(?:next|this)\s+/, "").startsWith(name));
+    const ahead =
+      word === "tomorrow"
+        ? 1
+        : weekday < 0
+          ? 0
+          : ((weekday - weekdayOf(today) + 7) % 7) + (word.startsWith("next ") ? 7 : 0);
+    const day = addDays(today, ahead);
     return periodOf(scan, match, { kind: "range", start: day, end: day });
   });
 }

@@ -42,7 +42,8 @@ const OFFERS: [RegExp, Reader][] = [
     ),
     ([, bought, free, half, percent, after]) => ({
       offerType: "bogo",
-      offerValue: free ? 100 : half ? 50 : num(percent),
+      // "BOGO" alone means the second one is free.
+      offerValue: free ? 100 : half ? 50 : (num(percent) ?? 100),
       itemName: item(bought ?? after),
     }),
   ],
