@@ -6,7 +6,11 @@ const USES = `(?:uses?|redemptions?|times?)`;
 const PERSON = `(?:customer|person|user|member|account|household|shopper|cardholder|dealer|tenant|resident)s?`;
 
 const PER_CUSTOMER = rx(
-  String.raw`(?:\b(?:limit(?:ed)?|max(?:imum)?|up\s+to|at\s+most)\s+(?:of\s+|to\s+)?)?(${COUNT})\s*(?:${USES}\s*)?(?:per|a|each|every|\/)\s*${PERSON}\b`,
+  [
+    String.raw`(?:\b(?:limit(?:ed)?|max(?:imum)?|up\s+to|at\s+most)\s+(?:of\s+|to\s+)?)?(${COUNT})\s*(?:${USES}\s*)?(?:per|a|each|every|\/)\s*${PERSON}\b`,
+    // "limit 1 each", "2 each"
+    String.raw`(?:\b(?:limit(?:ed)?|max(?:imum)?)\s+(?:of\s+|to\s+)?)?(${COUNT})\s*(?:${USES}\s+)?each\b`,
+  ].join("|"),
 );
 
 const TOTAL = rx(
@@ -15,8 +19,8 @@ const TOTAL = rx(
     String.raw`(${COUNT})\s*(?:total\s+)?(?:${USES}\s+)?(?:in\s+)?total\b(?:\s+${USES})?`,
     // "max 500 redemptions", "up to 1000 uses", "cap at 1000 redemptions"
     String.raw`\b(?:max(?:imum)?(?:\s+of)?|up\s+to|cap(?:ped)?(?:\s+at)?|limit(?:ed)?\s+to)\s+(${COUNT})\s*(?:uses|redemptions)\b`,
-    // "500 redemptions max"
-    String.raw`(${COUNT})\s*(?:uses|redemptions)\s+(?:max(?:imum)?|cap|limit)\b`,
+    // "500 redemptions max", "200 max"
+    String.raw`(${COUNT})\s*(?:(?:uses|redemptions)\s+)?(?:max(?:imum)?|cap|limit|tops)\b`,
     // "total limit 1000", "total usage limit of 1,000", "total redemptions: 500"
     String.raw`\btotal\s+(?:usage\s+|redemption\s+)?(?:limit|cap|uses|redemptions)\s*(?:of|is|:|=|at|to)?\s*(${COUNT})`,
     // "lower the total to 480", "raise the total to 1,200"
@@ -38,7 +42,9 @@ export const BARE_NO_LIMIT = new RegExp(String.raw`^\s*${NO_LIMIT}[\s.!]*$`, "i"
 export const readLimits: Rule = (scan, patch) => {
   if (scan.take(UNLIMITED_PER_CUSTOMER).length > 0) patch.unlimitedPerCustomer = true;
   if (scan.take(UNLIMITED_TOTAL).length > 0) patch.unlimitedTotal = true;
-  const perCustomer = agreedDefined(scan.take(PER_CUSTOMER).map((match) => readNumber(match[1] ?? "")));
+  const perCustomer = agreedDefined(
+    scan.take(PER_CUSTOMER).map((match) => readNumber(match.slice(1).find(Boolean) ?? "")),
+  );
   if (perCustomer) patch.usageLimitPerCustomer = perCustomer;
   const totals = scan.take(TOTAL).map((match) => readNumber(match.slice(1).find(Boolean) ?? ""));
   const total = agreedDefined(totals);
