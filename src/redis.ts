@@ -37,7 +37,7 @@ export async function connectRedis(url: string, logger?: Logger): Promise<RedisC
     throw new Error(
       // Host and port only: the URL may carry a password.
       `Cannot reach Redis at REDIS_URL (${new URL(url).host}) within ${CONNECT_TIMEOUT_MS / 1000} s: ${reason}. ` +
-        "Start Redis or fix REDIS_URL; leave REDIS_URL unset to keep conversations in memory.",
+        "Start Redis or fix REDIS_URL; leave REDIS_URL unset to keep conversations in DATA_DIR.",
       { cause: error },
     );
   } finally {
