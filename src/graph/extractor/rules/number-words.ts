@@ -1,19 +1,12 @@
+import { NUMBER_WORDS } from "./numbers.js";
+
 /**
  * "ten bucks off", "twenty percent off": amounts spelled out become digits before the rules read
  * the message, so every rule that reads "$10" or "20%" reads these too. Only words followed by a
  * unit are changed: "one latte" and "buy one" stay words.
  */
 const UNITS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
+  ...NUMBER_WORDS,
   eleven: 11,
   twelve: 12,
   fifteen: 15,

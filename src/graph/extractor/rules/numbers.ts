@@ -19,7 +19,7 @@ export const COUNT = String.raw`(?:${NUMBER}(?:\s?k\b)?|\b(?:one|once|single|two
 /** The words themselves say percent: "20%", "20 percent". */
 export const PERCENT = String.raw`\s?(?:%|percent\b|pct\b)`;
 
-const WORDS: Record<string, number> = {
+export const NUMBER_WORDS: Record<string, number> = {
   one: 1,
   once: 1,
   single: 1,
@@ -40,7 +40,7 @@ const SCALES: Record<string, number> = { k: 1_000, thousand: 1_000, m: 1_000_000
 /** The value of a NUMBER, MONEY, AMOUNT or COUNT match; undefined when it is none of them. */
 export function readNumber(raw: string): number | undefined {
   const text = raw.trim().toLowerCase();
-  const word = WORDS[text];
+  const word = NUMBER_WORDS[text];
   if (word !== undefined) return word;
   const match = /^\$?\s?([\d,]+(?:\.\d+)?)\s?(k|m|thousand|million)?/.exec(text);
   if (!match?.[1]) return undefined;
