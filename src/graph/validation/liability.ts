@@ -158,7 +158,8 @@ export const budgetRule: Rule = (draft, context) => {
     const redemptions = draft.totalUsageLimit !== undefined || benchmarkFor(draft, context.benchmarks);
     return draft.programType === undefined || redemptions ? [] : [noBasisIssue(budget)];
   }
-  if (estimate.amount === 0 || estimate.amount < budget * HEADROOM) return [];
+  // At exactly 90% the offer already leaves the 10% the fixes aim for: nothing to warn about.
+  if (estimate.amount === 0 || estimate.amount <= budget * HEADROOM) return [];
   const over = estimate.amount > budget;
   const figures = `${formatMoney(estimate.amount)} = ${estimate.assumption}`;
   const options = budgetFixOptions({

@@ -139,17 +139,26 @@ describe("budget fixes", () => {
   });
 
   it("never suggests the value or limit the offer already has", async () => {
-    // $45 off with 400 uses is $18,000: exactly 90% of $20,000, so the fitting limit is the current 400.
+    // $45 off with 401 uses is $18,045: just over 90% of $20,000.
+    const draft = resident({
+      offerType: "dollars_off",
+      offerValue: 45,
+      totalUsageLimit: 401,
+      totalBudget: 20_000,
+    });
+    const [issue] = await issuesOf("budget_liability", draft, contextWith());
+    expect(issue?.severity).toBe("warning");
+    expect(issue?.fix).toContain("lower the total usage limit to 400");
+    expect(issue?.fix).not.toMatch(/\b401\b|\$45\b|\$20,000/);
+  });
+
+  it("does not warn at exactly 90% of the budget, which already leaves the 10% the fixes aim for", async () => {
     const draft = resident({
       offerType: "dollars_off",
       offerValue: 45,
       totalUsageLimit: 400,
       totalBudget: 20_000,
     });
-    const [issue] = await issuesOf("budget_liability", draft, contextWith());
-    expect(issue?.severity).toBe("warning");
-    expect(issue?.fix).not.toContain("400");
-    expect(issue?.fix).not.toContain("$45");
-    expect(issue?.fix).not.toContain("$20,000");
+    expect(await issuesOf("budget_liability", draft, contextWith())).toEqual([]);
   });
 });
