@@ -236,4 +236,22 @@ describe("limits and merchants in the words marketers use", () => {
     );
     expect(chat.reply("preview").notes.join(" ")).toMatch(/Locations: Ames \(2401 S Duff Ave\)/);
   });
+
+  it("refuses impossible values the moment they are typed, in plain words, keeping what was there", async () => {
+    const chat = new Chat(app, "accountManager");
+    await chat.say("150% off at sunrise coffee in december, code X, 0 per customer, budget -500");
+    const said = text(chat.last);
+    expect(said).toMatch(/150% is not a valid percentage discount value: it must be between 1% and 100%/);
+    expect(said).toMatch(/"X" is too short for a promo code/);
+    expect(said).toMatch(/A customer must be able to use the offer at least once/);
+    expect(said).toMatch(/A budget can't be negative/);
+    expect(said).not.toMatch(/expected|Too small|invalid_type/i);
+    expect(chat.reply("question").field).toBe("totalBudget");
+    await chat.say("5k");
+    expect(chat.reply("question").field).toBe("offerValue");
+    await chat.say("20%");
+    await chat.say("make it 250%");
+    expect(text(chat.last)).toMatch(/250% is not a valid/);
+    expect((await app.bot.conversation.draftOf(chat.threadKey))?.draft.offerValue).toBe(20);
+  });
 });

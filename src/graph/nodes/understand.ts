@@ -7,6 +7,7 @@ import type { Extractor, TokenUsage } from "../extractor/types.js";
 import { keepValid } from "../extractor/validate.js";
 import { cancelNote, draftName, isInProgress } from "../lifecycle.js";
 import type { OfferStateUpdate, OfferStateValue } from "../state.js";
+import { offerValueRefusal } from "../validation/offer-value.js";
 
 /**
  * Turns this turn's input into a draft change. Free text goes through the extractor (one call);
@@ -40,9 +41,13 @@ export function understandNode(extractor: Extractor) {
     const base: OfferStateValue = fresh
       ? { ...state, draft: {}, asked: undefined, question: undefined }
       : state;
-    const draft = withTitleValue(applyPatch(base.draft, reading.patch), base);
+    const refusals: string[] = [];
+    const draft = withTitleValue(
+      withoutImpossibleValue(applyPatch(base.draft, reading.patch), base.draft, refusals),
+      base,
+    );
     const changed = changedFields(base.draft, draft);
-    const notes = [...(fresh ? ["Starting a new offer."] : []), ...reading.notes];
+    const notes = [...(fresh ? ["Starting a new offer."] : []), ...reading.notes, ...refusals];
     const understood = changed.length > 0 || intent !== undefined || carriesOffer;
     if (changed.length > 0) notes.push(summariseChanges(changed, base.draft, draft));
     else if (intent?.kind === "create" && !fresh) {
@@ -109,6 +114,18 @@ function valueText(amount: number, draft: OfferDraft): string | undefined {
   if (draft.offerType === "percentage_savings" || draft.valueUnit === "%") return `${amount}%`;
   if (draft.offerType === "dollars_off" || draft.valueUnit === "$") return formatMoney(amount);
   return undefined;
+}
+
+/** "150% off" is refused when typed, in words, and the value it would replace stays. */
+function withoutImpossibleValue(draft: OfferDraft, before: OfferDraft, refusals: string[]): OfferDraft {
+  if (draft.offerValue === before.offerValue) return draft;
+  const refusal = offerValueRefusal(draft);
+  if (!refusal) return draft;
+  refusals.push(refusal);
+  const { offerValue: _impossible, ...rest } = draft;
+  return before.offerValue === undefined || draft.offerType !== before.offerType
+    ? rest
+    : { ...rest, offerValue: before.offerValue };
 }
 
 function notUnderstood(state: OfferStateValue): string {

@@ -49,6 +49,16 @@ export function isValidOfferValue(kind: ValueKind, value: number): boolean {
   return LIMITS[kind]?.valid(value) ?? false;
 }
 
+/** Why the draft's value cannot be, with the fix, as said to the marketer the moment it is typed. */
+export function offerValueRefusal(draft: OfferDraft): string | undefined {
+  const kind = valueKindOf(draft);
+  const value = draft.offerValue;
+  if (kind === undefined || value === undefined || !LIMITS[kind] || isValidOfferValue(kind, value))
+    return undefined;
+  const [issue] = rangeIssues(kind, value);
+  return issue && `${issue.message} ${issue.fix}`;
+}
+
 function rangeIssues(kind: ValueKind, value: number): ValidationIssue[] {
   const limits = LIMITS[kind];
   if (!limits) return [];

@@ -39,8 +39,15 @@ export function isCode(token: string, introduced: boolean): boolean {
 const SPACED_CODE =
   /\b(?:[Pp]romo\s+|[Cc]oupon\s+)?(?:[Cc]ode|CODE)\s*(?:is\s+|:\s*)?(?:["“']([A-Za-z0-9]+(?:\s+[A-Za-z0-9]+)+)["”']|([A-Z0-9]{2,}(?:\s+[A-Z0-9]{2,})+)(?=\s*(?:[,.;!]|$)))/g;
 
+/** "code X": too short to be a promo code, so it is refused rather than dropped. */
+const SHORT_CODE = /\b(?:[Pp]romo\s+|[Cc]oupon\s+)?(?:[Cc]ode|CODE)\s+([A-Z0-9]{1,3})(?=\s*(?:[,.;!]|$))/g;
+
 /** Promo code, code mode (universal / unique with a count), and the generation pattern. */
 export const readCodes: Rule = (scan, patch, _context, notes) => {
+  for (const [, short] of scan.take(SHORT_CODE)) {
+    notes.push(`"${short}" is too short for a promo code: use 4–20 letters and digits, e.g. SAVE20.`);
+    patch.redemptionMethod = "promo_code";
+  }
   for (const [, quoted, bare] of scan.take(SPACED_CODE)) {
     const typed = quoted ?? bare ?? "";
     const joined = typed.replace(/\s+/g, "").toUpperCase();

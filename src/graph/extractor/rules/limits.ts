@@ -39,14 +39,21 @@ const UNLIMITED_TOTAL = rx(
 export const BARE_NO_LIMIT = new RegExp(String.raw`^\s*${NO_LIMIT}[\s.!]*$`, "i");
 
 /** Per-customer and total usage limits, kept apart (DESIGN §2). */
-export const readLimits: Rule = (scan, patch) => {
+export const readLimits: Rule = (scan, patch, _context, notes) => {
   if (scan.take(UNLIMITED_PER_CUSTOMER).length > 0) patch.unlimitedPerCustomer = true;
   if (scan.take(UNLIMITED_TOTAL).length > 0) patch.unlimitedTotal = true;
   const perCustomer = agreedDefined(
     scan.take(PER_CUSTOMER).map((match) => readNumber(match.slice(1).find(Boolean) ?? "")),
   );
   if (perCustomer) patch.usageLimitPerCustomer = perCustomer;
+  if (perCustomer === 0) {
+    notes.push(
+      'A customer must be able to use the offer at least once: say e.g. "1 per customer", or "unlimited".',
+    );
+  }
   const totals = scan.take(TOTAL).map((match) => readNumber(match.slice(1).find(Boolean) ?? ""));
   const total = agreedDefined(totals);
   if (total) patch.totalUsageLimit = total;
+  if (total === 0)
+    notes.push('The total must allow at least one redemption: say e.g. "500 total", or "no cap".');
 };
