@@ -103,4 +103,26 @@ describe("conversation with the LLM extractor", () => {
     expect(chat.reply("published").title).toMatch(/10% off/i);
     expect(await app.client.promoCodes.list({ promo_code: "LLMWORDS10" })).toHaveLength(1);
   });
+
+  it("still finds a merchant named in passing and publishes on the user's word when the model misses them", async () => {
+    const chat = new Chat(app, "accountManager");
+    openai.answer({
+      body: toolCallCompletion(PATCH_FUNCTION, {
+        offerType: "dollars_off",
+        offerValue: 4,
+        startDate: "2026-12-01",
+        endDate: "2026-12-31",
+        totalBudget: 2000,
+        promoCode: "LLMHB4",
+        usageLimitPerCustomer: 1,
+        totalUsageLimit: 100,
+      }),
+    });
+    await chat.say("$4 off at homebase hardwre in December, code LLMHB4, 1 each, 100 total, 2k budget");
+    expect(chat.reply("preview").notes.join(" ")).toMatch(/Merchant: HomeBase Hardware/);
+    openai.answer({ body: toolCallCompletion(PATCH_FUNCTION, {}) });
+    await chat.say("publish");
+    const offer = await app.client.getOffer(chat.reply("published").offerId);
+    expect(offer.merchant_owner).toBe(11);
+  });
 });

@@ -70,8 +70,18 @@ export class LlmExtractor implements Extractor {
     const { patch, dropped } = keepValid(fields);
     if (dropped.length > 0)
       this.#logger?.warn({ dropped }, "model proposed invalid fields; they were dropped");
-    const intent = trustedIntent(proposedIntent, message);
-    return { patch, source: "llm", ...(intent && { intent }), ...(usage && { usage }) };
+    // The rules cost no call: they still name what only lookups can settle (merchant names in
+    // passing, places), and a decision the user typed counts even if the model missed it.
+    const words = await this.#fallback.extract(message, context);
+    const intent = trustedIntent(proposedIntent, message) ?? words.intent;
+    return {
+      patch,
+      source: "llm",
+      ...(intent && { intent }),
+      ...(patch.merchantName === undefined && words.mentions && { mentions: words.mentions }),
+      ...(patch.locationIds === undefined && words.locations && { locations: words.locations }),
+      ...(usage && { usage }),
+    };
   }
 }
 
