@@ -1,4 +1,4 @@
-import { describeOfferValue, FIELD_LABELS, formatMoney, PROGRAM_LABELS } from "../describe.js";
+import { describeOfferValue, formatMoney, PROGRAM_LABELS } from "../describe.js";
 import type { OfferDraft, ProgramType } from "../draft.js";
 import type { Intent } from "../extractor/intent.js";
 import { draftName, isInProgress } from "../lifecycle.js";
@@ -85,10 +85,7 @@ async function answerFor(
       if (state.published) return `This offer is already published as offer #${state.published.offerId}.`;
       if (!inProgress)
         return `There's no draft to ${intent.kind} yet. Tell me about the offer first, e.g. ${EXAMPLE}.`;
-      if (state.status !== "collecting") return undefined;
-      return state.asked
-        ? `Not yet: first I need the ${FIELD_LABELS[state.asked].toLowerCase()}.`
-        : "Not yet: I still need a few details first.";
+      return state.status === "collecting" ? "Not yet: I still need this first." : undefined;
     case "cancel":
       return inProgress ? undefined : "There's no draft in progress, so there is nothing to cancel.";
     case "recommend":

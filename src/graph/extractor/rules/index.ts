@@ -97,6 +97,11 @@ export function readWithRules(typed: string, context: ExtractContext): Extractio
     // "make it 25%" while the merchant is asked is a correction, not a merchant called "make it 25%".
     return extraction(reading.patch, readMerchantMentions(reading.rest));
   }
+  // "50 total" while the budget is asked names another field: it is a usage limit, not a $50 budget.
+  const namesAnother = statesValues(reading.patch) && field !== undefined && !(field in reading.patch);
+  if (answer && field && NUMERIC_ANSWERS.has(field) && namesAnother) {
+    return extraction(reading.patch, readMerchantMentions(reading.rest));
+  }
   if (answer && field && !PROSE_FIELDS.has(field)) return extraction(answer);
   if (field === "locationIds" && !said) return { patch: {}, source: "rules", locations: message.trim() };
   if (answer && field === "businessObjective" && statesValues(reading.patch)) {
@@ -128,6 +133,17 @@ function goalClause(message: string, context: ExtractContext): string | undefine
   const clause = first.trim();
   return clause && !statesValues(readMessage(clause, context).patch) ? clause : undefined;
 }
+
+/** Fields whose bare answer is a number, which the words around it may assign elsewhere. */
+const NUMERIC_ANSWERS: ReadonlySet<string> = new Set([
+  "totalBudget",
+  "minimumSpend",
+  "usageLimitPerCustomer",
+  "totalUsageLimit",
+  "uniqueCodeCount",
+  "offerValue",
+  "maxDiscount",
+]);
 
 /** Small talk that a pending question's answer takes precedence over. */
 const SOFT_INTENTS: ReadonlySet<Intent["kind"]> = new Set(["agree", "thanks", "greeting"]);

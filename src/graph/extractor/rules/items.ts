@@ -11,6 +11,8 @@ const STOP = [
   "and|for|with|from|to|until|till|through|thru|at|in|on|of|during|per|by|when|where|while|or|but|if|so|then|as|than|via|using|over|above|under",
   // articles and pronouns: an item after them is read without them where it matters
   "a|an|the|this|that|these|those|it|its|we|i|you|our|us|they|them|their|let'?s|lets",
+  // order words: "$300 off first month" is on the month, which the dates own
+  "first|second|third|next|last",
   // verbs of the request itself
   "is|are|be|was|were|will|would|can|could|should|do|does|make|set|create|run|give|want|need|add|please|thanks|starting|start|starts|ending|ends?|expires?|valid|only|just|now",
   // offer, money and limit words other rules read

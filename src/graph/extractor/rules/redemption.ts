@@ -7,7 +7,10 @@ const URL = /https?:\/\/[^\s<>|"'`)\]]+?(?=[.,;:!?]*(?:[\s<>|"'`)\]]|$))/gi;
 /** Words that name a method outright. */
 const METHODS: [RegExp, RedemptionMethod][] = [
   [/\b(?:promo(?:tion(?:al)?)?|coupon|discount)\s+codes?\b/gi, "promo_code"],
-  [/\bshow\s*(?:and|&|n|'n'|-n-)\s*save\b/gi, "show_save"],
+  [
+    /\bshow\s*(?:and|&|n|'n'|-n-)\s*save\b|\bshows?\s+(?:the|their|your|a|my)\s+(?:app|phone|card|screen|pass|membership(?:\s+card)?)\b/gi,
+    "show_save",
+  ],
   [/\bbar\s?codes?\b|\bscan(?:ned|ning|s)?\b/gi, "barcode"],
   [/\bonline\s+link\b/gi, "online_link"],
 ];
