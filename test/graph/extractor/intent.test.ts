@@ -112,3 +112,37 @@ describe("names that may be the merchant's", () => {
     expect(readMerchantMentions(message)).toEqual(names);
   });
 });
+
+describe("words marketers typed in tries", () => {
+  const multiplier = { offerType: "loyalty_points", offerValue: 2, valueUnit: "x" } as const;
+  it.each([
+    ["hmm actually 3x", multiplier, { offerValue: 3 }],
+    ["make it double", multiplier, { offerValue: 2 }],
+    ["title Triple Points Parts Event", multiplier, { offerTitle: "Triple Points Parts Event" }],
+    ["budget's 20k, scan the barcode", {}, { totalBudget: 20000, redemptionMethod: "barcode" }],
+    ["no code, they just show the app", {}, { redemptionMethod: "show_save" }],
+    ["limit 1 each, 200 max", {}, { usageLimitPerCustomer: 1, totalUsageLimit: 200 }],
+    ["ten bucks off any $40 order", {}, { offerType: "dollars_off", offerValue: 10, minimumSpend: 40 }],
+    ["thru new years", {}, { endDate: "2027-01-01" }],
+    ["tuesday only", {}, { startDate: "2026-12-01", endDate: "2026-12-01" }],
+    ["unlimited uses per customer, no total cap", {}, { unlimitedPerCustomer: true, unlimitedTotal: true }],
+  ])("%s", (message, draft, patch) => {
+    expect(readWithRules(message, context({ draft })).patch).toEqual(patch);
+  });
+
+  it("gives '50 total' typed while the budget is asked to the usage limit it names", () => {
+    expect(readWithRules("50 total", context({ expecting: "totalBudget" })).patch).toEqual({
+      totalUsageLimit: 50,
+    });
+    expect(readWithRules("50k", context({ expecting: "totalBudget" })).patch).toEqual({ totalBudget: 50000 });
+  });
+
+  it("refuses codes with spaces and negative budgets with a note, setting neither", () => {
+    const reading = readWithRules("code MEGA DEAL, budget -500", context());
+    expect(reading.patch).toEqual({ redemptionMethod: "promo_code" });
+    expect(reading.notes).toEqual([
+      'Promo codes can\'t contain spaces, so I didn\'t take "MEGA DEAL". Use MEGADEAL? Say "code MEGADEAL".',
+      'A budget can\'t be negative ("budget -500"), so I left it out. What is the budget, e.g. $5,000?',
+    ]);
+  });
+});

@@ -99,7 +99,8 @@ const NAMED_DAYS: NamedDays[] = [
   },
   {
     name: "New Year's Day",
-    pattern: String.raw`new\s+year${APOSTROPHE}s${APOSTROPHE}\s+day`,
+    // "through new years" means the day itself; "New Year's Eve" is taken before this.
+    pattern: String.raw`new\s+year${APOSTROPHE}s${APOSTROPHE}(?:\s+day)?`,
     dates: oneDay((y) => dayAt(y, 1, 1)),
   },
   {

@@ -2,7 +2,7 @@ import { AMOUNT, readNumber, readUnitValue, UNIT_VALUE } from "./numbers.js";
 import { agreed, type Rule } from "./scan.js";
 
 const BUDGET = new RegExp(
-  String.raw`\bbudget(?:ed)?\s*(?:of|is|:|=|at|to)?\s*(?:about\s+|around\s+|roughly\s+|~\s*)?(${AMOUNT})|(${AMOUNT})\s+(?:total\s+)?budget\b`,
+  String.raw`\bbudget(?:ed|'?s)?\s*(?:of|is|:|=|at|to)?\s*(?:about\s+|around\s+|roughly\s+|~\s*)?(${AMOUNT})|(${AMOUNT})\s+(?:total\s+)?budget\b`,
   "gi",
 );
 

@@ -195,7 +195,20 @@ const CORRECTION = rx(
   String.raw`\b(?:make|change|set|update|bump|raise|lower|drop|increase|decrease|cut)\s+(?:it|that|this|the\s+(?:offer\s+|discount\s+)?(?:value|amount|discount|offer|price))\s+(?:up\s+|down\s+)?(?:to\s+)?(${UNIT_VALUE}|${NUMBER})(?=\s*(?:off\b|instead\b|please\b|and\b|but\b|with\b|$|[.,;!]))|(${UNIT_VALUE})\s+instead\b`,
 );
 
-function readCorrection(scan: Scan, draftType: OfferType | undefined): DraftPatch | undefined {
+/** "actually 3x", "make it double": a new multiplier for a points-multiplier offer. */
+const MULTIPLIER_CORRECTION = rx(
+  String.raw`(?:^|[\s,;:]|\b(?:make\s+it|change\s+it\s+to|go\s+with|actually)\s+)(?:(${NUMBER})\s?x|(double|triple|quadruple))(?![\w-])`,
+);
+
+function readCorrection(scan: Scan, draft: DraftPatch): DraftPatch | undefined {
+  if (draft.offerType === "loyalty_points" && draft.valueUnit === "x") {
+    const [multiplier] = scan.take(MULTIPLIER_CORRECTION);
+    if (multiplier) {
+      const word = multiplier[2]?.toLowerCase();
+      return { offerValue: word ? MULTIPLIERS[word] : num(multiplier[1]) };
+    }
+  }
+  const draftType = draft.offerType;
   const [match] = scan.take(CORRECTION);
   const raw = match?.[1] ?? match?.[2];
   if (!raw) return undefined;
@@ -222,7 +235,7 @@ export const readOffer: Rule = (scan, patch, context) => {
       if (value !== undefined) Object.assign(patch, { [field]: value });
     }
   } else if (offers.length === 0) {
-    Object.assign(patch, readCorrection(scan, context.draft.offerType));
+    Object.assign(patch, readCorrection(scan, context.draft));
   }
   const lightning = agreed(scan.take(LIGHTNING).map((match) => match[1] === undefined));
   if (lightning !== undefined) patch.lightning = lightning;

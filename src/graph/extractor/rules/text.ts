@@ -25,7 +25,8 @@ const LABELS: Label[] = [
     // "called"/"named" only with quotes: "we called dealers yesterday" names nothing.
     words: String.raw`(?:offer\s+)?title|headline|called|named`,
     prose: false,
-    bare: String.raw`call\s+it|name\s+it|titled|(?:make|set)\s+the\s+title`,
+    // "title Triple Points Parts Event" as a whole message: the rest is the title.
+    bare: String.raw`call\s+it|name\s+it|titled|(?:make|set)\s+the\s+title|(?<=^\s*)(?:new\s+|offer\s+)?title`,
   },
   { field: "offerDescription", words: "description", prose: true },
   {
