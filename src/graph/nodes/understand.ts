@@ -208,25 +208,36 @@ function changedFields(before: OfferDraft, after: OfferDraft): DraftField[] {
   return [...fields].filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
 }
 
+/** Bookkeeping the marketer never sees as a field of its own. */
+const UNSPOKEN: readonly DraftField[] = [
+  "merchantId",
+  "merchantName",
+  "merchantCategoryId",
+  "codeMode",
+  "maxDiscountUnit",
+  "valueUnit",
+  "termsAddition",
+];
+/** Already said by the value's description ("25% off all equipment when you spend $50 or more"). */
+const PART_OF_VALUE: readonly DraftField[] = ["itemName", "qualifyingItem", "minimumSpend"];
+
 function summariseChanges(fields: DraftField[], before: OfferDraft, after: OfferDraft): string {
+  const valueSaid = fields.includes("offerValue") && describeValue("offerValue", after) !== undefined;
   const shown = fields.filter(
-    (field) =>
-      ![
-        "merchantId",
-        "merchantName",
-        "merchantCategoryId",
-        "codeMode",
-        "maxDiscountUnit",
-        "valueUnit",
-      ].includes(field),
+    (field) => !UNSPOKEN.includes(field) && !(valueSaid && PART_OF_VALUE.includes(field)),
   );
-  const parts = shown.map((field) => {
+  const labelsSet = new Set(
+    shown.filter((field) => describeValue(field, after) !== undefined).map((field) => FIELD_LABELS[field]),
+  );
+  const parts = shown.flatMap((field) => {
     const now = describeValue(field, after);
     const was = describeValue(field, before);
-    if (now === undefined) return `removed ${FIELD_LABELS[field].toLowerCase()}`;
-    return was === undefined
-      ? `${FIELD_LABELS[field]}: ${now}`
-      : `${FIELD_LABELS[field]}: ${now} (was ${was})`;
+    // "Unlimited" replacing "3" is one change of "Uses per customer", not a removal and an addition.
+    if (now === undefined)
+      return labelsSet.has(FIELD_LABELS[field]) ? [] : [`removed ${FIELD_LABELS[field].toLowerCase()}`];
+    return [
+      was === undefined ? `${FIELD_LABELS[field]}: ${now}` : `${FIELD_LABELS[field]}: ${now} (was ${was})`,
+    ];
   });
   return parts.length > 0 ? `Got it. ${parts.join("; ")}.` : "Got it.";
 }
