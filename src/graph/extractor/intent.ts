@@ -41,19 +41,6 @@ export type Intent = z.infer<typeof intentSchema>;
 /** Intents only the user's own words may carry: they act on the draft. */
 export const DECISION_INTENTS: ReadonlySet<Intent["kind"]> = new Set(["publish", "submit", "cancel"]);
 
-/** Intents that answer without touching the draft. */
-export const ANSWER_INTENTS: ReadonlySet<Intent["kind"]> = new Set([
-  "help",
-  "recommend",
-  "list_merchants",
-  "list_locations",
-  "cost",
-  "greeting",
-  "thanks",
-  "off_topic",
-  "agree",
-]);
-
 const whole = (source: string) => new RegExp(`^(?:${source})$`, "i");
 
 /** Polite or casual words around a command: "ok, publish it please!" is "publish it". */
@@ -182,6 +169,3 @@ export function readIntent(message: string): Intent | undefined {
   if (OFF_TOPIC.test(text)) return { kind: "off_topic" };
   return undefined;
 }
-
-/** Emoji, punctuation and nothing else: there is nothing to read. */
-export const isNoise = (message: string) => !/[\p{L}\p{N}]/u.test(message);
