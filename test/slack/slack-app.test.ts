@@ -67,6 +67,26 @@ describe("a DM conversation", () => {
     );
   });
 
+  it("publishes when the marketer types 'ship it' in the DM, once", async () => {
+    const code = "SLACKWORDS20";
+    await h.dm("dealerMarketer", SEED.replace("DEALER20", code));
+    await h.fake.waitFor("chat.postMessage", (call) => JSON.stringify(call.body).includes(code), 10_000);
+    await h.dm("dealerMarketer", "looks good, ship it");
+    await waitUntil(async () => (await codeCount(code)) === 1);
+    await h.fake.waitFor(
+      "chat.postMessage",
+      (call) => /Published/.test(JSON.stringify(call.body)) && JSON.stringify(call.body).includes("20% off"),
+      10_000,
+    );
+    await h.dm("dealerMarketer", "ship it");
+    await h.fake.waitFor(
+      "chat.postMessage",
+      (call) => /already published as offer #/.test(JSON.stringify(call.body)),
+      10_000,
+    );
+    expect(await codeCount(code)).toBe(1);
+  });
+
   it("shows form errors next to the input instead of accepting them", async () => {
     await h.dm("dealerMarketer", SEED.replace("DEALER20", "FORMERR20"));
     await h.fake.waitFor(
