@@ -23,6 +23,10 @@ export function draftFromOffer(offer: OfferWithDescriptive, control?: Redemption
     patch.offerValue = value;
     if (offerType === "cashback") patch.valueUnit = offer.savings_type === "percentage" ? "%" : "$";
   }
+  // A BOGO states no savings in the API; its usual form, and the default everywhere else, is free.
+  if (offerType === "bogo" && patch.offerValue === undefined) {
+    patch.offerValue = /\bhalf\b|50%/i.test(offer.short_text ?? "") ? 50 : 100;
+  }
   const programType = PROGRAM_TYPES.find((type) => type === offer.classification);
   if (programType) patch.programType = programType as ProgramType;
   const [method] = offer.offer_redemption_methods;

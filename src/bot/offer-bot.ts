@@ -90,7 +90,7 @@ export class OfferBot {
       case "draft_resume":
         return { replies: await this.conversation.current(speaker, value), threadKey: value };
       case "edit":
-        return { replies: [await this.editHelp(threadKey)], threadKey };
+        return { replies: [EDIT_HELP], threadKey };
       default:
         return {
           replies: await this.conversation.action(speaker, threadKey, actionId, value, {
@@ -119,17 +119,13 @@ export class OfferBot {
     }
     return { replies: await this.commands.run(speaker, command), threadKey };
   }
-
-  /** Channels without a form widget (the console) edit by typing; say how. */
-  private async editHelp(threadKey: string): Promise<Reply> {
-    const stored = await this.conversation.draftOf(threadKey);
-    const fields = stored ? Object.keys(stored.draft).join(", ") : "";
-    return notice(
-      "info",
-      `Type any change in plain words, e.g. "make it 25%" or "move the end date to Jan 15", or set a field exactly with "set <field> <value>".${fields ? `\nFields: ${fields}` : ""}`,
-    );
-  }
 }
+
+/** Channels without a form widget (the console) edit by typing; say how. */
+const EDIT_HELP = notice(
+  "info",
+  'Type any change in plain words, e.g. "make it 25%", "move the end date to Jan 15", "code FALL25 instead", "2 per customer" or "title Holiday Savings".',
+);
 
 function pageOf(value: string): ParsedCommand {
   try {

@@ -70,7 +70,7 @@ export function describeOfferValue(draft: OfferDraft): string | undefined {
     case "cashback_percent":
       return `${formatCount(value)}% cash back${on(item)}${minimum(minimumSpend)}`;
     case "loyalty_points":
-      return `${formatCount(value)} bonus points${on(item)}`;
+      return `${formatCount(value)} bonus points${on(item)}${minimum(minimumSpend)}`;
     case "points_multiplier":
       return `${multiplierText(value)}${on(item)}`;
     case "price_point":

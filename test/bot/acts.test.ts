@@ -254,4 +254,14 @@ describe("limits and merchants in the words marketers use", () => {
     expect(text(chat.last)).toMatch(/250% is not a valid/);
     expect((await app.bot.conversation.draftOf(chat.threadKey))?.draft.offerValue).toBe(20);
   });
+
+  it("keeps the dates when an end typed before the start would push the offer a year out", async () => {
+    const chat = new Chat(app, "accountManager");
+    await chat.say("$20 off at prairie green dec 1-31, budget 5k, code PGYEAR20, 1 per customer, 100 total");
+    await chat.say("make it start dec 20 end dec 10");
+    expect(text(chat.last)).toMatch(/would run almost a year, so I kept the dates as they were/);
+    await chat.say("publish");
+    const offer = await app.client.getOffer(chat.reply("published").offerId);
+    expect(offer).toMatchObject({ version_active_from: "2026-12-01", offer_expiry_date: "2026-12-31" });
+  });
 });

@@ -67,7 +67,7 @@ const OFFER_NOUN = String.raw`(?:offer|promo(?:tion)?|deal|coupon|campaign|disco
 
 /** Leads into an offer ("create an offer for Sunrise Coffee: …"), so only its start is read. */
 const CREATE = new RegExp(
-  String.raw`^\s*(?:(?:hey|hi|hello|yo)[\s,!]+)?${LEAD}(?:(?:i(?:\s+(?:want|need|would\s+like)|'?d\s+like)\s+to\s+|can\s+(?:you|u|we|i)\s+|could\s+(?:you|u)\s+|help\s+me\s+|let'?s\s+|lets\s+|pls\s+|please\s+)?(?:create|make|build|set\s+up|setup|start|draft|add|run|do|launch)\s+(?:a\s+|an\s+|another\s+|one\s+more\s+|some\s+)?(?:new\s+)?(?:[\p{L}'-]+\s+){0,2}?${OFFER_NOUN}|(?:i|we)(?:\s+(?:want|need|would\s+like)|'?d\s+like)\s+(?:a|an|another|some)\s+(?:[\p{L}'-]+\s+){0,3}${OFFER_NOUN}|new\s+${OFFER_NOUN}|start\s+(?:over|again|fresh))`,
+  String.raw`^\s*(?:(?:hey|hi|hello|yo)[\s,!]+)?${LEAD}(?:(?:i(?:\s+(?:want|need|would\s+like)|'?d\s+like)\s+to\s+|can\s+(?:you|u|we|i)\s+|could\s+(?:you|u)\s+|help\s+me\s+|let'?s\s+|lets\s+|pls\s+|please\s+)?(?:create|make|build|set\s+up|setup|start|draft|add|run|do|launch)\s+(?:a\s+|an\s+|another\s+|one\s+more\s+|some\s+)?(?:new\s+)?(?:[\p{L}'-]+\s+){0,2}?${OFFER_NOUN}|(?:(?:i|we)\s+)?(?:(?:want|need|would\s+like)|(?:i|we)'?d\s+like)\s+(?:a|an|another|some)\s+(?:[\p{L}'-]+\s+){0,3}${OFFER_NOUN}|new\s+${OFFER_NOUN}|start\s+(?:over|again|fresh))`,
   "iu",
 );
 
@@ -81,7 +81,7 @@ const RECOMMEND_GOAL =
 const LIST_MERCHANTS =
   /\b(?:which|what|list|show(?:\s+me)?|see)\s+(?:(?:are\s+)?(?:the|my|our|all(?:\s+the)?)\s+)?(?:merchants?|dealers?|dealerships?|stores?|shops?|properties|brands?|businesses|locations?)\b|\bwho\s+can\s+i\s+(?:make|create|run)\b/i;
 const COST =
-  /\b(?:what|how\s+much)\s+(?:will|would|does|could|might)\s+(?:this|it|that|the\s+offer)\s+cost\b|\bwhat(?:'?s|\s+is|\s+would\s+be)\s+the\s+(?:cost|liability|budget\s+impact|exposure)\b|\bhow\s+much\s+(?:will|would|does)\s+(?:this|it)\s+(?:cost|run)\b|\bhow\s+much\s+(?:could|can)\s+(?:we|i)\s+(?:lose|spend)\b/i;
+  /\b(?:gonna|going\s+to)\s+cost\b|\bcost\s+(?:me|us)\b|\b(?:what|how\s+much)\s+(?:will|would|does|could|might)\s+(?:this|it|that|the\s+offer)\s+cost\b|\bwhat(?:'?s|\s+is|\s+would\s+be)\s+the\s+(?:cost|liability|budget\s+impact|exposure)\b|\bhow\s+much\s+(?:will|would|does)\s+(?:this|it)\s+(?:cost|run)\b|\bhow\s+much\s+(?:could|can)\s+(?:we|i)\s+(?:lose|spend)\b/i;
 const GREETING = whole(
   String.raw`\s*(?:hi|hello|hey|hiya|yo|howdy|sup|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there|hey\s+there)(?:\s+(?:bot|kigo|there|team|all))?[\s.!,👋]*`,
 );
@@ -93,7 +93,7 @@ const OFFER_REF = String.raw`(?:offer\s+)?(?:#|no\.?\s*|number\s+)?(\d{1,9})`;
 const OFFERS_WORDS: [RegExp, (match: RegExpExecArray) => Intent][] = [
   [
     whole(
-      String.raw`\s*(?:(?:show|list|see|view|display|what\s+are|give\s+me|pull\s+up)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my|our|the|all)?\s*(?:(?:live|active|current|running|published)\s+)?(?:offers|promos|promotions|deals)|my\s+offers|what\s+offers\s+(?:do\s+(?:i|we)\s+have|are\s+(?:live|running|active))|offers)[\s?.!]*`,
+      String.raw`\s*(?:(?:show|list|see|view|display|what\s+are|give\s+me|pull\s+up)\s+(?:me\s+)?(?:all\s+)?(?:of\s+)?(?:my|our|the|all)?\s*(?:(?:live|active|current|running|published)\s+)?(?:offers|promos|promotions|deals)|my\s+offers|how\s+are\s+my\s+offers(?:\s+doing)?|what\s+offers\s+(?:do\s+(?:i|we)\s+have|are\s+(?:live|running|active))|offers)[\s?.!]*`,
     ),
     () => ({ kind: "offers", verb: "list" }),
   ],

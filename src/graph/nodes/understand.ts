@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { patchOfSuggestion } from "../ask.js";
-import { describeValue, FIELD_LABELS, formatMoney } from "../describe.js";
+import { daysBetween } from "../dates.js";
+import { describeValue, FIELD_LABELS, formatDate, formatMoney } from "../describe.js";
 import type { DraftField, DraftPatch, OfferDraft } from "../draft.js";
 import type { Intent } from "../extractor/intent.js";
 import type { Extractor, TokenUsage } from "../extractor/types.js";
@@ -42,8 +43,14 @@ export function understandNode(extractor: Extractor) {
       ? { ...state, draft: {}, asked: undefined, question: undefined }
       : state;
     const refusals: string[] = [];
+    const typed = base.input?.kind === "message" ? base.input.text : "";
     const draft = withTitleValue(
-      withoutImpossibleValue(applyPatch(base.draft, reading.patch), base.draft, refusals),
+      withoutUnlikelyRun(
+        withoutImpossibleValue(applyPatch(base.draft, reading.patch), base.draft, refusals),
+        base.draft,
+        typed,
+        refusals,
+      ),
       base,
     );
     const changed = changedFields(base.draft, draft);
@@ -55,7 +62,7 @@ export function understandNode(extractor: Extractor) {
         `We're still working on ${draftName(draft)}. Finish it, or say "cancel" to drop it and start another.`,
       );
     } else if (!understood && base.input?.kind === "message") notes.push(notUnderstood(base));
-    else if (Object.keys(reading.patch).length > 0 && !fresh)
+    else if (Object.keys(reading.patch).length > 0 && !fresh && refusals.length === 0)
       notes.push("That's what the offer already says.");
     // At the preview, an answer or a "didn't catch that" is said on its own; the preview stays as it is.
     const answerOnly =
@@ -114,6 +121,35 @@ function valueText(amount: number, draft: OfferDraft): string | undefined {
   if (draft.offerType === "percentage_savings" || draft.valueUnit === "%") return `${amount}%`;
   if (draft.offerType === "dollars_off" || draft.valueUnit === "$") return formatMoney(amount);
   return undefined;
+}
+
+/** Longer than this, a run whose years nobody typed is a slip ("start dec 20 end dec 10"). */
+const UNLIKELY_RUN_DAYS = 183;
+
+/**
+ * A date without a year is taken as the next one to come, so an end typed before the start lands
+ * a year later. Nobody means that without saying the year: the dates stay as they were and the
+ * marketer is asked.
+ */
+function withoutUnlikelyRun(
+  draft: OfferDraft,
+  before: OfferDraft,
+  typed: string,
+  refusals: string[],
+): OfferDraft {
+  const { startDate, endDate } = draft;
+  const moved = startDate !== before.startDate || endDate !== before.endDate;
+  if (!moved || !startDate || !endDate || /20\d\d/.test(typed)) return draft;
+  if (daysBetween(startDate, endDate) <= UNLIKELY_RUN_DAYS) return draft;
+  refusals.push(
+    `${formatDate(startDate)} – ${formatDate(endDate)} would run almost a year, so I kept the dates as they were. Did the end come before the start? Say both dates again, e.g. "Dec 10 to Dec 20", or add the year.`,
+  );
+  const { startDate: _start, endDate: _end, ...rest } = draft;
+  return {
+    ...rest,
+    ...(before.startDate ? { startDate: before.startDate } : {}),
+    ...(before.endDate ? { endDate: before.endDate } : {}),
+  };
 }
 
 /** "150% off" is refused when typed, in words, and the value it would replace stays. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { DraftPatch } from "../../../src/graph/draft.js";
 import { readIntent } from "../../../src/graph/extractor/intent.js";
 import { readWithRules } from "../../../src/graph/extractor/rules/index.js";
 import { readMerchantMentions } from "../../../src/graph/extractor/rules/mentions.js";
@@ -34,6 +35,9 @@ describe("what a message asks for besides values", () => {
       { kind: "recommend", objective: "win back lapsed customers" },
     ],
     ["what's the weather", { kind: "off_topic" }],
+    ["need a promo for homebase pls", { kind: "create" }],
+    ["whats this gonna cost me?", { kind: "cost" }],
+    ["how are my offers doing", { kind: "offers", verb: "list" }],
   ])("%s", (message, intent) => {
     expect(readIntent(message)).toEqual(intent);
   });
@@ -114,7 +118,8 @@ describe("names that may be the merchant's", () => {
 });
 
 describe("words marketers typed in tries", () => {
-  const multiplier = { offerType: "loyalty_points", offerValue: 2, valueUnit: "x" } as const;
+  const multiplier: DraftPatch = { offerType: "loyalty_points", offerValue: 2, valueUnit: "x" };
+  const percentOff: DraftPatch = { offerType: "percentage_savings", offerValue: 15 };
   it.each([
     ["hmm actually 3x", multiplier, { offerValue: 3 }],
     ["make it double", multiplier, { offerValue: 2 }],
@@ -126,6 +131,25 @@ describe("words marketers typed in tries", () => {
     ["thru new years", {}, { endDate: "2027-01-01" }],
     ["tuesday only", {}, { startDate: "2026-12-01", endDate: "2026-12-01" }],
     ["unlimited uses per customer, no total cap", {}, { unlimitedPerCustomer: true, unlimitedTotal: true }],
+    ["$10 off when u spend 50", {}, { offerType: "dollars_off", offerValue: 10, minimumSpend: 50 }],
+    ["make it 25% pls", percentOff, { offerValue: 25 }],
+    ["change it to 25% pls", percentOff, { offerValue: 25 }],
+    ["ok 50% then", { offerType: "percentage_savings" } as DraftPatch, { offerValue: 50 }],
+    ["buy 1 get 1 50% off hiking boots", {}, { offerType: "bogo", offerValue: 50, itemName: "hiking boots" }],
+    [
+      "free cookie w/ any coffee",
+      {},
+      { offerType: "free_with_purchase", itemName: "cookie", qualifyingItem: "coffee" },
+    ],
+    ["1 per cust 100 total", {}, { usageLimitPerCustomer: 1, totalUsageLimit: 100 }],
+    ["unlimited per customer, no cap", {}, { unlimitedPerCustomer: true, unlimitedTotal: true }],
+    ["no code just show it", {}, { redemptionMethod: "show_save" }],
+    ["title it Holiday Hustle", {}, { offerTitle: "Holiday Hustle" }],
+    [
+      "500 bonus points on any purchase over $25",
+      {},
+      { offerType: "loyalty_points", offerValue: 500, valueUnit: "points", minimumSpend: 25 },
+    ],
   ])("%s", (message, draft, patch) => {
     expect(readWithRules(message, context({ draft })).patch).toEqual(patch);
   });

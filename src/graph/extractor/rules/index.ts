@@ -4,6 +4,7 @@ import type { ExtractContext, Extraction, Extractor } from "../types.js";
 import { keepValid } from "../validate.js";
 import { PROSE_FIELDS, readAnswer } from "./answers.js";
 import { readChannels } from "./channels.js";
+import { spelledOut } from "./chat-words.js";
 import { readCodes } from "./codes.js";
 import { readDates } from "./dates.js";
 import { readLimits } from "./limits.js";
@@ -74,8 +75,9 @@ const WHOLE_MESSAGE_INTENTS: ReadonlySet<Intent["kind"]> = new Set([
  * carries values of its own.
  */
 export function readWithRules(typed: string, context: ExtractContext): Extraction {
-  const intent = readIntent(typed);
-  const message = withDigits(typed);
+  const plain = spelledOut(typed);
+  const intent = readIntent(plain);
+  const message = withDigits(plain);
   if (intent && WHOLE_MESSAGE_INTENTS.has(intent.kind)) return { patch: {}, source: "rules", intent };
   if (intent?.kind === "offers" && intent.verb !== "duplicate") return { patch: {}, source: "rules", intent };
   const field = context.expecting;

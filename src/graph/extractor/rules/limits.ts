@@ -3,7 +3,7 @@ import { agreedDefined, type Rule } from "./scan.js";
 
 const rx = (source: string) => new RegExp(source, "gi");
 const USES = `(?:uses?|redemptions?|times?)`;
-const PERSON = `(?:customer|person|user|member|account|household|shopper|cardholder|dealer|tenant|resident)s?`;
+const PERSON = `(?:customer|person|user|member|account|household|shopper|cardholder|dealer|tenant|resident|guest|visitor|patron|diner|family|families)s?`;
 
 const PER_CUSTOMER = rx(
   [
@@ -33,7 +33,7 @@ const UNLIMITED_PER_CUSTOMER = rx(
   String.raw`\b${NO_LIMIT}\s+(?:${USES}\s+)?(?:per|a|each|every|on)\s+${PERSON}\b|\bno\s+per[\s-](?:customer|person|user)\s+(?:limit|cap)\b|\bas\s+(?:many\s+times|often)\s+as\s+(?:they|you|customers?)\s+(?:like|want)\b`,
 );
 const UNLIMITED_TOTAL = rx(
-  String.raw`\b${NO_LIMIT}\s+(?:on\s+(?:the\s+)?)?(?:total|overall|in\s+total)(?:\s+${USES})?\b|\b(?:total|overall)\s+(?:${USES}\s+)?(?:unlimited|uncapped)\b|\bno\s+total\s+(?:limit|cap)\b|\b(?:unlimited|uncapped)\s+(?:total\s+)?redemptions\b`,
+  String.raw`\b${NO_LIMIT}\s+(?:on\s+(?:the\s+)?)?(?:total|overall|in\s+total)(?:\s+${USES})?\b|\b(?:total|overall)\s+(?:${USES}\s+)?(?:unlimited|uncapped)\b|\bno\s+(?:total\s+)?(?:limit|cap)(?!\s+(?:per|on|for)\b)\b|\b(?:unlimited|uncapped)\s+(?:total\s+)?redemptions\b`,
 );
 /** "unlimited" or "no cap" on its own: the limit being asked about, or else the total. */
 export const BARE_NO_LIMIT = new RegExp(String.raw`^\s*${NO_LIMIT}[\s.!]*$`, "i");

@@ -4,7 +4,7 @@
  * only when the Kigo API knows a merchant by that name, so a wrong guess costs nothing.
  */
 
-const STOP = `for|in|on|from|to|with|this|next|starting|until|through|thru|code|and|but|only|all|every|customers?|dealers?|residents?|members?|users?|people|folks|guests?|during|over|off|get|the|budget|limit|uses?|per|total|via|using|if|when|starting|by|or`;
+const STOP = `for|in|on|from|to|with|this|next|starting|until|till|til|through|thru|code|and|but|only|all|every|customers?|dealers?|residents?|members?|users?|people|folks|guests?|during|over|off|get|the|budget|limit|uses?|per|total|via|using|if|when|starting|by|or`;
 const NAME = String.raw`[\p{L}\p{N}&'’.\-]+`;
 const AFTER = `(?:at|from|with|@|for|merchant|store|shop|dealer|dealership|location)`;
 
@@ -26,7 +26,9 @@ function clean(phrase: string): string | undefined {
     .trim()
     .replace(LEADING_FILLER, "")
     .replace(/[\s.,;:!?'’-]+$/, "");
-  if (name.length < 3 || NOT_A_NAME.test(name) || !/\p{L}/u.test(name)) return undefined;
+  // "25% pls", "$10 instead": amounts are never names.
+  if (name.length < 3 || NOT_A_NAME.test(name) || !/\p{L}/u.test(name) || /^[\d$]|%/.test(name))
+    return undefined;
   return name;
 }
 

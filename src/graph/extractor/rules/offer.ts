@@ -101,12 +101,13 @@ const OFFERS: [RegExp, Reader][] = [
   ],
   [
     rx(
-      String.raw`(${NUMBER}(?:\s?k\b)?)\s*(?:bonus\s+|loyalty\s+|reward\s+)?(?:points|pts)\b${ON_ITEM_ONLY}`,
+      String.raw`(${NUMBER}(?:\s?k\b)?)\s*(?:bonus\s+|loyalty\s+|reward\s+)?(?:points|pts)\b(?:\s+${SPEND_OVER})?${ON_ITEM_ONLY}`,
     ),
-    ([, points, on]) => ({
+    ([, points, spend, on]) => ({
       offerType: "loyalty_points",
       offerValue: num(points),
       valueUnit: "points",
+      minimumSpend: num(spend),
       itemName: item(on),
     }),
   ],
@@ -195,6 +196,8 @@ const CORRECTION = rx(
   String.raw`\b(?:make|change|set|update|bump|raise|lower|drop|increase|decrease|cut)\s+(?:it|that|this|the\s+(?:offer\s+|discount\s+)?(?:value|amount|discount|offer|price))\s+(?:up\s+|down\s+)?(?:to\s+)?(${UNIT_VALUE}|${NUMBER})(?=\s*(?:off\b|instead\b|please\b|and\b|but\b|with\b|$|[.,;!]))|(${UNIT_VALUE})\s+instead\b`,
 );
 
+const LONE_PERCENT = rx(String.raw`(${NUMBER})${PERCENT}(?!\s*(?:max|cap|of\b))`);
+
 /** "actually 3x", "make it double": a new multiplier for a points-multiplier offer. */
 const MULTIPLIER_CORRECTION = rx(
   String.raw`(?:^|[\s,;:]|\b(?:make\s+it|change\s+it\s+to|go\s+with|actually)\s+)(?:(${NUMBER})\s?x|(double|triple|quadruple))(?![\w-])`,
@@ -209,6 +212,12 @@ function readCorrection(scan: Scan, draft: DraftPatch): DraftPatch | undefined {
     }
   }
   const draftType = draft.offerType;
+  if (draftType && draft.offerValue === undefined) {
+    // The value is what is missing ("ok 50% then" after a refused 150%): a lone percent is it.
+    const [percent] = scan.take(LONE_PERCENT);
+    const value = num(percent?.[1]);
+    if (value !== undefined) return valueForDraft(value, "%", draftType);
+  }
   const [match] = scan.take(CORRECTION);
   const raw = match?.[1] ?? match?.[2];
   if (!raw) return undefined;

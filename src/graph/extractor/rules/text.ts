@@ -26,7 +26,7 @@ const LABELS: Label[] = [
     words: String.raw`(?:offer\s+)?title|headline|called|named`,
     prose: false,
     // "title Triple Points Parts Event" as a whole message: the rest is the title.
-    bare: String.raw`call\s+it|name\s+it|titled|(?:make|set)\s+the\s+title|(?<=^\s*)(?:new\s+|offer\s+)?title`,
+    bare: String.raw`call\s+it|name\s+it|title\s+it|titled|(?:make|set)\s+the\s+title|(?<=^\s*)(?:new\s+|offer\s+)?title`,
   },
   { field: "offerDescription", words: "description", prose: true },
   {

@@ -1,0 +1,22 @@
+/**
+ * Chat shorthand spelled out before the rules read a message, so every rule that reads "you",
+ * "with" or "customer" reads "u", "w/" and "cust" too, and a trailing "pls" does not hide a value
+ * ("make it 25% pls"). Only whole words are replaced.
+ */
+const SHORTHAND: [RegExp, string][] = [
+  [/\bw\/o\b/gi, "without"],
+  [/\bw\/(?=\s|\w)/gi, "with "],
+  [/\bu\b/gi, "you"],
+  [/\bur\b/gi, "your"],
+  [/\b(how|what)\s+r\b/gi, "$1 are"],
+  [/\bcusts?\b/gi, "customer"],
+  [/\bppl\b/gi, "people"],
+  [/\b(?:pls|plz|pleeease|please)\b/gi, ""],
+  [/\bbuy\s+1\s+get\s+1\b/gi, "buy one get one"],
+  [/\b(?:thx|ty|thanks|thank\s+you)\s*[.!]*$/gi, ""],
+];
+
+export function spelledOut(message: string): string {
+  const text = SHORTHAND.reduce((current, [pattern, words]) => current.replace(pattern, words), message);
+  return text.replace(/[ \t]{2,}/g, " ").trim();
+}
