@@ -109,10 +109,9 @@ function recommendation(
   contextProgram: ProgramType | undefined,
   benchmarks: BenchmarkTable,
 ): string {
-  const goal = objective ?? draft.businessObjective;
-  if (!goal) {
-    return 'Tell me what the offer should achieve and I\'ll suggest a type and value, e.g. "what do you recommend to win back lapsed customers?".';
-  }
+  // Without a stated goal, suggest for sales and say how to get a closer fit.
+  const goal = objective ?? draft.businessObjective ?? "drive sales";
+  const unstated = objective === undefined && draft.businessObjective === undefined;
   const program = draft.programType ?? contextProgram;
   const programs: ProgramType[] = program ? [program] : ["closed_loop", "open_loop"];
   const lines = programs.flatMap((programType) => {
@@ -128,7 +127,7 @@ function recommendation(
   return [
     `For "${goal}" I'd suggest:`,
     ...lines,
-    "Type the one you want, with the merchant and dates, to start it.",
+    `Type the one you want, with the merchant and dates, to start it.${unstated ? ' Tell me the goal (e.g. "win back lapsed customers") for a closer fit.' : ""}`,
   ].join("\n");
 }
 

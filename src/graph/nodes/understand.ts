@@ -55,7 +55,13 @@ export function understandNode(extractor: Extractor) {
     );
     const changed = changedFields(base.draft, draft);
     const notes = [...(fresh ? ["Starting a new offer."] : []), ...reading.notes, ...refusals];
-    const understood = changed.length > 0 || intent !== undefined || carriesOffer;
+    // A note about what was read (a refused value, a passed holiday) already answered the message.
+    const understood =
+      changed.length > 0 ||
+      intent !== undefined ||
+      carriesOffer ||
+      reading.notes.length > 0 ||
+      refusals.length > 0;
     if (changed.length > 0) notes.push(summariseChanges(changed, base.draft, draft));
     else if (intent?.kind === "create" && !fresh) {
       notes.push(
@@ -139,7 +145,7 @@ function withoutUnlikelyRun(
 ): OfferDraft {
   const { startDate, endDate } = draft;
   const moved = startDate !== before.startDate || endDate !== before.endDate;
-  if (!moved || !startDate || !endDate || /20\d\d/.test(typed)) return draft;
+  if (!moved || !startDate || !endDate || /\b20\d\d\b/.test(typed)) return draft;
   if (daysBetween(startDate, endDate) <= UNLIKELY_RUN_DAYS) return draft;
   refusals.push(
     `${formatDate(startDate)} – ${formatDate(endDate)} would run almost a year, so I kept the dates as they were. Did the end come before the start? Say both dates again, e.g. "Dec 10 to Dec 20", or add the year.`,

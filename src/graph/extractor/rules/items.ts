@@ -10,7 +10,7 @@ const STOP = [
   // joins and prepositions that start the next part of the message
   "and|for|with|from|to|until|till|through|thru|at|in|on|of|during|per|by|when|where|while|or|but|if|so|then|as|than|via|using|over|above|under",
   // articles and pronouns: an item after them is read without them where it matters
-  "a|an|the|any|this|that|these|those|it|its|we|i|you|our|us|they|them|their|let'?s|lets",
+  "a|an|the|this|that|these|those|it|its|we|i|you|our|us|they|them|their|let'?s|lets",
   // order words: "$300 off first month" is on the month, which the dates own
   "first|second|third|next|last",
   // verbs of the request itself
