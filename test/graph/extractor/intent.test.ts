@@ -145,6 +145,19 @@ describe("words marketers typed in tries", () => {
     ["unlimited per customer, no cap", {}, { unlimitedPerCustomer: true, unlimitedTotal: true }],
     ["no code just show it", {}, { redemptionMethod: "show_save" }],
     ["title it Holiday Hustle", {}, { offerTitle: "Holiday Hustle" }],
+    ["next week", {}, { startDate: "2026-11-30", endDate: "2026-12-06" }],
+    ["for q1", {}, { startDate: "2027-01-01", endDate: "2027-03-31" }],
+    [
+      "bogo boots dec 26-jan 10",
+      {},
+      {
+        offerType: "bogo",
+        offerValue: 100,
+        itemName: "boots",
+        startDate: "2026-12-26",
+        endDate: "2027-01-10",
+      },
+    ],
     [
       "500 bonus points on any purchase over $25",
       {},

@@ -13,6 +13,8 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bppl\b/gi, "people"],
   [/\b(?:pls|plz|pleeease|please)\b/gi, ""],
   [/\bbuy\s+1\s+get\s+1\b/gi, "buy one get one"],
+  // "dec 26-jan 10": the date reader needs the dash set apart to see a range.
+  [/(\d)-(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi, "$1 - "],
   [/\b(?:thx|ty|thanks|thank\s+you)\s*[.!]*$/gi, ""],
 ];
 

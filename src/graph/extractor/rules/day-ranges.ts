@@ -29,6 +29,19 @@ function oneDayOnly(scan: Scan, today: Day): Period[] {
   });
 }
 
+const WEEK = /\b(this|next)\s+week\b(?!\s*end)/gi;
+
+/** "this week" runs from today to Sunday; "next week" is the coming Monday to Sunday. */
+function weeks(scan: Scan, today: Day): Period[] {
+  return scan.take(WEEK).map((match) => {
+    const weekday = weekdayOf(today);
+    const sunday = addDays(today, weekday === 0 ? 0 : 7 - weekday);
+    if (match[1]?.toLowerCase() === "this")
+      return periodOf(scan, match, { kind: "range", start: today, end: sunday });
+    return periodOf(scan, match, { kind: "range", start: addDays(sunday, 1), end: addDays(sunday, 7) });
+  });
+}
+
 const WEEKEND = /\b(this|next)\s+weekend\b/gi;
 
 /** "this weekend" is the coming Saturday–Sunday (what is left of it on a Sunday); "next weekend", the one after. */
@@ -97,5 +110,6 @@ function slashRanges(scan: Scan, today: Day): Period[] {
 export const dayRanges = (scan: Scan, today: Day): Period[] => [
   ...oneDayOnly(scan, today),
   ...weekends(scan, today),
+  ...weeks(scan, today),
   ...slashRanges(scan, today),
 ];

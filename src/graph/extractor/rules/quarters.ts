@@ -18,8 +18,8 @@ function periodEnds(scan: Scan, today: Day): Period[] {
   });
 }
 
-/** Only after "in"/"during": "increase Q4 sales" names a goal, not when the offer runs. */
-const IN_QUARTER = /\b(?:in|during|throughout)\s+(?:the\s+)?q([1-4])(?:\s+(\d{4}))?\b/gi;
+/** Only after "in"/"during"/"for": "increase Q4 sales" names a goal, not when the offer runs. */
+const IN_QUARTER = /\b(?:in|during|throughout|for|all\s+of)\s+(?:the\s+)?q([1-4])(?:\s+(\d{4}))?\b/gi;
 
 /** The next quarter of that number that has not ended; one under way starts today. */
 function quarters(scan: Scan, today: Day): Period[] {
