@@ -1,3 +1,4 @@
+import Fuse from "fuse.js";
 import { z } from "zod";
 
 /**
@@ -35,6 +36,8 @@ export const intentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("greeting") }),
   z.object({ kind: z.literal("thanks") }),
   z.object({ kind: z.literal("off_topic") }),
+  /** A lone word close to a decision ("pubish"): asked about, never acted on. */
+  z.object({ kind: z.literal("did_you_mean"), word: z.enum(["publish", "cancel", "submit"]) }),
 ]);
 export type Intent = z.infer<typeof intentSchema>;
 
@@ -168,4 +171,23 @@ export function readIntent(message: string): Intent | undefined {
   }
   if (OFF_TOPIC.test(text)) return { kind: "off_topic" };
   return undefined;
+}
+
+const DECISION_WORDS = new Fuse(["publish", "cancel", "submit"] as const, {
+  includeScore: true,
+  threshold: 0.4,
+});
+
+/**
+ * "pubish", "cancle": a typo of a decision is asked about, never acted on. Only where nothing is
+ * being asked: "Summit" answering "which merchant?" is a name, not "submit".
+ */
+export function nearDecision(text: string): Intent | undefined {
+  const word = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!]+$/, "");
+  if (!/^[a-z]{4,9}$/.test(word)) return undefined;
+  const [best] = DECISION_WORDS.search(word);
+  return best ? { kind: "did_you_mean", word: best.item } : undefined;
 }

@@ -100,6 +100,9 @@ async function answerFor(
       return costAnswer(draft, benchmarks);
     case "offers":
       return undefined;
+    case "did_you_mean":
+      if (!inProgress) return undefined;
+      return `Did you mean "${intent.word}"? Type it again to ${intent.word === "submit" ? "submit it for approval" : intent.word === "publish" ? "publish the offer" : "drop the draft"}.`;
   }
 }
 

@@ -183,3 +183,13 @@ describe("words marketers typed in tries", () => {
     ]);
   });
 });
+
+describe("a typo of a decision", () => {
+  it("is asked about where nothing is being asked, and is a name where a merchant is asked", () => {
+    expect(readWithRules("pubish", context()).intent).toEqual({ kind: "did_you_mean", word: "publish" });
+    expect(readWithRules("cancle", context()).intent).toEqual({ kind: "did_you_mean", word: "cancel" });
+    expect(readWithRules("summit", context({ expecting: "merchantName" })).patch).toEqual({
+      merchantName: "summit",
+    });
+  });
+});

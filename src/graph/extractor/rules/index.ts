@@ -1,5 +1,5 @@
 import type { DraftPatch } from "../../draft.js";
-import { type Intent, readIntent } from "../intent.js";
+import { type Intent, nearDecision, readIntent } from "../intent.js";
 import type { ExtractContext, Extraction, Extractor } from "../types.js";
 import { keepValid } from "../validate.js";
 import { PROSE_FIELDS, readAnswer } from "./answers.js";
@@ -122,6 +122,8 @@ export function readWithRules(typed: string, context: ExtractContext): Extractio
     said.kind !== "offers"
   )
     return { patch: {}, source: "rules", intent: said };
+  const typo = !field && !intent && Object.keys(reading.patch).length === 0 ? nearDecision(plain) : undefined;
+  if (typo) return { patch: {}, source: "rules", intent: typo };
   const places = readPlaces(reading.rest);
   const patch = places
     ? { ...reading.patch, ...answer, locationScope: "selected" }
