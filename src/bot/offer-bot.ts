@@ -1,3 +1,4 @@
+import { EDIT_TEXT } from "../graph/nodes/answer.js";
 import type { ConversationService, FormResult, Speaker } from "./conversation.js";
 import { notice } from "./conversation.js";
 import { type OfferCommands, type ParsedCommand, parseOffersCommand } from "./offer-commands.js";
@@ -122,10 +123,7 @@ export class OfferBot {
 }
 
 /** Channels without a form widget (the console) edit by typing; say how. */
-const EDIT_HELP = notice(
-  "info",
-  'Type any change in plain words, e.g. "make it 25%", "move the end date to Jan 15", "code FALL25 instead", "2 per customer" or "title Holiday Savings".',
-);
+const EDIT_HELP = notice("info", EDIT_TEXT);
 
 function pageOf(value: string): ParsedCommand {
   try {

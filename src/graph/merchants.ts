@@ -76,7 +76,7 @@ export class MerchantDirectory {
     if (words.query) return this.byQuery(draft, scope, words.query);
     if (draft.merchantId !== undefined) {
       // Picked by id (a choice, a duplicated offer): its program and category come with it.
-      if (draft.programType !== undefined) return { draft };
+      if (draft.programType !== undefined && draft.merchantName !== undefined) return { draft };
       return { draft: await this.withMerchant(draft, await this.client.getMerchant(draft.merchantId)) };
     }
     const [only] = scope;

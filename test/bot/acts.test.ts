@@ -199,6 +199,11 @@ describe("limits and merchants in the words marketers use", () => {
     const { preview } = chat.reply("preview");
     // The copied title named the old value; it follows the new one.
     expect(preview.title).toBe("25% Off Genuine John Deere Parts & Service");
+    const fields = Object.fromEntries(
+      preview.sections.flatMap((s) => s.fields).map((f) => [f.label, f.value]),
+    );
+    expect(fields.Merchant).toBe("Heartland Ag Equipment");
+    expect(fields.Description).toMatch(/25% off genuine John Deere parts/);
     expect(preview.summary).toMatch(/Jan 1, 2027 – Jan 31, 2027/);
     await chat.say("publish");
     const offer = await app.client.getOffer(chat.reply("published").offerId);

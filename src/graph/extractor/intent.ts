@@ -24,6 +24,7 @@ export const intentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("agree") }),
   z.object({ kind: z.literal("create") }),
   z.object({ kind: z.literal("help") }),
+  z.object({ kind: z.literal("edit") }),
   z.object({ kind: z.literal("recommend"), objective: z.string().trim().min(1).max(300).optional() }),
   z.object({ kind: z.literal("list_merchants") }),
   z.object({ kind: z.literal("list_locations") }),
@@ -47,7 +48,7 @@ export const DECISION_INTENTS: ReadonlySet<Intent["kind"]> = new Set(["publish",
 const whole = (source: string) => new RegExp(`^(?:${source})$`, "i");
 
 /** Polite or casual words around a command: "ok, publish it please!" is "publish it". */
-const LEAD = String.raw`(?:(?:actually|hmm+|um+|oh|wait|no|nah|ugh|honestly|ok(?:ay)?|alright|great|perfect|cool|yes|yep|yeah|sure|all\s+good|looks\s+(?:good|great)|lgtm|that'?s\s+(?:good|great|it|fine)|please|pls|now|then|so|and|just|go\s+ahead\s+and|let'?s|lets)[\s,.!:;-]*)*`;
+const LEAD = String.raw`(?:(?:actually|nvm|never\s*mind|hmm+|um+|oh|wait|no|nah|ugh|honestly|good|nice|fine|ok(?:ay)?|alright|great|perfect|cool|yes|yep|yeah|sure|all\s+good|looks\s+(?:good|great)|lgtm|that'?s\s+(?:good|great|it|fine)|please|pls|now|then|so|and|just|go\s+ahead\s+and|let'?s|lets)[\s,.!:;-]*)*`;
 const TAIL = String.raw`(?:[\s,.!:;-]*(?:please|pls|now|then|thanks|thank\s+you|thx|asap|already|today|for\s+me|!+|:\)|🚀|👍|✅))*[\s.!]*`;
 const command = (verbs: string) => whole(String.raw`\s*${LEAD}(?:${verbs})${TAIL}`);
 
@@ -76,6 +77,9 @@ const CREATE = new RegExp(
 
 const HELP = whole(
   String.raw`\s*(?:help|\?+|h[ae]lp\s+me|what\s+(?:can|do)\s+you\s+do\??|what\s+are\s+you\??|who\s+are\s+you\??|how\s+does\s+(?:this|it)\s+work\??|what\s+(?:can|should)\s+i\s+(?:say|type|do)\??|commands\??|how\s+do\s+i\s+(?:use\s+(?:this|you)|start)\??|i'?m\s+(?:lost|confused))[\s.!?]*`,
+);
+const EDIT = command(
+  String.raw`edit(?:\s+(?:it|this|the\s+(?:offer|draft)))?|(?:i\s+want\s+to\s+|let\s+me\s+)?change\s+(?:something|it|some\s+things?)`,
 );
 const RECOMMEND =
   /\b(?:what\s+(?:do|would)\s+you\s+(?:recommend|suggest)|recommend(?:ation)?s?\b|suggest(?:ion)?s?\b|what\s+(?:discount|offer|deal|value|amount|percentage|kind\s+of\s+offer|type\s+of\s+offer)\s+(?:should|would|could|works?|is\s+best)|what\s+(?:works|is)\s+best|what'?s\s+(?:a\s+)?good\s+(?:discount|offer|value|deal)|any\s+ideas|what\s+should\s+(?:i|we)\s+(?:offer|do|give))/i;
@@ -114,18 +118,18 @@ const OFFERS_WORDS: [RegExp, (match: RegExpExecArray) => Intent][] = [
   ],
   [
     whole(
-      String.raw`\s*(?:show|open|view|see|display|details\s+(?:of|for))\s+(?:me\s+)?${OFFER_REF}[\s?.!]*`,
+      String.raw`\s*(?:show|open|view|see|display|details\s+(?:of|for))\s+(?:me\s+)?${OFFER_REF}(?:\s+(?:details|info|again))?[\s?.!]*`,
     ),
     (match) => ({ kind: "offers", verb: "show", offerId: Number(match[1]) }),
   ],
   [
-    whole(String.raw`\s*(pause|resume|unpause|restart|end|stop|expire)\s+${OFFER_REF}[\s.!]*`),
+    whole(String.raw`\s*(pause|resume|unpause|restart|end|stop|expire|cancel|kill)\s+${OFFER_REF}[\s.!]*`),
     (match) => {
       const word = (match[1] ?? "").toLowerCase();
       const verb =
         word === "pause"
           ? "pause"
-          : word === "end" || word === "stop" || word === "expire"
+          : ["end", "stop", "expire", "cancel", "kill"].includes(word)
             ? "end"
             : "resume";
       return { kind: "offers", verb, offerId: Number(match[2]) };
@@ -156,6 +160,7 @@ export function readIntent(message: string): Intent | undefined {
     if (match) return read(match);
   }
   if (HELP.test(text)) return { kind: "help" };
+  if (EDIT.test(text)) return { kind: "edit" };
   if (GREETING.test(text)) return { kind: "greeting" };
   if (AGREE.test(text)) return { kind: "agree" };
   if (THANKS.test(text)) return { kind: "thanks" };

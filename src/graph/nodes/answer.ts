@@ -18,6 +18,9 @@ export const HELP_TEXT = [
   'Also: "show my offers", "my drafts", "pause #7", "how is #7 doing?", "which merchants?", "what do you recommend?".',
 ].join("\n");
 
+export const EDIT_TEXT =
+  'Type any change in plain words, e.g. "make it 25%", "move the end date to Jan 15", "code FALL25 instead", "2 per customer" or "title Holiday Savings".';
+
 const EXAMPLE = '"20% off lattes at Sunrise Coffee in December"';
 
 /**
@@ -64,6 +67,8 @@ async function answerFor(
   switch (intent.kind) {
     case "help":
       return HELP_TEXT;
+    case "edit":
+      return inProgress ? EDIT_TEXT : undefined;
     case "greeting":
       return inProgress
         ? `Hi! We're working on ${draftName(draft)}.`

@@ -106,21 +106,23 @@ const atPreview = (state: OfferStateValue) =>
  * Genuine Parts") would go live wrong after "make it 25%": the number in it follows the value.
  */
 function withTitleValue(draft: OfferDraft, before: OfferStateValue): OfferDraft {
-  const title = draft.offerTitle;
   const old = before.draft.offerValue;
   const value = draft.offerValue;
-  if (
-    !title ||
-    title === before.generated.offerTitle ||
-    old === undefined ||
-    value === undefined ||
-    old === value
-  )
-    return draft;
-  if (title !== before.draft.offerTitle) return draft;
+  if (old === undefined || value === undefined || old === value) return draft;
   const [oldText, newText] = [old, value].map((amount) => valueText(amount, draft));
-  if (!oldText || !newText || title.split(oldText).length !== 2) return draft;
-  return { ...draft, offerTitle: title.replace(oldText, newText) };
+  if (!oldText || !newText) return draft;
+  // Only text the marketer (or the copied offer) wrote, unchanged this turn, naming the old value once.
+  const follow = (text: string | undefined, previous: string | undefined, generated?: string) =>
+    text && text === previous && text !== generated && text.split(oldText).length === 2
+      ? text.replace(oldText, newText)
+      : text;
+  const offerTitle = follow(draft.offerTitle, before.draft.offerTitle, before.generated.offerTitle);
+  const offerDescription = follow(draft.offerDescription, before.draft.offerDescription);
+  return {
+    ...draft,
+    ...(offerTitle !== undefined ? { offerTitle } : {}),
+    ...(offerDescription !== undefined ? { offerDescription } : {}),
+  };
 }
 
 function valueText(amount: number, draft: OfferDraft): string | undefined {

@@ -38,6 +38,11 @@ describe("what a message asks for besides values", () => {
     ["need a promo for homebase pls", { kind: "create" }],
     ["whats this gonna cost me?", { kind: "cost" }],
     ["how are my offers doing", { kind: "offers", verb: "list" }],
+    ["ok good, publish", { kind: "publish" }],
+    ["actually nvm cancel that", { kind: "cancel" }],
+    ["show me #10 details", { kind: "offers", verb: "show", offerId: 10 }],
+    ["cancel #10", { kind: "offers", verb: "end", offerId: 10 }],
+    ["edit", { kind: "edit" }],
   ])("%s", (message, intent) => {
     expect(readIntent(message)).toEqual(intent);
   });
@@ -146,6 +151,40 @@ describe("words marketers typed in tries", () => {
     ["no code just show it", {}, { redemptionMethod: "show_save" }],
     ["title it Holiday Hustle", {}, { offerTitle: "Holiday Hustle" }],
     ["next week", {}, { startDate: "2026-11-30", endDate: "2026-12-06" }],
+    [
+      "20% off mower blades, min spend 50 bucks",
+      {},
+      {
+        offerType: "percentage_savings",
+        offerValue: 20,
+        itemName: "mower blades",
+        minimumSpend: 50,
+      },
+    ],
+    ["on orders over $500", {}, { minimumSpend: 500 }],
+    [
+      "10% off attachments when you spend $1000 or more",
+      {},
+      {
+        offerType: "percentage_savings",
+        offerValue: 10,
+        itemName: "attachments",
+        minimumSpend: 1000,
+      },
+    ],
+    [
+      "10k, promo code CVAS50, 1 per customer, 200 max",
+      {},
+      {
+        totalBudget: 10000,
+        redemptionMethod: "promo_code",
+        promoCode: "CVAS50",
+        usageLimitPerCustomer: 1,
+        totalUsageLimit: 200,
+      },
+    ],
+    ["just once. and cap at 1500 total", {}, { usageLimitPerCustomer: 1, totalUsageLimit: 1500 }],
+    ["as many as they want", {}, { unlimitedPerCustomer: true }],
     ["for q1", {}, { startDate: "2027-01-01", endDate: "2027-03-31" }],
     [
       "bogo boots dec 26-jan 10",
@@ -191,5 +230,14 @@ describe("a typo of a decision", () => {
     expect(readWithRules("summit", context({ expecting: "merchantName" })).patch).toEqual({
       merchantName: "summit",
     });
+  });
+});
+
+describe("a decision at the end of a change", () => {
+  it("makes the change and asks for a look at the preview before publishing", () => {
+    const reading = readWithRules("title Book a Tour at Lakeshore Point and publish", context());
+    expect(reading.patch).toEqual({ offerTitle: "Book a Tour at Lakeshore Point" });
+    expect(reading.intent).toBeUndefined();
+    expect(reading.notes).toEqual(['I made the change. Check the preview, then say "publish".']);
   });
 });

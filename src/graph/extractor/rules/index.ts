@@ -10,7 +10,7 @@ import { readDates } from "./dates.js";
 import { readLimits } from "./limits.js";
 import { readLocations, readPlaces } from "./locations.js";
 import { readMerchantChange, readMerchantMentions } from "./mentions.js";
-import { readMoney } from "./money.js";
+import { readBareBudget, readMoney } from "./money.js";
 import { withDigits } from "./number-words.js";
 import { readOffer } from "./offer.js";
 import { readProgram } from "./program.js";
@@ -38,6 +38,7 @@ const RULES: Rule[] = [
   readRedemption,
   readTimeZone,
   readLocations,
+  readBareBudget,
 ];
 
 interface Reading {
@@ -61,6 +62,7 @@ const WHOLE_MESSAGE_INTENTS: ReadonlySet<Intent["kind"]> = new Set([
   "submit",
   "cancel",
   "help",
+  "edit",
   "list_merchants",
   "list_locations",
   "cost",
@@ -75,7 +77,23 @@ const WHOLE_MESSAGE_INTENTS: ReadonlySet<Intent["kind"]> = new Set([
  * carries values of its own.
  */
 export function readWithRules(typed: string, context: ExtractContext): Extraction {
-  const plain = spelledOut(typed);
+  const [spoken, decidedToo] = withoutTrailingDecision(spelledOut(typed));
+  const reading = readRest(spoken, context);
+  return decidedToo && Object.keys(reading.patch).length > 0
+    ? {
+        ...reading,
+        notes: [...(reading.notes ?? []), 'I made the change. Check the preview, then say "publish".'],
+      }
+    : reading;
+}
+
+/** "title it X and publish": the change is made, and publishing waits for a look at the new preview. */
+function withoutTrailingDecision(message: string): [string, boolean] {
+  const trimmed = message.replace(/[\s,;.]+(?:and|then|&)\s+(?:publish|ship)(?:\s+it)?[\s.!]*$/i, "");
+  return [trimmed, trimmed !== message && trimmed.trim().length > 0];
+}
+
+function readRest(plain: string, context: ExtractContext): Extraction {
   const intent = readIntent(plain);
   const message = withDigits(plain);
   if (intent && WHOLE_MESSAGE_INTENTS.has(intent.kind)) return { patch: {}, source: "rules", intent };

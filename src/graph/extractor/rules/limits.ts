@@ -8,6 +8,8 @@ const PERSON = `(?:customer|person|user|member|account|household|shopper|cardhol
 const PER_CUSTOMER = rx(
   [
     String.raw`(?:\b(?:limit(?:ed)?|max(?:imum)?|up\s+to|at\s+most)\s+(?:of\s+|to\s+)?)?(${COUNT})\s*(?:${USES}\s*)?(?:per|a|each|every|\/)\s*${PERSON}\b`,
+    // "just once", "only once"
+    String.raw`\b(?:just|only)\s+(once)\b`,
     // "limit 1 each", "2 each"
     String.raw`(?:\b(?:limit(?:ed)?|max(?:imum)?)\s+(?:of\s+|to\s+)?)?(${COUNT})\s*(?:${USES}\s+)?each\b`,
   ].join("|"),
@@ -19,8 +21,10 @@ const TOTAL = rx(
     String.raw`(${COUNT})\s*(?:total\s+)?(?:${USES}\s+)?(?:in\s+)?total\b(?:\s+${USES})?`,
     // "max 500 redemptions", "up to 1000 uses", "cap at 1000 redemptions"
     String.raw`\b(?:max(?:imum)?(?:\s+of)?|up\s+to|cap(?:ped)?(?:\s+at)?|limit(?:ed)?\s+to)\s+(${COUNT})\s*(?:uses|redemptions)\b`,
-    // "500 redemptions max", "200 max"
-    String.raw`(${COUNT})\s*(?:(?:uses|redemptions)\s+)?(?:max(?:imum)?|cap|limit|tops)\b`,
+    // "500 redemptions max", "200 max", "40 units max"
+    String.raw`(${COUNT})\s*(?:(?:uses|redemptions|units|coupons)\s+)?(?:max(?:imum)?|cap|limit|tops)\b`,
+    // "cap it at 900", "cap at 1500 total"
+    String.raw`\bcap(?:ped)?\s+(?:it\s+|them\s+)?at\s+(${COUNT})\b(?!\s*%)`,
     // "total limit 1000", "total usage limit of 1,000", "total redemptions: 500"
     String.raw`\btotal\s+(?:usage\s+|redemption\s+)?(?:limit|cap|uses|redemptions)\s*(?:of|is|:|=|at|to)?\s*(${COUNT})`,
     // "lower the total to 480", "raise the total to 1,200"
@@ -30,7 +34,7 @@ const TOTAL = rx(
 
 const NO_LIMIT = String.raw`(?:unlimited|no\s+(?:limit|cap|max(?:imum)?)|uncapped|limitless|no\s+(?:per[\s-]customer\s+)?limit)`;
 const UNLIMITED_PER_CUSTOMER = rx(
-  String.raw`\b${NO_LIMIT}\s+(?:${USES}\s+)?(?:per|a|each|every|on)\s+${PERSON}\b|\bno\s+per[\s-](?:customer|person|user)\s+(?:limit|cap)\b|\bas\s+(?:many\s+times|often)\s+as\s+(?:they|you|customers?)\s+(?:like|want)\b`,
+  String.raw`\b${NO_LIMIT}\s+(?:${USES}\s+)?(?:per|a|each|every|on)\s+${PERSON}\b|\bno\s+per[\s-](?:customer|person|user)\s+(?:limit|cap)\b|\bas\s+(?:many(?:\s+times)?|often)\s+as\s+(?:they|you|customers?)\s+(?:like|want)\b`,
 );
 const UNLIMITED_TOTAL = rx(
   String.raw`\b${NO_LIMIT}\s+(?:on\s+(?:the\s+)?)?(?:total|overall|in\s+total)(?:\s+${USES})?\b|\b(?:total|overall)\s+(?:${USES}\s+)?(?:unlimited|uncapped)\b|\bno\s+(?:total\s+)?(?:limit|cap)(?!\s+(?:per|on|for)\b)\b|\b(?:unlimited|uncapped)\s+(?:total\s+)?redemptions\b`,

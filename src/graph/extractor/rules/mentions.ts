@@ -17,6 +17,10 @@ const CAPITALISED = /\b((?:[A-Z][\p{L}&'’.-]*)(?:\s+(?:[A-Z][\p{L}&'’.-]*|&|
 const STATED =
   /^(?:it'?s|it\s+is|this\s+is\s+for|the\s+merchant\s+is|merchant\s+is|i\s+(?:already\s+)?said)\s+([^,;]+?)[\s.!]*$/i;
 
+/** Words around a name that are not part of it: "ok new one", "need a promo for". */
+const SMALL_TALK =
+  /^(?:(?:ok(?:ay)?|so|hey|hi|um+|new\s+one|another\s+one|next\s+one|(?:i\s+)?need\s+(?:a|an)\s+\w+(?:\s+for)?|for)(?:\s+|$))+/i;
+
 const LEADING_FILLER = /^(?:the|a|an|our|my|all|any)\s+/i;
 const NOT_A_NAME =
   /^(?:it|this|that|them|us|me|you|now|today|tomorrow|everyone|everybody|all|customers?|dealers?|residents?|members?|regulars|guests|students|seniors|locals|fans|a|an|the|one|two|first|last|q[1-4]|\d+)$/i;
@@ -40,6 +44,12 @@ export function readMerchantMentions(rest: string): string[] {
   if (stated) found.push(stated);
   for (const pattern of [INTRODUCED, POSSESSIVE, CAPITALISED]) {
     for (const match of text.matchAll(pattern)) if (match[1]) found.push(match[1]);
+  }
+  // "central valley ag supply, $50 off": a clause of a few plain words may be the name on its own.
+  for (const clause of text.split(/\s*(?:[,;:\n.!?]|\s-\s)\s*/)) {
+    const words = clause.replace(SMALL_TALK, "").trim();
+    const plainName = /^[\p{L}&'’-]+(?:\s+[\p{L}&'’.-]+){1,4}$/u.test(words);
+    if (plainName && !new RegExp(`\\b(?:${STOP})$`, "i").test(words)) found.push(words);
   }
   const names = found.map(clean).filter((name): name is string => name !== undefined);
   return [...new Set(names.map((name) => name.toLowerCase()))]

@@ -29,3 +29,20 @@ export const readMoney: Rule = (scan, patch, _context, notes) => {
     patch.maxDiscountUnit = cap.unit;
   }
 };
+
+/** "$5k", "10k", "$12,000" left over once every other rule has read the message. */
+const LARGE_AMOUNT =
+  /(?<![\w$.,])(\$?\s?\d+(?:\.\d+)?\s?k|\$\s?\d{1,3}(?:,\d{3})+|\$\d{4,})(?![\w%])(?!\s*(?:off|back|cash|or\s+more|\+|purchase|order|spend|min))/gi;
+
+/**
+ * A large amount among other details ("10k, promo code CVAS50, 1 per customer") is the budget, when
+ * the offer has none yet: nothing else in an offer is counted in thousands of dollars. Runs last.
+ */
+export const readBareBudget: Rule = (scan, patch, context) => {
+  // A lone "50k" with nothing asked could be anything; among other offer details it is the budget.
+  if (patch.totalBudget !== undefined || context.draft.totalBudget !== undefined) return;
+  if (Object.keys(patch).length === 0) return;
+  const amounts = scan.take(LARGE_AMOUNT).map((match) => readNumber(match[1] ?? ""));
+  const budget = agreed(amounts);
+  if (budget !== undefined && budget >= 1000) patch.totalBudget = budget;
+};

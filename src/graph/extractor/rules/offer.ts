@@ -225,6 +225,16 @@ function readCorrection(scan: Scan, draft: DraftPatch): DraftPatch | undefined {
   return found && valueForDraft(found.value, found.unit, draftType);
 }
 
+/** A minimum said on its own, anywhere: "min spend 50 bucks", "on orders over $500", "when you spend $1000 or more". */
+const MINIMUM_SPEND = rx(
+  [
+    String.raw`\bmin(?:imum)?\.?\s+(?:spend|purchase|order|basket)(?:\s+(?:of|is|at))?\s*:?\s*(${AMOUNT})`,
+    String.raw`\b(?:with\s+a\s+)?(${MONEY})\s+min(?:imum)?(?:\s+(?:spend|purchase|order))?\b`,
+    String.raw`\b(?:on|for)\s+(?:any\s+)?(?:orders?|purchases?|baskets?)\s+(?:over|of|above)\s+(${AMOUNT})${OR_MORE}`,
+    String.raw`\b(?:when|if)\s+(?:you|they|customers?)\s+spend\s+(?:at\s+least\s+|over\s+)?(${AMOUNT})${OR_MORE}`,
+  ].join("|"),
+);
+
 const LIGHTNING = rx(
   String.raw`\b(?:(not?|non)[\s-]+(?:an?\s+)?)?(?:lightning|flash\s+(?:sale|deal|offer))s?\b`,
 );
@@ -245,6 +255,10 @@ export const readOffer: Rule = (scan, patch, context) => {
     }
   } else if (offers.length === 0) {
     Object.assign(patch, readCorrection(scan, context.draft));
+  }
+  if (patch.minimumSpend === undefined) {
+    const minimum = agreedDefined(scan.take(MINIMUM_SPEND).map((match) => num(match.slice(1).find(Boolean))));
+    if (minimum !== undefined) patch.minimumSpend = minimum;
   }
   const lightning = agreed(scan.take(LIGHTNING).map((match) => match[1] === undefined));
   if (lightning !== undefined) patch.lightning = lightning;
