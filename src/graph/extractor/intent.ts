@@ -25,6 +25,10 @@ export const intentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("create") }),
   z.object({ kind: z.literal("help") }),
   z.object({ kind: z.literal("edit") }),
+  z.object({
+    kind: z.literal("explain"),
+    topic: z.enum(["publish_or_submit", "redemption_methods", "programs"]),
+  }),
   z.object({ kind: z.literal("recommend"), objective: z.string().trim().min(1).max(300).optional() }),
   z.object({ kind: z.literal("list_merchants") }),
   z.object({ kind: z.literal("list_locations") }),
@@ -81,6 +85,19 @@ const HELP = whole(
 const EDIT = command(
   String.raw`edit(?:\s+(?:it|this|the\s+(?:offer|draft)))?|(?:i\s+want\s+to\s+|let\s+me\s+)?change\s+(?:something|it|some\s+things?)`,
 );
+/** "what's the difference between publish and submit?": the bot's own words, explained. */
+const EXPLAIN: [RegExp, "publish_or_submit" | "redemption_methods" | "programs"][] = [
+  [
+    /\b(?:difference|diff|vs\.?|versus|what(?:'?s|\s+is|\s+does))\b.*\bsubmit\b|\bwhat\s+(?:does|is)\s+submit(?:ting)?\s+for\s+approval/i,
+    "publish_or_submit",
+  ],
+  [
+    /\b(?:difference|diff|vs\.?|versus)\b.*\b(?:show\s*(?:and|&|n)\s*save|barcode|promo\s+code|online\s+link)|\bwhat\s+(?:is|does)\s+(?:a\s+)?(?:show\s*(?:and|&|n)\s*save|barcode\s+scan)/i,
+    "redemption_methods",
+  ],
+  [/\b(?:what(?:'?s|\s+is|\s+does)|difference|diff)\b.*\b(?:closed|open)[\s-]loop\b/i, "programs"],
+];
+
 const RECOMMEND =
   /\b(?:what\s+(?:do|would)\s+you\s+(?:recommend|suggest)|recommend(?:ation)?s?\b|suggest(?:ion)?s?\b|what\s+(?:discount|offer|deal|value|amount|percentage|kind\s+of\s+offer|type\s+of\s+offer)\s+(?:should|would|could|works?|is\s+best)|what\s+(?:works|is)\s+best|what'?s\s+(?:a\s+)?good\s+(?:discount|offer|value|deal)|any\s+ideas|what\s+should\s+(?:i|we)\s+(?:offer|do|give))/i;
 const RECOMMEND_GOAL =
@@ -161,6 +178,8 @@ export function readIntent(message: string): Intent | undefined {
   }
   if (HELP.test(text)) return { kind: "help" };
   if (EDIT.test(text)) return { kind: "edit" };
+  const topic = EXPLAIN.find(([pattern]) => pattern.test(text))?.[1];
+  if (topic) return { kind: "explain", topic };
   if (GREETING.test(text)) return { kind: "greeting" };
   if (AGREE.test(text)) return { kind: "agree" };
   if (THANKS.test(text)) return { kind: "thanks" };

@@ -18,6 +18,15 @@ export const HELP_TEXT = [
   'Also: "show my offers", "my drafts", "pause #7", "how is #7 doing?", "which merchants?", "what do you recommend?".',
 ].join("\n");
 
+const EXPLANATIONS = {
+  publish_or_submit:
+    '"Publish" makes the offer live in Kigo now (you need the publisher role). "Submit for approval" sends it to an approver, who publishes or rejects it; any change after submitting needs a new submission.',
+  redemption_methods:
+    "Promo code: customers type a code (one for everyone, or many unique codes). Show & save: they show the offer in the app at the counter. Barcode scan: the store scans a barcode. Online link: a link to the merchant's site.",
+  programs:
+    "Closed loop offers stay inside a partner's own network (e.g. John Deere dealers and their customers). Open loop offers can also appear in the Kigo Marketplace for everyone. Hybrid does both.",
+} as const;
+
 export const EDIT_TEXT =
   'Type any change in plain words, e.g. "make it 25%", "move the end date to Jan 15", "code FALL25 instead", "2 per customer" or "title Holiday Savings".';
 
@@ -69,6 +78,8 @@ async function answerFor(
       return HELP_TEXT;
     case "edit":
       return inProgress ? EDIT_TEXT : undefined;
+    case "explain":
+      return EXPLANATIONS[intent.topic];
     case "greeting":
       return inProgress
         ? `Hi! We're working on ${draftName(draft)}.`
@@ -81,7 +92,7 @@ async function answerFor(
       return state.status === "review"
         ? 'Say "publish" to make it live, or "submit for approval".'
         : inProgress
-          ? undefined
+          ? "OK. I still need an answer to this:"
           : `Tell me about the offer you want to create, e.g. ${EXAMPLE}.`;
     case "create":
       return undefined;

@@ -43,6 +43,12 @@ describe("what a message asks for besides values", () => {
     ["show me #10 details", { kind: "offers", verb: "show", offerId: 10 }],
     ["cancel #10", { kind: "offers", verb: "end", offerId: 10 }],
     ["edit", { kind: "edit" }],
+    [
+      "whats the diff between publish and submit for approval?",
+      { kind: "explain", topic: "publish_or_submit" },
+    ],
+    ["what is show and save?", { kind: "explain", topic: "redemption_methods" }],
+    ["what does closed loop mean?", { kind: "explain", topic: "programs" }],
   ])("%s", (message, intent) => {
     expect(readIntent(message)).toEqual(intent);
   });

@@ -63,6 +63,7 @@ const WHOLE_MESSAGE_INTENTS: ReadonlySet<Intent["kind"]> = new Set([
   "cancel",
   "help",
   "edit",
+  "explain",
   "list_merchants",
   "list_locations",
   "cost",
