@@ -51,7 +51,8 @@ export function describeOfferValue(draft: OfferDraft): string | undefined {
   }
   if (kind === "clickthrough") {
     const target = item ?? draft.merchantName;
-    return target ? `shop ${target} online` : "shop online";
+    // A link may lead to a shop, a booking page or a form: "visit" fits them all.
+    return target ? `visit ${target} online` : "visit online";
   }
   if (kind === undefined || value === undefined) return undefined;
   switch (kind) {
