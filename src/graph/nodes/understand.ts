@@ -69,7 +69,7 @@ export function understandNode(extractor: Extractor) {
       );
     } else if (!understood && base.input?.kind === "message") notes.push(notUnderstood(base));
     else if (Object.keys(reading.patch).length > 0 && !fresh && refusals.length === 0)
-      notes.push("That's what the offer already says.");
+      notes.push(alreadySaid(reading.patch, draft));
     // At the preview, an answer or a "didn't catch that" is said on its own; the preview stays as it is.
     const answerOnly =
       atPreview(state) &&
@@ -170,6 +170,16 @@ function withoutImpossibleValue(draft: OfferDraft, before: OfferDraft, refusals:
   return before.offerValue === undefined || draft.offerType !== before.offerType
     ? rest
     : { ...rest, offerValue: before.offerValue };
+}
+
+/** Says what was read, so a message only partly understood does not look like agreement. */
+function alreadySaid(patch: DraftPatch, draft: OfferDraft): string {
+  const read = (Object.keys(patch) as DraftField[])
+    .filter((field) => !UNSPOKEN.includes(field))
+    .map((field) => `${FIELD_LABELS[field].toLowerCase()} ${describeValue(field, draft)}`);
+  return read.length > 0
+    ? `I read ${read.join(", ")}, which the offer already has. To change something else, say it another way (e.g. title "…").`
+    : "That's what the offer already says.";
 }
 
 function notUnderstood(state: OfferStateValue): string {
