@@ -47,7 +47,7 @@ export function describeOfferValue(draft: OfferDraft): string | undefined {
   const value = offerValueOf(draft);
   const { itemName: item, minimumSpend } = draft;
   if (kind === "free_with_purchase") {
-    return item && `free ${item} with any ${draft.qualifyingItem ?? "purchase"}`;
+    return item && `free ${item} with any ${draft.qualifyingItem ?? "purchase"}${minimum(minimumSpend)}`;
   }
   if (kind === "clickthrough") {
     const target = item ?? draft.merchantName;

@@ -191,6 +191,61 @@ describe("words marketers typed in tries", () => {
     ],
     ["just once. and cap at 1500 total", {}, { usageLimitPerCustomer: 1, totalUsageLimit: 1500 }],
     ["as many as they want", {}, { unlimitedPerCustomer: true }],
+    [
+      "spend 100 get a $20 gift card",
+      {},
+      {
+        offerType: "spend_and_get",
+        offerValue: 20,
+        minimumSpend: 100,
+        itemName: "gift card",
+      },
+    ],
+    [
+      "free bag of ice with any fill up of $30 or more",
+      {},
+      {
+        offerType: "free_with_purchase",
+        itemName: "bag of ice",
+        qualifyingItem: "fill up",
+        minimumSpend: 30,
+      },
+    ],
+    [
+      "free bag of ice when you spend $30+",
+      {},
+      {
+        offerType: "free_with_purchase",
+        itemName: "bag of ice",
+        qualifyingItem: "purchase",
+        minimumSpend: 30,
+      },
+    ],
+    ["starting dec 1 for 2 wks", {}, { startDate: "2026-12-01", endDate: "2026-12-14" }],
+    [
+      "barcode, 1 per customer, max 400",
+      {},
+      {
+        redemptionMethod: "barcode",
+        usageLimitPerCustomer: 1,
+        totalUsageLimit: 400,
+      },
+    ],
+    [
+      "redeem online at lakeshorepoint.com/lease",
+      {},
+      {
+        redemptionMethod: "online_link",
+        clickthruUrl: "https://lakeshorepoint.com/lease",
+      },
+    ],
+    ["20% off, parts only", {}, { offerType: "percentage_savings", offerValue: 20, itemName: "parts" }],
+    [
+      "$500 off first month rent",
+      {},
+      { offerType: "dollars_off", offerValue: 500, itemName: "first month's rent" },
+    ],
+    ["oops its actually Big Sky Equipment not blue ridge", {}, { merchantName: "Big Sky Equipment" }],
     ["for q1", {}, { startDate: "2027-01-01", endDate: "2027-03-31" }],
     [
       "bogo boots dec 26-jan 10",

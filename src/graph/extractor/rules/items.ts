@@ -23,8 +23,8 @@ const STOP = [
 
 const WORD = String.raw`(?!(?:${STOP})(?![${LETTER}'’-]))[${LETTER}][${LETTER}'’&-]*(?![\w${LETTER}'’&-])`;
 
-/** Up to four words, "and" or "&" allowed between them: "parts and service". */
-export const ITEM = String.raw`${WORD}(?:\s+(?:(?:and|&)\s+)?${WORD}){0,3}`;
+/** Up to four words, "and", "&" or "of" allowed between them: "parts and service", "bag of ice". */
+export const ITEM = String.raw`${WORD}(?:\s+(?:(?:and|&|of)\s+)?${WORD}){0,3}`;
 
 /** The item as kept in the draft: trimmed, inner spacing collapsed. */
 export function itemText(raw: string | undefined): string | undefined {

@@ -23,6 +23,8 @@ const TOTAL = rx(
     String.raw`\b(?:max(?:imum)?(?:\s+of)?|up\s+to|cap(?:ped)?(?:\s+at)?|limit(?:ed)?\s+to)\s+(${COUNT})\s*(?:uses|redemptions)\b`,
     // "500 redemptions max", "200 max", "40 units max"
     String.raw`(${COUNT})\s*(?:(?:uses|redemptions|units|coupons)\s+)?(?:max(?:imum)?|cap|limit|tops)\b`,
+    // "max 400": a bare maximum is the total unless a person follows
+    String.raw`\bmax(?:imum)?(?:\s+of)?\s+(${COUNT})\b(?!\s*(?:%|percent|(?:${USES}\s+)?(?:per|a|each|every|\/)\s*${PERSON}))`,
     // "cap it at 900", "cap at 1500 total"
     String.raw`\bcap(?:ped)?\s+(?:it\s+|them\s+)?at\s+(${COUNT})\b(?!\s*%)`,
     // "total limit 1000", "total usage limit of 1,000", "total redemptions: 500"

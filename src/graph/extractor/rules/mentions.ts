@@ -4,7 +4,7 @@
  * only when the Kigo API knows a merchant by that name, so a wrong guess costs nothing.
  */
 
-const STOP = `for|in|on|from|to|with|this|next|starting|until|till|til|through|thru|code|and|but|only|all|every|customers?|dealers?|residents?|members?|users?|people|folks|guests?|during|over|off|get|the|budget|limit|uses?|per|total|via|using|if|when|starting|by|or`;
+const STOP = `for|in|on|at|redeem|from|to|with|this|next|starting|until|till|til|through|thru|code|and|but|only|all|every|customers?|dealers?|residents?|members?|users?|people|folks|guests?|during|over|off|get|the|budget|limit|uses?|per|total|via|using|if|when|starting|by|or`;
 const NAME = String.raw`[\p{L}\p{N}&'’.\-]+`;
 const AFTER = `(?:at|from|with|@|for|merchant|store|shop|dealer|dealership|location)`;
 
@@ -65,6 +65,11 @@ export function readMerchantMentions(rest: string): string[] {
 const MERCHANT_CHANGE =
   /^(?:(?:actually|no|oh|wait|sorry|oops|hmm+)[\s,!.]+)*(?:it'?s|it\s+is|this\s+is|make\s+it|change\s+it|switch\s+it|move\s+it|(?:change|switch)\s+(?:the\s+)?merchant)\s+(?:for|at|to)\s+(.+?)(?:\s+instead)?[\s.!]*$/i;
 
+/** "oops its actually Big Sky Equipment not blue ridge": a name set against the wrong one. */
+const ACTUALLY_NOT =
+  /^(?:(?:oops|sorry|no|wait|ah)[\s,!.]+)*(?:it'?s|its|it\s+is|should\s+be)\s+(?:actually\s+)?(?:for\s+|at\s+)?(.+?)(?:,?\s+not\s+.+)$/i;
+
 export function readMerchantChange(message: string): string | undefined {
-  return clean(MERCHANT_CHANGE.exec(message.trim())?.[1] ?? "");
+  const text = message.trim();
+  return clean(MERCHANT_CHANGE.exec(text)?.[1] ?? ACTUALLY_NOT.exec(text)?.[1] ?? "");
 }

@@ -58,14 +58,19 @@ const OFFERS: [RegExp, Reader][] = [
     }),
   ],
   [
+    // "free bag of ice when you spend $30+": the minimum is read on its own below.
+    rx(String.raw`\bfree\s+(${ITEM})(?=\s+(?:when|if)\s+(?:you|they|customers?)\s+spend\b)`),
+    ([, free]) => ({ offerType: "free_with_purchase", itemName: item(free), qualifyingItem: "purchase" }),
+  ],
+  [
     rx(
-      String.raw`\bspend\s+(?:at\s+least\s+)?(${AMOUNT})${OR_MORE}(?:\s+on\s+(${ITEM}))?\s*[,-]?\s*(?:and\s+|&\s+)?(?:get|receive|earn|save|take)\s+(${AMOUNT})(?:\s+(?:off|back|credit|reward)\b)?${ON_ITEM_ONLY}`,
+      String.raw`\bspend\s+(?:at\s+least\s+)?(${AMOUNT})${OR_MORE}(?:\s+on\s+(${ITEM}))?\s*[,-]?\s*(?:and\s+|&\s+)?(?:get|receive|earn|save|take)\s+(?:an?\s+)?(${AMOUNT})(?:\s+(?:off|back|credit|reward|(gift\s+card|voucher|store\s+credit|credit))\b)?${ON_ITEM_ONLY}`,
     ),
-    ([, spend, onSpend, reward, onReward]) => ({
+    ([, spend, onSpend, reward, card, onReward]) => ({
       offerType: "spend_and_get",
       minimumSpend: num(spend),
       offerValue: num(reward),
-      itemName: item(onSpend ?? onReward),
+      itemName: item(card ?? onSpend ?? onReward),
     }),
   ],
   [
@@ -225,6 +230,9 @@ function readCorrection(scan: Scan, draft: DraftPatch): DraftPatch | undefined {
   return found && valueForDraft(found.value, found.unit, draftType);
 }
 
+/** What the offer is on, said apart from the value: "…, parts only", "$500 off first month's rent". */
+const SCOPE = rx(String.raw`(?:^|[,;.]\s*)(${ITEM})\s+only\b|\b(first\s+month'?s?\s+rent)\b`);
+
 /** A minimum said on its own, anywhere: "min spend 50 bucks", "on orders over $500", "when you spend $1000 or more". */
 const MINIMUM_SPEND = rx(
   [
@@ -232,6 +240,7 @@ const MINIMUM_SPEND = rx(
     String.raw`\b(?:with\s+a\s+)?(${MONEY})\s+min(?:imum)?(?:\s+(?:spend|purchase|order))?\b`,
     String.raw`\b(?:on|for)\s+(?:any\s+)?(?:orders?|purchases?|baskets?)\s+(?:over|of|above)\s+(${AMOUNT})${OR_MORE}`,
     String.raw`\b(?:when|if)\s+(?:you|they|customers?)\s+spend\s+(?:at\s+least\s+|over\s+)?(${AMOUNT})${OR_MORE}`,
+    String.raw`(?:\b(?:purchase|order|fill[\s-]?up|visit|basket)\s+)?\bof\s+(${MONEY})\s*(?:or\s+more|\+)`,
   ].join("|"),
 );
 
@@ -255,6 +264,11 @@ export const readOffer: Rule = (scan, patch, context) => {
     }
   } else if (offers.length === 0) {
     Object.assign(patch, readCorrection(scan, context.draft));
+  }
+  if (patch.itemName === undefined && (patch.offerType ?? context.draft.offerType) !== undefined) {
+    const [scope] = scan.take(SCOPE);
+    const named = scope && item(scope[1] ?? (scope[2] ? "first month's rent" : undefined));
+    if (named) patch.itemName = named;
   }
   if (patch.minimumSpend === undefined) {
     const minimum = agreedDefined(scan.take(MINIMUM_SPEND).map((match) => num(match.slice(1).find(Boolean))));

@@ -32,7 +32,15 @@ export const readRedemption: Rule = (scan, patch) => {
 };
 
 /** Read first, so no other rule sees the digits and words inside a link. */
+/** "lakeshorepoint.com/lease": a web address typed without its scheme; offers link over https. */
+const BARE_DOMAIN =
+  /(?<![@\w./-])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|us|biz|info|shop|store)(?:\/[^\s<>|"'`)\],]*)?(?=[.,;:!?]*(?:\s|$))/gi;
+
 export const readUrl: Rule = (scan, patch) => {
-  const url = agreed(scan.take(URL).map(([found]) => found));
+  const urls = [
+    ...scan.take(URL).map(([found]) => found),
+    ...scan.take(BARE_DOMAIN).map(([found]) => `https://${found.replace(/[.]+$/, "")}`),
+  ];
+  const url = agreed(urls);
   if (url) patch.clickthruUrl = url;
 };
