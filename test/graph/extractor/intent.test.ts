@@ -302,3 +302,11 @@ describe("a decision at the end of a change", () => {
     expect(reading.notes).toEqual(['I made the change. Check the preview, then say "publish".']);
   });
 });
+
+describe("limits Kigo cannot hold", () => {
+  it("says that a per-day limit becomes a limit for the whole offer", () => {
+    const reading = readWithRules("1 per person per day", context());
+    expect(reading.patch).toEqual({ usageLimitPerCustomer: 1 });
+    expect(reading.notes?.[0]).toMatch(/Limits per day or week aren't available in Kigo yet/);
+  });
+});

@@ -44,6 +44,9 @@ const UNLIMITED_TOTAL = rx(
 /** "unlimited" or "no cap" on its own: the limit being asked about, or else the total. */
 export const BARE_NO_LIMIT = new RegExp(String.raw`^\s*${NO_LIMIT}[\s.!]*$`, "i");
 
+/** "1 per person per day": the period part, which Kigo's redemption controls cannot hold. */
+const PER_PERIOD = rx(String.raw`\b(?:per|a|each|every)\s+(?:day|week|month|visit)\b|\b(?:daily|weekly)\b`);
+
 /** Per-customer and total usage limits, kept apart (DESIGN §2). */
 export const readLimits: Rule = (scan, patch, _context, notes) => {
   if (scan.take(UNLIMITED_PER_CUSTOMER).length > 0) patch.unlimitedPerCustomer = true;
@@ -52,6 +55,11 @@ export const readLimits: Rule = (scan, patch, _context, notes) => {
     scan.take(PER_CUSTOMER).map((match) => readNumber(match.slice(1).find(Boolean) ?? "")),
   );
   if (perCustomer) patch.usageLimitPerCustomer = perCustomer;
+  if (perCustomer && scan.take(PER_PERIOD).length > 0) {
+    notes.push(
+      `Limits per day or week aren't available in Kigo yet, so it is ${perCustomer} per customer for the whole offer. Say e.g. "5 per customer" to allow more.`,
+    );
+  }
   if (perCustomer === 0) {
     notes.push(
       'A customer must be able to use the offer at least once: say e.g. "1 per customer", or "unlimited".',

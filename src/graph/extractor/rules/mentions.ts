@@ -8,6 +8,9 @@ const STOP = `for|in|on|at|redeem|from|to|with|this|next|starting|until|till|til
 const NAME = String.raw`[\p{L}\p{N}&'’.\-]+`;
 const AFTER = `(?:at|from|with|@|for|merchant|store|shop|dealer|dealership|location)`;
 
+/** A clause that starts or ends with a joining word ("at register", "dealers in") is not a name. */
+const EDGE_STOP = new RegExp(`^(?:${STOP})\\b|\\b(?:${STOP})$`, "i");
+
 const INTRODUCED = new RegExp(
   String.raw`(?:^|[\s,;(])${AFTER}\s+((?:${NAME})(?:\s+(?!(?:${STOP})\b)${NAME}){0,4})`,
   "giu",
@@ -49,7 +52,7 @@ export function readMerchantMentions(rest: string): string[] {
   for (const clause of text.split(/\s*(?:[,;:\n.!?]|\s-\s)\s*/)) {
     const words = clause.replace(SMALL_TALK, "").trim();
     const plainName = /^[\p{L}&'’-]+(?:\s+[\p{L}&'’.-]+){1,4}$/u.test(words);
-    if (plainName && !new RegExp(`\\b(?:${STOP})$`, "i").test(words)) found.push(words);
+    if (plainName && !EDGE_STOP.test(words)) found.push(words);
   }
   const names = found.map(clean).filter((name): name is string => name !== undefined);
   return [...new Set(names.map((name) => name.toLowerCase()))]
