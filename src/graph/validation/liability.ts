@@ -136,6 +136,18 @@ export function budgetFixOptions(subject: Subject): string[] {
   return options;
 }
 
+/** "$299 oil change special" above the typical price for its category: only its usual price tells the saving. */
+function regularPriceUnknown(draft: OfferDraft, budget: number): ValidationIssue {
+  const item = draft.itemName ?? "the item";
+  return {
+    field: "itemPrice",
+    severity: "warning",
+    rule: "budget_liability",
+    message: `I can't check the offer against the ${formatMoney(budget)} budget: I don't know what ${item} usually costs, so I can't tell what ${formatMoney(draft.offerValue ?? 0)} saves.`,
+    fix: `Tell me its usual price, e.g. "${item} is ${formatMoney(Math.round((draft.offerValue ?? 0) * 1.25))}".`,
+  };
+}
+
 function noBasisIssue(budget: number): ValidationIssue {
   return {
     field: "totalBudget",
@@ -155,6 +167,9 @@ export const budgetRule: Rule = (draft, context) => {
   const estimate = estimateLiability(draft, context.benchmarks);
   // Without a program the required rule already asks for it, and the estimate may follow.
   if (!estimate) {
+    if (kind === "price_point" && draft.itemPrice === undefined && draft.offerValue !== undefined) {
+      return [regularPriceUnknown(draft, budget)];
+    }
     const redemptions = draft.totalUsageLimit !== undefined || benchmarkFor(draft, context.benchmarks);
     return draft.programType === undefined || redemptions ? [] : [noBasisIssue(budget)];
   }

@@ -82,6 +82,8 @@ export function costPerRedemption(
       const cost = cents((value * item.price) / 100);
       return { value: cost, explanation: each(cost, `${formatCount(value)}% off a second ${item.text}`) };
     }
+    // An estimate below the offer's own price says nothing about the saving: no basis, no number.
+    if (!item.stated && item.price <= value) return undefined;
     const cost = cents(Math.max(0, item.price - value));
     return { value: cost, explanation: each(cost, `${formatMoney(value)} instead of ${item.text}`) };
   }
