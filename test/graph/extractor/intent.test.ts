@@ -246,6 +246,25 @@ describe("words marketers typed in tries", () => {
       { offerType: "dollars_off", offerValue: 500, itemName: "first month's rent" },
     ],
     ["oops its actually Big Sky Equipment not blue ridge", {}, { merchantName: "Big Sky Equipment" }],
+    [
+      "wait, make the min $75 not 100",
+      { offerType: "spend_and_get", offerValue: 20, minimumSpend: 100 } as DraftPatch,
+      {
+        minimumSpend: 75,
+      },
+    ],
+    [
+      "20% off any entree over $30",
+      {},
+      {
+        offerType: "percentage_savings",
+        offerValue: 20,
+        itemName: "any entree",
+        minimumSpend: 30,
+      },
+    ],
+    ["show at register", {}, { redemptionMethod: "show_save" }],
+    ["budgt $8k, barcode", {}, { totalBudget: 8000, redemptionMethod: "barcode" }],
     ["for q1", {}, { startDate: "2027-01-01", endDate: "2027-03-31" }],
     [
       "bogo boots dec 26-jan 10",

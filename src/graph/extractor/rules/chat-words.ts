@@ -10,6 +10,7 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bur\b/gi, "your"],
   [/\b(how|what)\s+r\b/gi, "$1 are"],
   [/\bcusts?\b/gi, "customer"],
+  [/\b(?:budgt|budgit|buget|budjet|bugdet)\b/gi, "budget"],
   [/\bwks\b/gi, "weeks"],
   [/\bwk\b/gi, "week"],
   [/\bmos\b/gi, "months"],

@@ -13,6 +13,8 @@ const STOP = [
   "a|an|the|this|that|these|those|it|its|we|i|you|our|us|they|them|their|let'?s|lets",
   // order words: "$300 off first month" is on the month, which the dates own
   "first|second|third|next|last",
+  // negations: "$75 not 100" is a correction, never an item called "not"
+  "not|no|instead",
   // verbs of the request itself
   "is|are|be|was|were|will|would|can|could|should|do|does|make|set|create|run|give|want|need|add|please|thanks|starting|start|starts|ending|ends?|expires?|valid|only|just|now",
   // offer, money and limit words other rules read

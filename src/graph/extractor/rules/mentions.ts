@@ -49,11 +49,16 @@ export function readMerchantMentions(rest: string): string[] {
     for (const match of text.matchAll(pattern)) if (match[1]) found.push(match[1]);
   }
   // "central valley ag supply, $50 off": a clause of a few plain words may be the name on its own.
-  for (const clause of text.split(/\s*(?:[,;:\n.!?]|\s-\s)\s*/)) {
+  text.split(/\s*(?:[,;:\n.!?]|\s-\s)\s*/).forEach((clause, index) => {
     const words = clause.replace(SMALL_TALK, "").trim();
-    const plainName = /^[\p{L}&'’-]+(?:\s+[\p{L}&'’.-]+){1,4}$/u.test(words);
+    // The opening clause may be the name alone, even one word: "QuickFuel - 10 cents a gallon".
+    const shortest = index === 0 ? 0 : 1;
+    const plainName = new RegExp(
+      `^[\\p{L}&'’-]{${index === 0 ? 5 : 1},}(?:\\s+[\\p{L}&'’.-]+){${shortest},4}$`,
+      "u",
+    ).test(words);
     if (plainName && !EDGE_STOP.test(words)) found.push(words);
-  }
+  });
   const names = found.map(clean).filter((name): name is string => name !== undefined);
   return [...new Set(names.map((name) => name.toLowerCase()))]
     .map((lower) => names.find((name) => name.toLowerCase() === lower) ?? lower)

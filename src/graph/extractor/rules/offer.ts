@@ -241,6 +241,10 @@ const MINIMUM_SPEND = rx(
     String.raw`\b(?:on|for)\s+(?:any\s+)?(?:orders?|purchases?|baskets?)\s+(?:over|of|above)\s+(${AMOUNT})${OR_MORE}`,
     String.raw`\b(?:when|if)\s+(?:you|they|customers?)\s+spend\s+(?:at\s+least\s+|over\s+)?(${AMOUNT})${OR_MORE}`,
     String.raw`(?:\b(?:purchase|order|fill[\s-]?up|visit|basket)\s+)?\bof\s+(${MONEY})\s*(?:or\s+more|\+)`,
+    // "any entree over $30"
+    String.raw`\b(?:over|above)\s+(${MONEY})${OR_MORE}`,
+    // "make the min $75", "change the minimum spend to $75", "min $75 not 100"
+    String.raw`\b(?:make|change|set|lower|raise|drop|bump)\s+the\s+min(?:imum)?(?:\s+(?:spend|purchase|order))?\s+(?:to\s+)?(${AMOUNT})`,
   ].join("|"),
 );
 

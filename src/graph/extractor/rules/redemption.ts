@@ -8,7 +8,7 @@ const URL = /https?:\/\/[^\s<>|"'`)\]]+?(?=[.,;:!?]*(?:[\s<>|"'`)\]]|$))/gi;
 const METHODS: [RegExp, RedemptionMethod][] = [
   [/\b(?:promo(?:tion(?:al)?)?|coupon|discount)\s+codes?\b/gi, "promo_code"],
   [
-    /\bshow\s*(?:and|&|n|'n'|-n-)\s*save\b|\bshows?\s+(?:the|their|your|a|my)\s+(?:app|phone|card|screen|pass|membership(?:\s+card)?)\b|\bjust\s+show\s+(?:it|them)\b/gi,
+    /\bshow\s*(?:and|&|n|'n'|-n-)\s*save\b|\bshows?\s+(?:the|their|your|a|my)\s+(?:app|phone|card|screen|pass|membership(?:\s+card)?)\b|\bjust\s+show\s+(?:it|them)\b|\bshow(?:s|ing)?\s+(?:it\s+)?(?:at|to)\s+(?:the\s+)?(?:register|counter|cashier|front\s+desk|barista|staff)\b/gi,
     "show_save",
   ],
   [/\bbar\s?codes?\b|\bscan(?:ned|ning|s)?\b/gi, "barcode"],
