@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { patchOfSuggestion } from "../ask.js";
-import { daysBetween } from "../dates.js";
+import { daysBetween, todayIn } from "../dates.js";
 import { describeValue, FIELD_LABELS, formatDate, formatMoney } from "../describe.js";
 import type { DraftField, DraftPatch, OfferDraft } from "../draft.js";
 import type { Intent } from "../extractor/intent.js";
@@ -54,7 +54,16 @@ export function understandNode(extractor: Extractor) {
       base,
     );
     const changed = changedFields(base.draft, draft);
-    const notes = [...(fresh ? ["Starting a new offer."] : []), ...reading.notes, ...refusals];
+    const today = todayIn(draft.timeZone ?? state.context.timeZone, new Date(state.context.now));
+    const passed = reading.notes.some((note) => note.includes("has passed"))
+      ? undefined
+      : passedDateNote(draft, base.draft, typed, today);
+    const notes = [
+      ...(fresh ? ["Starting a new offer."] : []),
+      ...reading.notes,
+      ...refusals,
+      ...(passed ? [passed] : []),
+    ];
     // A note about what was read (a refused value, a passed holiday) already answered the message.
     const understood =
       changed.length > 0 ||
@@ -139,6 +148,23 @@ const UNLIKELY_RUN_DAYS = 183;
  * a year later. Nobody means that without saying the year: the dates stay as they were and the
  * marketer is asked.
  */
+/**
+ * "nov 27-29" typed after Nov 29 is taken as next year's: true to the words, but easy to miss on a
+ * busy day, so it is said. A typed year needs no note.
+ */
+function passedDateNote(
+  draft: OfferDraft,
+  before: OfferDraft,
+  typed: string,
+  today: string,
+): string | undefined {
+  const start = draft.startDate;
+  if (!start || start === before.startDate || /\b20\d\d\b/.test(typed)) return undefined;
+  const thisYear = `${today.slice(0, 4)}${start.slice(4)}`;
+  if (start.slice(0, 4) <= today.slice(0, 4) || thisYear >= today) return undefined;
+  return `${formatDate(thisYear)} has passed, so it starts ${formatDate(start)}. Say the year if you meant otherwise.`;
+}
+
 function withoutUnlikelyRun(
   draft: OfferDraft,
   before: OfferDraft,

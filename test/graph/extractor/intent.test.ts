@@ -264,6 +264,17 @@ describe("words marketers typed in tries", () => {
       },
     ],
     ["show at register", {}, { redemptionMethod: "show_save" }],
+    [
+      "free hat w/ any purchase over $100",
+      {},
+      {
+        offerType: "free_with_purchase",
+        itemName: "hat",
+        qualifyingItem: "purchase",
+        minimumSpend: 100,
+      },
+    ],
+    ["hats r $5", {}, { itemPrice: 5 }],
     ["budgt $8k, barcode", {}, { totalBudget: 8000, redemptionMethod: "barcode" }],
     ["for q1", {}, { startDate: "2027-01-01", endDate: "2027-03-31" }],
     [

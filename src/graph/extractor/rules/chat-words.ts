@@ -9,6 +9,7 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bu\b/gi, "you"],
   [/\bur\b/gi, "your"],
   [/\b(how|what)\s+r\b/gi, "$1 are"],
+  [/\br\b(?=\s+(?:\$|\d|like|about|around))/gi, "are"],
   [/\bcusts?\b/gi, "customer"],
   [/\b(?:budgt|budgit|buget|budjet|bugdet)\b/gi, "budget"],
   [/\bwks\b/gi, "weeks"],

@@ -49,9 +49,9 @@ const OFFERS: [RegExp, Reader][] = [
   ],
   [
     rx(
-      String.raw`\bfree\s+(${ITEM})\s+(?:with|when\s+you\s+(?:buy|purchase))\s+(?:(?:(?:the\s+)?purchase\s+of\s+)?(?:(?:any|an?|every|each|one)\s+)?(${ITEM})|(?:any\s+|a\s+|your\s+)?(purchase)\b)`,
+      String.raw`\bfree\s+(${ITEM})\s+(?:with|when\s+you\s+(?:buy|purchase))\s+(?:(?:any\s+|a\s+|your\s+)?(purchase)\b|(?:(?:the\s+)?purchase\s+of\s+)?(?:(?:any|an?|every|each|one)\s+)?(${ITEM}))`,
     ),
-    ([, free, qualifying, anyPurchase]) => ({
+    ([, free, anyPurchase, qualifying]) => ({
       offerType: "free_with_purchase",
       itemName: item(free),
       qualifyingItem: item(qualifying ?? anyPurchase),
