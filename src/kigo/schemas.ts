@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { lenientArray, lenientObject, orElse } from "./lenient.js";
 
 /**
  * The Kigo admin API contract (shared/seed/offer-manager-data-flow.md).
@@ -16,15 +17,27 @@ import { z } from "zod";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be an ISO date YYYY-MM-DD");
 /** Responses carry dates as `YYYY-MM-DD` or full timestamps; keep the calendar day. */
-const isoDateRead = z.string().transform((value) => value.slice(0, 10));
+const isoDateRead = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}/, "must start with a date YYYY-MM-DD")
+  .transform((value) => value.slice(0, 10));
 const id = z.number().int().positive();
-/** Ids may arrive as numbers or numeric strings (BIGSERIAL through some JSON encoders). */
-const idRead = z.coerce.number().int().positive();
+/**
+ * Ids may arrive as numbers or numeric strings (BIGSERIAL through some JSON encoders). Nothing
+ * else is coerced: `true` or `""` would otherwise read as offer 1 or 0.
+ */
+const idRead = z
+  .union([z.number(), z.string().regex(/^\s*\d+\s*$/, "must be a number")])
+  .transform(Number)
+  .pipe(z.number().int().positive());
 const nullableText = z
   .string()
   .nullish()
   .transform((value) => value ?? undefined);
-const timestamp = z.union([z.string(), z.date()]).transform((value) => new Date(value).toISOString());
+const timestamp = z
+  .union([z.string(), z.date()])
+  .refine((value) => !Number.isNaN(new Date(value).getTime()), "must be a date and time")
+  .transform((value) => new Date(value).toISOString());
 /** Money and counts come back from Postgres NUMERIC/BIGINT as strings through many drivers. */
 const numberRead = z.coerce.number();
 
@@ -140,21 +153,42 @@ export const CODE_TYPE_LETTER: Record<CodeKind, string> = {
   none: "N",
 };
 
-/** Every letter seen in the docs, read case-insensitively ("C" for code, "M" for multi-use codes). */
+/**
+ * Every letter seen in the docs, read case-insensitively ("C" for code). The public Kigo dashboard
+ * client types `code_type` as "S" (one single code) or "M" (multiple, unique codes), so "S" reads
+ * as a single promo code.
+ */
 const CODE_TYPE_ALIASES: Record<string, CodeKind> = {
   P: "promo_code",
   C: "promo_code",
   U: "unique_codes",
   M: "unique_codes",
   B: "barcode",
-  S: "show_save",
+  S: "promo_code",
   L: "online_link",
   O: "online_link",
   N: "none",
   X: "none",
 };
 
-export const codeKindRead = aliasRead(CODE_TYPE_ALIASES, "code_type", (raw) => raw.toUpperCase());
+/** `code_type` spelt out, as some services answer. */
+const CODE_TYPE_WORDS: Record<string, CodeKind> = {
+  single: "promo_code",
+  promo_code: "promo_code",
+  multiple: "unique_codes",
+  multi: "unique_codes",
+  unique: "unique_codes",
+  unique_codes: "unique_codes",
+  barcode: "barcode",
+  show_save: "show_save",
+  show_and_save: "show_save",
+  online_link: "online_link",
+  none: "none",
+};
+
+export const codeKindRead = aliasRead({ ...CODE_TYPE_ALIASES, ...CODE_TYPE_WORDS }, "code_type", (raw) =>
+  raw.length === 1 ? raw.toUpperCase() : raw.toLowerCase().replace(/[\s&-]+/g, "_"),
+);
 
 export const codeTypeWrite = z.string().length(1, "must be a single character");
 
@@ -208,38 +242,105 @@ export const listOffersQuery = z.object({
 });
 export type ListOffersQuery = z.input<typeof listOffersQuery>;
 
-const offerReadFields = {
+/**
+ * Offers are read field by field (see lenient.ts): without an id, a merchant (access is checked
+ * against it) or a start date the row is left out; any other field that cannot be read falls
+ * back and the rest of the offer is still shown.
+ */
+const offerIdentity = {
   offer_id: idRead,
   merchant_owner: idRead,
   version_active_from: isoDateRead,
-  default_language: z.string(),
+};
+
+/** A status word the bot does not know is shown as the API wrote it (views badge the known ones). */
+const statusAsWritten = (raw: unknown): string =>
+  typeof raw === "string" && raw.trim() ? raw.trim().toLowerCase() : "unknown";
+
+/** The methods that can be read; an unknown one is left out rather than losing the list. */
+const knownMethods = (raw: unknown): RedemptionMethod[] =>
+  (Array.isArray(raw) ? raw : []).flatMap((method) => {
+    const read = redemptionMethodRead.safeParse(method);
+    return read.success ? [read.data] : [];
+  });
+
+const offerFields = {
+  default_language: nullableText,
   external_reference: nullableText,
   offer_expiry_date: isoDateRead.nullish().transform((value) => value ?? undefined),
-  offer_status: offerStatusRead,
+  offer_status: orElse(offerStatusRead, statusAsWritten),
   offer_type: nullableText,
-  offer_redemption_methods: z.array(redemptionMethodRead).default([]),
-  edition_exclusivity: nullableText,
-  code_type: codeKindRead,
+  offer_redemption_methods: orElse(
+    z
+      .array(redemptionMethodRead)
+      .nullish()
+      .transform((methods) => methods ?? []),
+    knownMethods,
+  ),
+  /** One edition or several: always a list here. */
+  edition_exclusivity: z
+    .union([z.string(), z.array(z.string())])
+    .nullish()
+    .transform((editions) => [editions ?? []].flat().filter(Boolean)),
+  code_type: codeKindRead.optional(),
   clickthru_url: nullableText,
   classification: nullableText,
   created_at: timestamp.optional(),
   updated_at: timestamp.optional(),
 };
 
+/** The public dashboard client's names; the seed's name wins when an answer carries both. */
+const OFFER_ALIASES = {
+  id: "offer_id",
+  title: "short_text",
+  description: "long_text",
+  terms_and_conditions: "terms_conditions",
+  value: "savings_amount",
+} as const;
+
 /** `OfferPayload` (create/update/get responses). */
-export const offer = z.object(offerReadFields);
+export const offer = lenientObject({
+  resource: "offer",
+  required: offerIdentity,
+  lenient: offerFields,
+  aliases: OFFER_ALIASES,
+});
 export type Offer = z.infer<typeof offer>;
 
+/** A display value such as "20%", "$10" or 15. */
+const savingsText = z
+  .union([z.string(), z.number().transform(String)])
+  .nullish()
+  .transform((value) => value ?? undefined);
+
+/** A value like "20%" or "$10" says its kind when the seed's `savings_type` is absent. */
+function withSavingsType(raw: unknown): unknown {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return raw;
+  const row = raw as Record<string, unknown>;
+  const amount = row.savings_amount ?? row.value;
+  if (row.savings_type != null || typeof amount !== "string") return raw;
+  const kind = amount.includes("%") ? "percentage" : amount.includes("$") ? "fixed" : undefined;
+  return kind ? { ...row, savings_type: kind } : raw;
+}
+
 /** `OfferWithDescriptivePayload` (list items and get-by-id where descriptives are joined). */
-export const offerWithDescriptive = z.object({
-  ...offerReadFields,
-  short_text: nullableText,
-  long_text: nullableText,
-  terms_conditions: nullableText,
-  image_url: nullableText,
-  savings_amount: nullableText,
-  savings_type: nullableText,
-});
+export const offerWithDescriptive = z.preprocess(
+  withSavingsType,
+  lenientObject({
+    resource: "offer",
+    required: offerIdentity,
+    lenient: {
+      ...offerFields,
+      short_text: nullableText,
+      long_text: nullableText,
+      terms_conditions: nullableText,
+      image_url: nullableText,
+      savings_amount: savingsText,
+      savings_type: nullableText,
+    },
+    aliases: OFFER_ALIASES,
+  }),
+);
 export type OfferWithDescriptive = z.infer<typeof offerWithDescriptive>;
 
 /**
@@ -250,7 +351,7 @@ export type OfferWithDescriptive = z.infer<typeof offerWithDescriptive>;
 function pageOf<Item extends z.ZodType>(key: string, item: Item) {
   return z
     .object({
-      [key]: z.array(item),
+      [key]: lenientArray(item, key),
       total_count: numberRead.optional(),
       total: numberRead.optional(),
       has_more: z.boolean().optional(),
@@ -564,7 +665,7 @@ export const bulkCreateInput = z.object({
 });
 export type BulkCreateInput = z.infer<typeof bulkCreateInput>;
 
-export const bulkCreateResult = z.object({ offers: z.array(offer) });
+export const bulkCreateResult = z.object({ offers: lenientArray(offer, "offers") });
 
 export const PREVIEW_SURFACES = ["hub", "marketplace"] as const;
 export const previewQuery = z.object({ surface: z.enum(PREVIEW_SURFACES).default("hub") });

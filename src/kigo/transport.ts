@@ -2,6 +2,7 @@ import ky, { type KyInstance, TimeoutError } from "ky";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import { type Capability, KigoApiError, KigoUnsupportedError, messageForStatus } from "./errors.js";
+import { type UnreadField, unreadIn } from "./lenient.js";
 import { errorBody } from "./schemas.js";
 
 export interface TransportOptions {
@@ -53,6 +54,8 @@ export class KigoTransport {
   private readonly maxDelayMs: number;
   private readonly maxRetryAfterMs: number;
   private readonly logger: Logger | undefined;
+  /** Fields already logged as unreadable: a list of 100 offers with the same odd field warns once. */
+  private readonly reportedFields = new Set<string>();
 
   constructor(options: TransportOptions) {
     this.retries = options.retries ?? 3;
@@ -141,16 +144,37 @@ export class KigoTransport {
     const parsed = spec.schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
+      // The schema's words are for operators; the user gets a sentence and the log has the detail.
+      this.logger?.error(
+        {
+          method,
+          path,
+          status: response.status,
+          field: issue?.path.join(".") || "body",
+          reason: issue?.message,
+        },
+        "Kigo API answer could not be read",
+      );
       throw new KigoApiError({
         status: response.status,
         code: "invalid_response",
-        message: `The Kigo API answered in an unexpected shape (${issue?.path.join(".") || "body"}: ${issue?.message}).`,
+        message: "The Kigo API sent an answer this bot cannot read. The details are in the bot's log.",
         method,
         path,
         retryable: false,
       });
     }
+    for (const unread of unreadIn(parsed.data)) this.reportUnread(unread, method, path);
     return parsed.data;
+  }
+
+  private reportUnread(unread: UnreadField, method: Method, path: string): void {
+    if (this.reportedFields.has(unread.field)) return;
+    this.reportedFields.add(unread.field);
+    this.logger?.warn(
+      { method, path, ...unread },
+      "Kigo API sent a field the bot cannot read; showing the rest (logged once per field)",
+    );
   }
 
   private async send(spec: RequestSpec<z.ZodType>): Promise<Response> {

@@ -69,7 +69,8 @@ describe("reading the documented response variants", () => {
       "promo_code",
       "unique_codes",
       "barcode",
-      "show_save",
+      // The public dashboard client's "S": one single code.
+      "promo_code",
       "online_link",
       "none",
     ]);
