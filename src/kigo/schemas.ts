@@ -15,13 +15,26 @@ import { lenientArray, lenientObject, orElse } from "./lenient.js";
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be an ISO date YYYY-MM-DD");
+/** The format alone lets through days no calendar has (2026-02-30, 0000-01-01), which PostgreSQL refuses. */
+const isCalendarDay = (value: string) => {
+  const day = new Date(`${value}T00:00:00Z`);
+  return value >= "0001" && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+};
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be an ISO date YYYY-MM-DD", abort: true })
+  .refine(isCalendarDay, "is not a day of the calendar");
 /** Responses carry dates as `YYYY-MM-DD` or full timestamps; keep the calendar day. */
 const isoDateRead = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}/, "must start with a date YYYY-MM-DD")
   .transform((value) => value.slice(0, 10));
 const id = z.number().int().positive();
+/** Limits and counts are PostgreSQL INT columns: a larger number would fail the write. */
+const INT_MAX = 2_147_483_647;
+const countLimit = z.number().int().positive().max(INT_MAX, `must be at most ${INT_MAX}`);
+/** Links a customer follows: javascript:, data: or file: URLs would run or open something else. */
+const webUrl = z.url({ protocol: /^https?$/, error: "must be an http or https URL" });
 /**
  * Ids may arrive as numbers or numeric strings (BIGSERIAL through some JSON encoders). Nothing
  * else is coerced: `true` or `""` would otherwise read as offer 1 or 0.
@@ -56,7 +69,7 @@ function patchOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
       field instanceof z.ZodDefault ? field.unwrap() : field,
     ]),
   );
-  return z.object(shape as WithoutDefaults<Shape>).partial();
+  return z.strictObject(shape as WithoutDefaults<Shape>).partial();
 }
 
 /** A key a PUT body may not carry: the row belongs to its parent for life. */
@@ -190,7 +203,13 @@ export const codeKindRead = aliasRead({ ...CODE_TYPE_ALIASES, ...CODE_TYPE_WORDS
   raw.length === 1 ? raw.toUpperCase() : raw.toLowerCase().replace(/[\s&-]+/g, "_"),
 );
 
-export const codeTypeWrite = z.string().length(1, "must be a single character");
+export const codeTypeWrite = z
+  .string()
+  .length(1, { error: "must be a single character", abort: true })
+  .refine((letter) => Object.hasOwn(CODE_TYPE_ALIASES, letter.toUpperCase()), {
+    // Only letters the reader knows: any other would make every later list of offers unreadable.
+    error: `must be one of ${Object.keys(CODE_TYPE_ALIASES).join(", ")}`,
+  });
 
 // ---------------------------------------------------------------------------------------------
 // Offers
@@ -204,12 +223,12 @@ const descriptiveWrite = {
   short_text: z.string().min(1).max(200).optional(),
   long_text: z.string().max(4000).optional(),
   terms_conditions: z.string().max(8000).optional(),
-  image_url: z.url().optional(),
+  image_url: webUrl.optional(),
   savings_amount: z.string().max(50).optional(),
   savings_type: z.enum(["percentage", "fixed"]).optional(),
 };
 
-export const createOfferInput = z.object({
+export const createOfferInput = z.strictObject({
   version_active_from: isoDate,
   merchant_owner: id,
   default_language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "must be a language code such as en or es"),
@@ -217,10 +236,13 @@ export const createOfferInput = z.object({
   offer_expiry_date: isoDate.optional(),
   offer_status: z.enum(OFFER_STATUS_WRITE).optional(),
   offer_type: z.string().min(1).max(100).optional(),
-  offer_redemption_methods: z.array(z.enum(REDEMPTION_METHODS)).min(1, "must list at least one method"),
+  offer_redemption_methods: z
+    .array(z.enum(REDEMPTION_METHODS))
+    .min(1, "must list at least one method")
+    .refine((methods) => new Set(methods).size === methods.length, "must not list a method twice"),
   edition_exclusivity: z.string().max(100).optional(),
   code_type: codeTypeWrite,
-  clickthru_url: z.url().nullish(),
+  clickthru_url: webUrl.nullish(),
   classification: z.string().max(100).optional(),
   ...descriptiveWrite,
 });
@@ -397,7 +419,7 @@ export const offerList = pageOf("offers", offerWithDescriptive);
 // ---------------------------------------------------------------------------------------------
 // Offer descriptives (translations)
 
-export const descriptiveInput = z.object({
+export const descriptiveInput = z.strictObject({
   language_code: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, "must be a language code such as en or es"),
   ...descriptiveWrite,
 });
@@ -418,7 +440,7 @@ export type Descriptive = z.infer<typeof descriptive>;
 // ---------------------------------------------------------------------------------------------
 // Offer types
 
-export const offerTypeInput = z.object({
+export const offerTypeInput = z.strictObject({
   type_name: z.string().min(1).max(100),
   type_description: z.string().max(1000).optional(),
   is_active: z.boolean().default(true),
@@ -437,11 +459,15 @@ export type OfferType = z.infer<typeof offerType>;
 // ---------------------------------------------------------------------------------------------
 // Redemption controls: usage limits and location restrictions, kept separate per customer / total.
 
-export const redemptionControlInput = z.object({
+export const redemptionControlInput = z.strictObject({
   offer_id: id,
-  usage_limit_per_customer: z.number().int().positive().nullish(),
-  total_usage_limit: z.number().int().positive().nullish(),
-  location_ids: z.array(id).nullish(),
+  usage_limit_per_customer: countLimit.nullish(),
+  total_usage_limit: countLimit.nullish(),
+  /** null lifts the restriction, which the table keeps as no locations (every location). */
+  location_ids: z
+    .array(id)
+    .nullish()
+    .transform((ids) => (ids === null ? [] : ids)),
 });
 export type RedemptionControlInput = z.infer<typeof redemptionControlInput>;
 
@@ -468,11 +494,11 @@ export const redemptionControlQuery = z.object({ offer_id: z.coerce.number().int
 
 export const PROMO_CODE_TYPES = ["single", "unique"] as const;
 
-export const promoCodeInput = z.object({
+export const promoCodeInput = z.strictObject({
   promo_code: z.string().regex(/^[A-Z0-9]{4,20}$/, "must be 4-20 characters, A-Z and 0-9 only"),
   offer_id: id,
   code_type: z.enum(PROMO_CODE_TYPES).default("single"),
-  usage_limit: z.number().int().positive().nullish(),
+  usage_limit: countLimit.nullish(),
 });
 export type PromoCodeInput = z.input<typeof promoCodeInput>;
 
@@ -501,7 +527,7 @@ export const promoCodeQuery = z.object({
 export const PROGRAM_TYPES = ["closed_loop", "open_loop", "hybrid"] as const;
 export type ProgramType = (typeof PROGRAM_TYPES)[number];
 
-export const programInput = z.object({
+export const programInput = z.strictObject({
   program_name: z.string().min(1).max(200),
   program_type: z.enum(PROGRAM_TYPES),
   program_status: z.enum(["active", "inactive"]).default("active"),
@@ -522,7 +548,7 @@ export const program = z.object({
 export type Program = z.infer<typeof program>;
 
 export const campaignInput = z
-  .object({
+  .strictObject({
     program_id: id,
     campaign_name: z.string().min(1).max(200),
     campaign_type: z.string().min(1).max(50).default("offer_based"),
@@ -547,7 +573,7 @@ export type Campaign = z.infer<typeof campaign>;
 
 export const campaignQuery = z.object({ program_id: z.coerce.number().int().positive().optional() });
 
-export const campaignOfferLinkInput = z.object({ offer_id: id });
+export const campaignOfferLinkInput = z.strictObject({ offer_id: id });
 
 export const campaignOfferLink = z.object({
   campaign_id: idRead,
@@ -559,11 +585,16 @@ export type CampaignOfferLink = z.infer<typeof campaignOfferLink>;
 // ---------------------------------------------------------------------------------------------
 // Merchants and locations. Production has only the public read `/api/v1/merchants`.
 
-export const merchantInput = z.object({
+export const merchantInput = z.strictObject({
   merchant_name: z.string().min(1).max(200),
   merchant_type: z.string().min(1).max(50),
   status: z.enum(["active", "inactive"]).default("active"),
-  primary_category_id: z.number().int().nullish(),
+  primary_category_id: z
+    .number()
+    .int()
+    .min(-INT_MAX - 1)
+    .max(INT_MAX, `must be at most ${INT_MAX}`)
+    .nullish(),
 });
 export type MerchantInput = z.input<typeof merchantInput>;
 export const updateMerchantInput = patchOf(merchantInput);
@@ -586,7 +617,7 @@ export type MerchantQuery = z.input<typeof merchantQuery>;
 
 export const merchantList = pageOf("merchants", merchant);
 
-export const merchantLocationInput = z.object({
+export const merchantLocationInput = z.strictObject({
   address_line1: z.string().min(1).max(200),
   city: z.string().min(1).max(100),
   state: z.string().min(2).max(50),
@@ -611,7 +642,7 @@ export type MerchantLocation = z.infer<typeof merchantLocation>;
 // ---------------------------------------------------------------------------------------------
 // Customer lists (targeting). Account ids, emails or phone numbers.
 
-export const customerListInput = z.object({
+export const customerListInput = z.strictObject({
   list_name: z.string().min(1).max(200).optional(),
   customers: z
     .array(z.string().trim().min(1).max(320))
@@ -658,9 +689,11 @@ export type OfferAnalytics = z.infer<typeof offerAnalytics>;
 // ---------------------------------------------------------------------------------------------
 // Duplicate, bulk-create, preview
 
-export const duplicateOfferInput = z.object({ external_reference: z.string().min(1).max(255).optional() });
+export const duplicateOfferInput = z.strictObject({
+  external_reference: z.string().min(1).max(255).optional(),
+});
 
-export const bulkCreateInput = z.object({
+export const bulkCreateInput = z.strictObject({
   offers: z.array(createOfferInput).min(1, "must contain at least one offer").max(MAX_PAGE_SIZE),
 });
 export type BulkCreateInput = z.infer<typeof bulkCreateInput>;

@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import type { SqlExecutor } from "../../src/kigo/sandbox/db.js";
 import type { Sandbox } from "../../src/kigo/sandbox/server.js";
 
@@ -39,6 +40,13 @@ export function client(sandbox: Pick<Sandbox, "fetch">, token: string | null = T
 
 export type Call = ReturnType<typeof client>;
 
+/** A 400 in the admin API's error shape naming `field` (with `message`, when given). */
+export function expectRefused(answer: Answer, field: string, message?: unknown) {
+  expect(answer.status, answer.text).toBe(400);
+  expect(answer.body.error).toBe("validation_error");
+  expect(answer.body.field_errors).toContainEqual({ field, message: message ?? expect.any(String) });
+}
+
 let counter = 0;
 /** A short value no other test of the run uses (promo codes allow 4-20 of A-Z0-9). */
 export const unique = (prefix = "T") =>
@@ -51,6 +59,16 @@ export async function newMerchant(db: SqlExecutor, name = `Merchant ${unique()}`
     [name],
   );
   return row?.merchant_id as number;
+}
+
+/** A store of the merchant, for redemption controls that name locations. */
+export async function newLocation(db: SqlExecutor, merchantId: number): Promise<number> {
+  const [row] = await db.query<{ location_id: number }>(
+    `INSERT INTO merchant_locations (merchant_id, address_line1, city, state, postal_code)
+     VALUES ($1, '1 Main St', 'Moline', 'IL', '61265') RETURNING location_id`,
+    [merchantId],
+  );
+  return row?.location_id as number;
 }
 
 export function offerBody(merchantId: number, overrides: Record<string, unknown> = {}) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, type Sandbox } from "../../src/kigo/sandbox/server.js";
 import { freshSchemaName, POSTGRES_URL, serviceAvailable } from "../support/services.js";
-import { type Call, client, newMerchant, newOffer, offerBody, TOKEN, unique } from "./http.js";
+import { type Call, client, newLocation, newMerchant, newOffer, offerBody, TOKEN, unique } from "./http.js";
 
 /** The same API on a real PostgreSQL server: driver differences (arrays, BIGINT, DATE, errors) show here. */
 const available = await serviceAvailable("postgres");
@@ -62,11 +62,12 @@ describe.skipIf(!available)("sandbox on PostgreSQL", () => {
   it("keeps location ids numeric and rolls back a failed bulk create", async () => {
     const merchant = await newMerchant(sandbox.db);
     const offer = await newOffer(call, merchant);
+    const stores = [await newLocation(sandbox.db, merchant), await newLocation(sandbox.db, merchant)];
     const control = await call("POST", "/dashboard/offers/redemption-controls", {
       offer_id: offer,
-      location_ids: [3, 4],
+      location_ids: stores,
     });
-    expect(control.body.location_ids).toEqual([3, 4]);
+    expect(control.body.location_ids).toEqual(stores);
     const bulk = await call("POST", "/dashboard/offers/bulk-create", {
       offers: [offerBody(merchant), offerBody(8_888_888)],
     });

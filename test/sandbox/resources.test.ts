@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, type Sandbox } from "../../src/kigo/sandbox/server.js";
-import { type Call, client, newMerchant, newOffer, TOKEN, unique } from "./http.js";
+import { type Call, client, newLocation, newMerchant, newOffer, TOKEN, unique } from "./http.js";
 
 let sandbox: Sandbox;
 let call: Call;
@@ -45,18 +45,20 @@ describe("offer types", () => {
 
 describe("redemption controls", () => {
   it("creates per offer, filters by offer_id, updates without moving offers, deletes", async () => {
-    const offer = await newOffer(call, await newMerchant(sandbox.db));
+    const merchant = await newMerchant(sandbox.db);
+    const offer = await newOffer(call, merchant);
+    const stores = [await newLocation(sandbox.db, merchant), await newLocation(sandbox.db, merchant)];
     const created = await call("POST", "/dashboard/offers/redemption-controls", {
       offer_id: offer,
       usage_limit_per_customer: 3,
       total_usage_limit: 1000,
-      location_ids: [7, 9],
+      location_ids: stores,
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       offer_id: offer,
       usage_limit_per_customer: 3,
-      location_ids: [7, 9],
+      location_ids: stores,
     });
     const id = created.body.control_id;
 

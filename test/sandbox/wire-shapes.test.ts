@@ -48,6 +48,20 @@ const cases: Case[] = [
     keep: ["merchant", "merchant_id"],
   },
   {
+    key: "POST /dashboard/merchants/:id/locations",
+    path: () => `/dashboard/merchants/${ids.merchant}/locations`,
+    body: () => ({
+      address_line1: "1 Main St",
+      city: "Moline",
+      state: "IL",
+      postal_code: "61265",
+      latitude: 41.5,
+    }),
+    status: 201,
+    schema: merchantLocation,
+    keep: ["location", "location_id"],
+  },
+  {
     key: "POST /dashboard/offers",
     path: () => "/dashboard/offers",
     body: () => offerBody(ids.merchant as number, { offer_expiry_date: "2030-01-01" }),
@@ -93,7 +107,7 @@ const cases: Case[] = [
   {
     key: "POST /dashboard/offers/redemption-controls",
     path: () => "/dashboard/offers/redemption-controls",
-    body: () => ({ offer_id: ids.offer, usage_limit_per_customer: 2, location_ids: [1] }),
+    body: () => ({ offer_id: ids.offer, usage_limit_per_customer: 2, location_ids: [ids.location] }),
     status: 201,
     schema: redemptionControl,
     keep: ["control", "control_id"],
@@ -275,19 +289,6 @@ const cases: Case[] = [
     body: () => ({ status: "inactive" }),
     status: 200,
     schema: merchant,
-  },
-  {
-    key: "POST /dashboard/merchants/:id/locations",
-    path: () => `/dashboard/merchants/${ids.merchant}/locations`,
-    body: () => ({
-      address_line1: "1 Main St",
-      city: "Moline",
-      state: "IL",
-      postal_code: "61265",
-      latitude: 41.5,
-    }),
-    status: 201,
-    schema: merchantLocation,
   },
   {
     key: "GET /dashboard/merchants/:id/locations",

@@ -44,11 +44,14 @@ export function internalError(): ApiError {
 
 /** Zod issues as field errors; `where` names the part of the request ("body", "query") a root-level issue is about. */
 export function fromZodError(error: z.ZodError, where: string): ApiError {
+  const fieldOf = (path: PropertyKey[]) => (path.length ? path.join(".") : where);
   return validationError(
-    error.issues.map((issue) => ({
-      field: issue.path.length ? issue.path.join(".") : where,
-      message: issue.message,
-    })),
+    error.issues.flatMap((issue) =>
+      // One error per unknown key, named, so a misspelt field is not read as the whole body's fault.
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => ({ field: fieldOf([...issue.path, key]), message: "is not a known field" }))
+        : [{ field: fieldOf(issue.path), message: issue.message }],
+    ),
   );
 }
 
@@ -71,9 +74,14 @@ export function fromDatabaseError(error: unknown): ApiError | undefined {
   if (code !== "23505" || typeof detail !== "string") return undefined;
   const match = /^Key \((.+)\)=\((.+)\) already exists/.exec(detail);
   if (!match?.[1] || !match[2]) return undefined;
-  // Composite keys are (parent id, value): the last column is the one the caller chose.
-  const field = match[1].split(", ").at(-1) ?? match[1];
-  const value = match[2].split(", ").at(-1) ?? match[2];
+  // Composite keys are (parent id, value): the last column is the one the caller chose, and its
+  // value is everything after the parent ids (it may contain ", " itself).
+  const columns = match[1].split(", ");
+  const field = columns.at(-1) ?? match[1];
+  const value = match[2]
+    .split(", ")
+    .slice(columns.length - 1)
+    .join(", ");
   const message = `${value} already exists`;
   return conflict(`${field}: ${message}`, [{ field, message }]);
 }

@@ -1,7 +1,7 @@
 /**
  * The sandbox's tables, following the seed (ent_mom_db + kigo_db in one schema). The same DDL runs
- * on PGlite and on a PostgreSQL server. Constraints are real: unique promo codes, foreign keys,
- * `code_type` of length 1.
+ * on PGlite and on a PostgreSQL server. Constraints are real: unique promo codes, one
+ * `external_reference` per merchant, foreign keys, `code_type` of length 1.
  */
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS partners (
@@ -75,6 +75,9 @@ CREATE TABLE IF NOT EXISTS offers (
 );
 CREATE INDEX IF NOT EXISTS offers_merchant_owner_idx ON offers (merchant_owner);
 CREATE INDEX IF NOT EXISTS offers_external_reference_idx ON offers (external_reference);
+-- The idempotency key of a publish: a retried or racing create finds a 409, never a second offer.
+CREATE UNIQUE INDEX IF NOT EXISTS offers_merchant_external_reference_key
+  ON offers (merchant_owner, external_reference);
 
 CREATE TABLE IF NOT EXISTS offer_descriptives (
   offer_id BIGINT NOT NULL REFERENCES offers(offer_id) ON DELETE CASCADE,

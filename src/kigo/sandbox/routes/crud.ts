@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { SqlExecutor } from "../db.js";
 import {
   assertReferences,
   deleteEntity,
@@ -9,17 +10,30 @@ import {
   updateEntity,
 } from "./entities.js";
 import { created, type Handler, idParam, noContent, ok, parseBody, parseQuery } from "./kit.js";
-import type { Values } from "./sql.js";
+import { assertValid, noRules, type RowRules } from "./row-rules.js";
+import type { Row, Values } from "./sql.js";
 
-/** Body fields holding ids of other rows, checked before writing so a bad one is a 400 naming it. */
+/**
+ * Body fields holding ids of other rows (one id, or a list of them), checked before writing so a
+ * bad one is a 400 naming it.
+ */
 export type References = { field: string; target: Entity }[];
 
 type Body = z.ZodType<Values>;
 
-async function checkReferences(db: Parameters<Handler>[1]["db"], input: Values, references: References) {
+async function checkReferences(db: SqlExecutor, input: Values, references: References) {
   for (const { field, target } of references) {
-    await assertReferences(db, target, [{ id: input[field] as number | null | undefined, field }]);
+    const value = input[field] as number | number[] | null | undefined;
+    const ids = Array.isArray(value)
+      ? value.map((id, index) => ({ id, field: `${field}.${index}` }))
+      : [{ id: value, field }];
+    await assertReferences(db, target, ids);
   }
+}
+
+function valid(row: Row, rules: RowRules): Row {
+  assertValid(rules(row));
+  return row;
 }
 
 /** `GET` of the whole table as `{ [key]: rows }`, filtered by the query's columns. */
@@ -34,20 +48,20 @@ export const getHandler =
     ok(await getEntity(db, target, idParam(c, target)));
 
 export const createHandler =
-  (target: Entity, body: Body, references: References = []): Handler =>
+  (target: Entity, body: Body, references: References = [], rules = noRules): Handler =>
   async (c, { db }) => {
     const input = await parseBody(c, body);
     await checkReferences(db, input, references);
-    return created(await insertEntity(db, target, input));
+    return created(await db.transaction(async (tx) => valid(await insertEntity(tx, target, input), rules)));
   };
 
 export const updateHandler =
-  (target: Entity, body: Body, references: References = []): Handler =>
+  (target: Entity, body: Body, references: References = [], rules = noRules): Handler =>
   async (c, { db }) => {
     const id = idParam(c, target);
     const input = await parseBody(c, body);
     await checkReferences(db, input, references);
-    return ok(await updateEntity(db, target, id, input));
+    return ok(await db.transaction(async (tx) => valid(await updateEntity(tx, target, id, input), rules)));
   };
 
 export const deleteHandler =

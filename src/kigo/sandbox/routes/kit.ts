@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { SqlDatabase } from "../db.js";
 import type { FaultInjector } from "../faults.js";
 import { fromZodError, notFound, requiredMessage, validationError } from "../http-errors.js";
+import { unstorableText } from "../storable-text.js";
 
 export type ListShape = "total_count" | "total_has_more";
 
@@ -59,6 +60,8 @@ function parseWith<Schema extends z.ZodType>(
   input: unknown,
   where: string,
 ): z.output<Schema> {
+  const unstorable = unstorableText(input, where);
+  if (unstorable.length) throw validationError(unstorable);
   const result = schema.safeParse(input, { error: requiredMessage });
   if (!result.success) throw fromZodError(result.error, where);
   return result.data;

@@ -2,6 +2,7 @@ import type { CreateOfferInput } from "../../schemas.js";
 import type { SqlExecutor } from "../db.js";
 import { notFound } from "../http-errors.js";
 import { assertReferences, MERCHANT } from "./entities.js";
+import { assertValid, offerRules } from "./row-rules.js";
 import { insertRow, pick, type Row, type Values } from "./sql.js";
 
 export const OFFER_COLUMNS = [
@@ -70,14 +71,16 @@ export async function upsertDescriptive(db: SqlExecutor, offerId: number, langua
 }
 
 /**
- * Creates offers with their default-language descriptive (the seed's create flow writes both).
- * Every unknown merchant is reported at once, each at `fieldOf(index, "merchant_owner")`.
+ * Creates offers with their default-language descriptive (the seed's create flow writes both) and
+ * answers them as stored. Every unknown merchant and every broken rule is reported at once, each at
+ * `fieldOf(index, field)`.
  */
 export async function createOffers(
   tx: SqlExecutor,
   inputs: CreateOfferInput[],
   fieldOf: (index: number, field: string) => string,
-): Promise<number[]> {
+  today: string,
+): Promise<Row[]> {
   await assertReferences(
     tx,
     MERCHANT,
@@ -90,5 +93,11 @@ export async function createOffers(
     await upsertDescriptive(tx, id, input.default_language, input);
     ids.push(id);
   }
-  return ids;
+  const offers = await findOffers(tx, ids, today);
+  assertValid(
+    offers.flatMap((offer, index) =>
+      offerRules(offer).map((error) => ({ ...error, field: fieldOf(index, error.field) })),
+    ),
+  );
+  return offers;
 }

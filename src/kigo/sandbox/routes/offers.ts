@@ -22,6 +22,7 @@ import {
   requireOffer,
   upsertDescriptive,
 } from "./offer-store.js";
+import { assertValid, offerRules } from "./row-rules.js";
 import { Conditions, envelope, likePattern, pick, selectPage, updateRow } from "./sql.js";
 
 /** Each takes the placeholder of today's date. */
@@ -56,8 +57,8 @@ const listOffers: Handler = async (c, { db, today, listShape }) => {
 
 const createOffer: Handler = async (c, { db, today }) => {
   const input = await parseBody(c, createOfferInput);
-  const [id] = await db.transaction((tx) => createOffers(tx, [input], (_, field) => field));
-  return created(await requireOffer(db, id as number, today()));
+  const [offer] = await db.transaction((tx) => createOffers(tx, [input], (_, field) => field, today()));
+  return created(offer);
 };
 
 const getOffer: Handler = async (c, { db, today }) => ok(await requireOffer(db, idParam(c, OFFER), today()));
@@ -65,7 +66,7 @@ const getOffer: Handler = async (c, { db, today }) => ok(await requireOffer(db, 
 const updateOffer: Handler = async (c, { db, today }) => {
   const id = idParam(c, OFFER);
   const input = await parseBody(c, updateOfferInput);
-  await db.transaction(async (tx) => {
+  const offer = await db.transaction(async (tx) => {
     await assertReferences(tx, MERCHANT, [{ id: input.merchant_owner, field: "merchant_owner" }]);
     const key = { column: "offer_id", id };
     const row = await updateRow(tx, "offers", key, pick(input, OFFER_COLUMNS), {
@@ -74,8 +75,11 @@ const updateOffer: Handler = async (c, { db, today }) => {
     });
     if (!row) throw notFound(OFFER.label, id);
     await upsertDescriptive(tx, id, row.default_language as string, input);
+    const updated = await requireOffer(tx, id, today());
+    assertValid(offerRules(updated));
+    return updated;
   });
-  return ok(await requireOffer(db, id, today()));
+  return ok(offer);
 };
 
 const deleteOffer: Handler = async (c, { db }) => {
