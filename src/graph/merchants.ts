@@ -34,7 +34,8 @@ const MENTION_THRESHOLD = 0.25;
 const QUERY_THRESHOLD = 0.45;
 /** The best match wins outright when the next one is this much worse. */
 const CLEAR_LEAD = 0.2;
-const SEARCH_WORD = /[\p{L}\p{N}]{4,}/gu;
+// Three letters: "Big sky equipmnt" is found by "sky" when the typo hides the longer word.
+const SEARCH_WORD = /[\p{L}\p{N}]{3,}/gu;
 const GENERIC_WORDS = new Set([
   "store",
   "stores",
@@ -43,6 +44,10 @@ const GENERIC_WORDS = new Set([
   "coffee",
   "the",
   "and",
+  "for",
+  "all",
+  "off",
+  "new",
   "supply",
   "dealer",
 ]);

@@ -26,7 +26,8 @@ export function multiplierText(multiplier: number): string {
 /** "entrées", "fries" read as several; "latte", "glass" as one. */
 export const isPlural = (item: string) => /[^s]s$/i.test(item);
 
-const on = (item: string | undefined) => (item ? ` on ${item}` : "");
+/** "on lattes", but "per gallon" as it is. */
+const on = (item: string | undefined) => (item ? (/^per\s/i.test(item) ? ` ${item}` : ` on ${item}`) : "");
 const object = (item: string | undefined) => (item ? ` ${item}` : "");
 const minimum = (spend: number | undefined) =>
   spend === undefined ? "" : ` when you spend ${formatMoney(spend)} or more`;

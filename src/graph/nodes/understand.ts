@@ -143,11 +143,9 @@ function valueText(amount: number, draft: OfferDraft): string | undefined {
 /** Longer than this, a run whose years nobody typed is a slip ("start dec 20 end dec 10"). */
 const UNLIKELY_RUN_DAYS = 183;
 
-/**
- * A date without a year is taken as the next one to come, so an end typed before the start lands
- * a year later. Nobody means that without saying the year: the dates stay as they were and the
- * marketer is asked.
- */
+/** A date this year that passed longer ago than this is plainly meant for next year ("in january" in November). */
+const RECENTLY_PASSED_MS = 92 * 24 * 60 * 60 * 1000;
+
 /**
  * "nov 27-29" typed after Nov 29 is taken as next year's: true to the words, but easy to miss on a
  * busy day, so it is said. A typed year needs no note.
@@ -162,9 +160,15 @@ function passedDateNote(
   if (!start || start === before.startDate || /\b20\d\d\b/.test(typed)) return undefined;
   const thisYear = `${today.slice(0, 4)}${start.slice(4)}`;
   if (start.slice(0, 4) <= today.slice(0, 4) || thisYear >= today) return undefined;
+  if (Date.parse(today) - Date.parse(thisYear) > RECENTLY_PASSED_MS) return undefined;
   return `${formatDate(thisYear)} has passed, so it starts ${formatDate(start)}. Say the year if you meant otherwise.`;
 }
 
+/**
+ * A date without a year is taken as the next one to come, so an end typed before the start lands
+ * a year later. Nobody means that without saying the year: the dates stay as they were and the
+ * marketer is asked.
+ */
 function withoutUnlikelyRun(
   draft: OfferDraft,
   before: OfferDraft,

@@ -1,5 +1,6 @@
 import type { OfferDraft } from "../draft.js";
 import { valueKindOf } from "../offer-kinds.js";
+import { typicalUnits } from "../per-unit.js";
 import { formatOfferRange, formatOfferValue, VALUE_KIND_LABEL } from "../validation/format.js";
 import { type BenchmarkTable, benchmarkFor } from "./benchmarks.js";
 
@@ -12,7 +13,8 @@ export function valueHint(draft: OfferDraft, benchmarks: BenchmarkTable): string
   const kind = valueKindOf(draft);
   const value = draft.offerValue;
   const match = benchmarkFor(draft, benchmarks);
-  if (!match || kind === undefined || value === undefined) return undefined;
+  // A per-gallon amount is not comparable with the table's per-purchase amounts.
+  if (!match || kind === undefined || value === undefined || typicalUnits(draft.itemName)) return undefined;
   const { min, typical, max } = match.segment.offers[kind];
   if (min === undefined || typical === undefined || max === undefined) return undefined;
   const comparison = `the usual ${formatOfferRange(kind, min, max)} for ${match.label} ${VALUE_KIND_LABEL[kind]} offers`;

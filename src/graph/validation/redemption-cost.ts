@@ -2,6 +2,7 @@ import { formatCount, formatMoney } from "../describe.js";
 import type { OfferDraft } from "../draft.js";
 import type { ValueKind } from "../offer-kinds.js";
 import { isPlural } from "../offer-words.js";
+import { typicalUnits } from "../per-unit.js";
 import { type BenchmarkTable, type PriceBasis, pricesFor } from "../recommend/benchmarks.js";
 
 /** One factor of the liability estimate, with how it was obtained in words. */
@@ -90,7 +91,15 @@ export function costPerRedemption(
   if (value === undefined) return undefined;
   switch (kind) {
     case "dollars_off":
-    case "cashback":
+    case "cashback": {
+      const perUnit = typicalUnits(draft.itemName);
+      if (!perUnit) return { value, explanation: each(value) };
+      const cost = cents(value * perUnit.units);
+      return {
+        value: cost,
+        explanation: each(cost, `${formatMoney(value)} ${draft.itemName} on ${perUnit.purchase}`),
+      };
+    }
     case "spend_and_get":
       return { value, explanation: each(value) };
     case "loyalty_points": {

@@ -293,8 +293,67 @@ describe("words marketers typed in tries", () => {
       {},
       { offerType: "loyalty_points", offerValue: 500, valueUnit: "points", minimumSpend: 25 },
     ],
+    ["10 cents a gallon off", {}, { offerType: "dollars_off", offerValue: 0.1, itemName: "per gallon" }],
+    [
+      "15c/gal cash back",
+      {},
+      { offerType: "cashback", offerValue: 0.15, valueUnit: "$", itemName: "per gallon" },
+    ],
+    [
+      "spend $40 get $10 back as cash back",
+      {},
+      { offerType: "cashback", offerValue: 10, valueUnit: "$", minimumSpend: 40 },
+    ],
+    [
+      "waive the $300 fee, er, make it $250 off first month's rent",
+      {},
+      { offerType: "dollars_off", offerValue: 250, itemName: "first month's rent" },
+    ],
+    [
+      "20% off lattes, actually 25%",
+      {},
+      { offerType: "percentage_savings", offerValue: 25, itemName: "lattes" },
+    ],
+    ["for dec i mean jan", {}, { startDate: "2027-01-01", endDate: "2027-01-31" }],
+    ["in store", {}, { redemptionMethod: "show_save" }],
+    ["code SAVE10 in store", {}, { redemptionMethod: "promo_code", promoCode: "SAVE10" }],
+    ["goal more dinners", {}, { businessObjective: "More dinners" }],
+    ["drive fuel visits", {}, { businessObjective: "Drive fuel visits" }],
   ])("%s", (message, draft, patch) => {
     expect(readWithRules(message, context({ draft })).patch).toEqual(patch);
+  });
+
+  it("takes 'no limit' as the answer to the limit being asked", () => {
+    expect(readWithRules("no limit", context({ expecting: "usageLimitPerCustomer" })).patch).toEqual({
+      unlimitedPerCustomer: true,
+    });
+    expect(readWithRules("no limit", context()).patch).toEqual({ unlimitedTotal: true });
+  });
+
+  it("puts days of the week in the terms and says the offer itself runs every day", () => {
+    const reading = readWithRules("15% off weekdays in December", context());
+    expect(reading.patch).toMatchObject({
+      startDate: "2026-12-01",
+      endDate: "2026-12-31",
+      termsAddition: "Valid Monday–Friday only.",
+    });
+    expect(reading.notes?.join(" ")).toMatch(/can't limit an offer to days of the week/);
+    expect(readWithRules("tuesdays and thursdays", context()).patch).toEqual({
+      termsAddition: "Valid Tuesdays and Thursdays only.",
+    });
+    expect(readWithRules("weekends only", context()).patch).toEqual({
+      termsAddition: "Valid Saturdays and Sundays only.",
+    });
+    // Already in the terms: not added twice.
+    const said = context({ draft: { termsConditions: "Valid Monday–Friday only." } });
+    expect(readWithRules("mon-fri", said).patch).toEqual({});
+  });
+
+  it("finds the merchant's name run into the offer, typos and all", () => {
+    expect(readWithRules("sunrise coffee bogo lattes", context()).mentions).toContain("sunrise coffee");
+    expect(readWithRules("Big sky equipmnt 10% off parts in dec", context()).mentions).toContain(
+      "Big sky equipmnt",
+    );
   });
 
   it("gives '50 total' typed while the budget is asked to the usage limit it names", () => {

@@ -4,7 +4,7 @@
  * weekend" and no holiday season; the US rules below are a few lines each.
  */
 import { type Day, isoDay } from "./calendar.js";
-import { addDays, before, dayAt, lastWeekday, nthWeekday, shortDay, spanLabel } from "./days.js";
+import { addDays, before, dayAt, daysFrom, lastWeekday, nthWeekday, shortDay, spanLabel } from "./days.js";
 import { type Period, periodOf, plausibleYear } from "./period.js";
 import type { Scan } from "./scan.js";
 
@@ -93,6 +93,13 @@ const NAMED_DAYS: NamedDays[] = [
     dates: oneDay((y) => dayAt(y, 12, 25)),
   },
   {
+    name: "New Year's week",
+    pattern: String.raw`new\s+year${APOSTROPHE}s${APOSTROPHE}\s+week`,
+    // The week a shop means is the one running up to the day: Dec 26 – Jan 1, across the year's end.
+    dates: (year) => [dayAt(year - 1, 12, 26), dayAt(year, 1, 1)],
+    explain: (start, end) => `I took New Year's week as ${spanLabel(start, end)}.`,
+  },
+  {
     name: "New Year's Eve",
     pattern: String.raw`new\s+year${APOSTROPHE}s${APOSTROPHE}\s+eve|nye`,
     dates: oneDay((y) => dayAt(y, 12, 31)),
@@ -141,6 +148,8 @@ const NAMED_DAYS: NamedDays[] = [
   ),
 ];
 
+const RECENTLY_PASSED_DAYS = 92;
+
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** "Nov 27", or "Nov 27 – Nov 29" for several days. */
@@ -157,9 +166,11 @@ function upcoming(
   const label = (year: number) => capitalized(`${named.name} ${year}`);
   if (before(end, today)) {
     const [nextStart, nextEnd] = named.dates(today.year + 1);
-    notes.push(
-      `${label(today.year)} (${shortSpan(start, end)}) has passed, so I used ${label(today.year + 1)}: ${spanLabel(nextStart, nextEnd)}.`,
-    );
+    // Months after the day, next year's is plainly meant: New Year's asked for in November.
+    if (daysFrom(end, today) <= RECENTLY_PASSED_DAYS)
+      notes.push(
+        `${label(today.year)} (${shortSpan(start, end)}) has passed, so I used ${label(today.year + 1)}: ${spanLabel(nextStart, nextEnd)}.`,
+      );
     return { start: nextStart, end: nextEnd, notes, underWay: false };
   }
   if (before(start, today)) {

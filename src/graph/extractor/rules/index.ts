@@ -18,6 +18,7 @@ import { readRedemption, readUrl } from "./redemption.js";
 import { type Rule, Scan } from "./scan.js";
 import { readText } from "./text.js";
 import { readTimeZone } from "./timezone.js";
+import { readWeekdays } from "./weekdays.js";
 
 /**
  * In this order: labelled text and links first, so nothing inside them is read as an amount;
@@ -30,6 +31,7 @@ const RULES: Rule[] = [
   readUrl,
   readCodes,
   readChannels,
+  readWeekdays,
   readDates,
   readMoney,
   readOffer,
@@ -48,7 +50,25 @@ interface Reading {
   rest: string;
 }
 
+/** "$300 off, er, make it $250", "20% off lattes, actually 25%": what follows the slip replaces it. */
+const SELF_CORRECTION =
+  /(?:,\s*|\s+[-–—]\s*|\s+)(?:(?:e+r+m*|u+h+|u+m+|i\s+mean|scratch\s+that|no\s+wait|wait\s+no|sorry|oops|actually)\b[\s,.!-]*)+(?:i\s+meant\s+)?/i;
+
 function readMessage(message: string, context: ExtractContext): Reading {
+  const slip = SELF_CORRECTION.exec(message);
+  if (slip && slip.index > 0) {
+    const first = readMessage(message.slice(0, slip.index), context);
+    if (Object.keys(first.patch).length > 0) {
+      // The second part corrects the first: a lone "25%" there is the value, as if none were set.
+      const { offerValue: _replaced, ...sofar } = { ...context.draft, ...first.patch };
+      const second = readMessage(message.slice(slip.index + slip[0].length), { ...context, draft: sofar });
+      return {
+        patch: { ...first.patch, ...second.patch },
+        notes: [...first.notes, ...second.notes],
+        rest: `${first.rest} ${second.rest}`,
+      };
+    }
+  }
   const scan = new Scan(message);
   const patch: DraftPatch = {};
   const notes: string[] = [];

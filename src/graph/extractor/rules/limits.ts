@@ -48,7 +48,9 @@ export const BARE_NO_LIMIT = new RegExp(String.raw`^\s*${NO_LIMIT}[\s.!]*$`, "i"
 const PER_PERIOD = rx(String.raw`\b(?:per|a|each|every)\s+(?:day|week|month|visit)\b|\b(?:daily|weekly)\b`);
 
 /** Per-customer and total usage limits, kept apart (DESIGN §2). */
-export const readLimits: Rule = (scan, patch, _context, notes) => {
+export const readLimits: Rule = (scan, patch, context, notes) => {
+  // "no limit" alone answers the limit being asked about; the answer reader takes it.
+  if (context.expecting === "usageLimitPerCustomer" && BARE_NO_LIMIT.test(scan.text)) return;
   if (scan.take(UNLIMITED_PER_CUSTOMER).length > 0) patch.unlimitedPerCustomer = true;
   if (scan.take(UNLIMITED_TOTAL).length > 0) patch.unlimitedTotal = true;
   const perCustomer = agreedDefined(

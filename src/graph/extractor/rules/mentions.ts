@@ -43,6 +43,7 @@ function clean(phrase: string): string | undefined {
 export function readMerchantMentions(rest: string): string[] {
   const text = rest.replace(/\s+/g, " ").trim();
   const found: string[] = [];
+  const opening = openingWords(rest);
   const stated = STATED.exec(text)?.[1];
   if (stated) found.push(stated);
   for (const pattern of [INTRODUCED, POSSESSIVE, CAPITALISED]) {
@@ -59,10 +60,24 @@ export function readMerchantMentions(rest: string): string[] {
     ).test(words);
     if (plainName && !EDGE_STOP.test(words)) found.push(words);
   });
+  if (opening) found.push(opening);
   const names = found.map(clean).filter((name): name is string => name !== undefined);
   return [...new Set(names.map((name) => name.toLowerCase()))]
     .map((lower) => names.find((name) => name.toLowerCase() === lower) ?? lower)
     .slice(0, 5);
+}
+
+const EDGE_WORD = new RegExp(`^(?:${STOP})\\s+|\\s+(?:${STOP})$`, "i");
+
+/**
+ * "sunrise coffee bogo lattes", "Big sky equipmnt 10% off parts": the words before the first
+ * thing another rule read (a run of spaces in `rest`) may be the name, run into the offer.
+ */
+function openingWords(rest: string): string | undefined {
+  let words = (rest.trimStart().split(/\s{2,}|[,;:\n!?]/)[0] ?? "").replace(SMALL_TALK, "").trim();
+  for (let trimmed = words.replace(EDGE_WORD, ""); trimmed !== words; trimmed = words.replace(EDGE_WORD, ""))
+    words = trimmed;
+  return /^[\p{L}&'’-]{3,}(?:\s+[\p{L}&'’.-]+){0,4}$/u.test(words) ? words : undefined;
 }
 
 /**

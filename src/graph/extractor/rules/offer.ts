@@ -1,4 +1,5 @@
 import type { DraftPatch, OfferType, ValueUnit } from "../../draft.js";
+import { PER_UNIT_WORDS } from "../../per-unit.js";
 import { ITEM, itemText } from "./items.js";
 import { AMOUNT, MONEY, NUMBER, PERCENT, readNumber, readUnitValue, UNIT_VALUE } from "./numbers.js";
 import { agreed, agreedDefined, type Rule, type Scan } from "./scan.js";
@@ -18,6 +19,7 @@ const item = (raw: string | undefined) => itemText(raw);
  */
 const ON_ITEM = String.raw`(?=(?:\s+(?:on\s+)?(${ITEM}))?)`;
 const ON_ITEM_ONLY = String.raw`(?=(?:\s+on\s+(${ITEM}))?)`;
+const PER_UNIT = Object.keys(PER_UNIT_WORDS).join("|");
 const OR_MORE = String.raw`(?:\s+or\s+more|\+)?`;
 const MULTIPLIERS: Record<string, number> = { double: 2, twice: 2, triple: 3, quadruple: 4 };
 
@@ -61,6 +63,34 @@ const OFFERS: [RegExp, Reader][] = [
     // "free bag of ice when you spend $30+": the minimum is read on its own below.
     rx(String.raw`\bfree\s+(${ITEM})(?=\s+(?:when|if)\s+(?:you|they|customers?)\s+spend\b)`),
     ([, free]) => ({ offerType: "free_with_purchase", itemName: item(free), qualifyingItem: "purchase" }),
+  ],
+  [
+    // "$0.10 a gallon off", "$0.15/gal cash back", "save $0.10 per gallon": an amount per unit sold.
+    rx(
+      String.raw`(?:\b(?:save|take)\s+)?(${MONEY})\s*(off\s+)?(?:a|an|per|each|\/)\s*(${PER_UNIT})\b(?:\s+(?:(off|discount)|(?:in\s+)?(cash[\s-]?back)))?`,
+    ),
+    ([, value, offBefore, unit, offAfter, cashBack]) => ({
+      offerType: cashBack && !offBefore && !offAfter ? "cashback" : "dollars_off",
+      offerValue: num(value),
+      ...(cashBack && { valueUnit: "$" as const }),
+      itemName: `per ${PER_UNIT_WORDS[(unit ?? "").toLowerCase()]}`,
+    }),
+  ],
+  [
+    // "spend $40 get $10 back as cash back", "spend $50, get 5% cash back": cash back with a minimum spend.
+    rx(
+      String.raw`\bspend\s+(?:at\s+least\s+)?(${AMOUNT})${OR_MORE}\s*[,-]?\s*(?:and\s+|&\s+)?(?:get|receive|earn)\s+(${UNIT_VALUE})\s+(?:back\s+)?(?:(?:as|in)\s+)?cash[\s-]?back\b${ON_ITEM_ONLY}`,
+    ),
+    ([, spend, value, on]) => {
+      const found = readUnitValue(value ?? "");
+      return {
+        offerType: "cashback",
+        offerValue: found?.value,
+        valueUnit: found?.unit,
+        minimumSpend: num(spend),
+        itemName: item(on),
+      };
+    },
   ],
   [
     rx(

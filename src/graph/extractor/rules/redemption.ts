@@ -17,25 +17,35 @@ const METHODS: [RegExp, RedemptionMethod][] = [
 
 /** Words that only lean towards a link; they count when nothing names a method. */
 const ONLINE = /\bonline\b|\blink\b/gi;
+/** "in store", "at the register": shown at the till, unless a code or a scan is named. */
+const IN_STORE = /\bin[\s-]?stores?\b|\bat\s+the\s+(?:register|counter|till|checkout)\b/gi;
 
 /**
  * Redemption method and click-through URL. A given code means promo-code redemption. A URL, or
  * "online"/"link" on their own, mean an online link only when nothing else names a method:
  * "code FALL25, shop at https://..." is a promo code used online, not a link offer.
  */
-export const readRedemption: Rule = (scan, patch) => {
+export const readRedemption: Rule = (scan, patch, _context, notes) => {
   const methods = METHODS.filter(([pattern]) => scan.take(pattern).length > 0).map(([, method]) => method);
   if (patch.promoCode) methods.push("promo_code");
   const leansOnline = scan.take(ONLINE).length > 0 || patch.clickthruUrl !== undefined;
-  const method = methods.length > 0 ? agreed(methods) : leansOnline ? "online_link" : undefined;
-  if (method) patch.redemptionMethod = method;
+  const inStore = scan.take(IN_STORE).length > 0;
+  if (methods.length > 0) {
+    const method = agreed(methods);
+    if (method) patch.redemptionMethod = method;
+  } else if (inStore && !leansOnline) {
+    patch.redemptionMethod = "show_save";
+    notes.push(
+      'In store, customers show the offer in the app at the register (say "barcode" to have it scanned instead).',
+    );
+  } else if (leansOnline) patch.redemptionMethod = "online_link";
 };
 
-/** Read first, so no other rule sees the digits and words inside a link. */
 /** "lakeshorepoint.com/lease": a web address typed without its scheme; offers link over https. */
 const BARE_DOMAIN =
   /(?<![@\w./-])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|us|biz|info|shop|store)(?:\/[^\s<>|"'`)\],]*)?(?=[.,;:!?]*(?:\s|$))/gi;
 
+/** Read first, so no other rule sees the digits and words inside a link. */
 export const readUrl: Rule = (scan, patch) => {
   const urls = [
     ...scan.take(URL).map(([found]) => found),

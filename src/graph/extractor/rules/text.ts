@@ -39,6 +39,8 @@ const LABELS: Label[] = [
     field: "businessObjective",
     words: String.raw`(?:business\s+)?(?:goal|objective|aim|purpose)`,
     prose: false,
+    // "goal more dinners": typed in a hurry, without a colon.
+    bare: String.raw`(?:business\s+)?(?:goal|objective)`,
   },
   { field: "merchantName", words: String.raw`merchant(?:\s+name)?`, prose: false },
   { field: "campaign", words: String.raw`campaign(?:\s+name)?`, prose: false },
@@ -68,10 +70,13 @@ function labelPattern(label: Label): RegExp {
  * What the marketer wants to achieve, said in passing: "... to increase Q4 sales by 20%". It
  * stops before the means ("with $10 off"), which other rules read.
  */
+const GOAL_VERB = String.raw`(?:increase|grow|boost|drive|lift|raise|improve|reduce|clear|acquire|attract|retain|reward|win\s+back|re-?engage)\b`;
 const OBJECTIVE = new RegExp(
-  String.raw`\b(?:to|so\s+(?:that\s+)?we\s+can)\s+((?:increase|grow|boost|drive|lift|raise|improve|reduce|clear|acquire|attract|retain|reward|win\s+back|re-?engage)\b[^,;\n]*?)(?:${CLAUSE_END}|(?=\s+(?:with|using|via|by\s+(?:offering|giving))\b))`,
+  String.raw`\b(?:to|so\s+(?:that\s+)?we\s+can)\s+(${GOAL_VERB}[^,;\n]*?)(?:${CLAUSE_END}|(?=\s+(?:with|using|via|by\s+(?:offering|giving))\b))`,
   "gi",
 );
+/** "drive fuel visits" opening a message: read, not taken, so "for our dealers" still tells the audience. */
+const OPENING_GOAL = new RegExp(String.raw`^\s*(${GOAL_VERB}[^,;:\n]*?)${CLAUSE_END}`, "i");
 /** Without a business noun, "to raise the budget" would read as a goal. */
 const BUSINESS_NOUN =
   /\b(?:sales|revenue|traffic|visits|redemptions|customers|loyalty|engagement|awareness|inventory|sign-?ups|members|retention|conversions?|orders|purchases|spend|basket|share|acquisition|transactions|bookings|leases|renewals|adoption|usage|footfall)\b/i;
@@ -96,7 +101,7 @@ const firstGroup = (match: RegExpExecArray) =>
     ?.trim() ?? "";
 
 /** Titles, descriptions, terms (and additions to them), exclusions and names where the message labels them; the objective also when said in passing. */
-export const readText: Rule = (scan, patch) => {
+export const readText: Rule = (scan, patch, context) => {
   const addition = agreed(scan.take(TERMS_ADDITION).map(firstGroup).filter(Boolean));
   if (addition !== undefined) patch.termsAddition = addition;
   for (const label of LABELS) {
@@ -108,4 +113,8 @@ export const readText: Rule = (scan, patch) => {
   const goals = scan.take(OBJECTIVE, (match) => BUSINESS_NOUN.test(match[1] ?? ""));
   const goal = agreed(goals.map((match) => objectiveText((match[1] ?? "").trim())));
   if (goal) patch.businessObjective = goal;
+  const opening = OPENING_GOAL.exec(scan.text)?.[1];
+  // While the goal is asked, the answer reader takes the whole reply.
+  if (!goal && opening && BUSINESS_NOUN.test(opening) && context.expecting !== "businessObjective")
+    patch.businessObjective = objectiveText(opening.trim());
 };
