@@ -19,7 +19,7 @@ import {
  * truth is "the request was bad", so no input may produce one.
  */
 
-const RUNS = 120;
+const RUNS = 100;
 
 let sandbox: Sandbox;
 let call: Call;

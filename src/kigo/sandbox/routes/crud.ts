@@ -10,8 +10,8 @@ import {
   updateEntity,
 } from "./entities.js";
 import { created, type Handler, idParam, noContent, ok, parseBody, parseQuery } from "./kit.js";
-import { assertValid, noRules, type RowRules } from "./row-rules.js";
-import type { Row, Values } from "./sql.js";
+import { noRules, validRow } from "./row-rules.js";
+import type { Values } from "./sql.js";
 
 /**
  * Body fields holding ids of other rows (one id, or a list of them), checked before writing so a
@@ -31,11 +31,6 @@ async function checkReferences(db: SqlExecutor, input: Values, references: Refer
   }
 }
 
-function valid(row: Row, rules: RowRules): Row {
-  assertValid(rules(row));
-  return row;
-}
-
 /** `GET` of the whole table as `{ [key]: rows }`, filtered by the query's columns. */
 export const listHandler =
   (target: Entity, key: string, query?: Body): Handler =>
@@ -52,7 +47,9 @@ export const createHandler =
   async (c, { db }) => {
     const input = await parseBody(c, body);
     await checkReferences(db, input, references);
-    return created(await db.transaction(async (tx) => valid(await insertEntity(tx, target, input), rules)));
+    return created(
+      await db.transaction(async (tx) => validRow(await insertEntity(tx, target, input), rules)),
+    );
   };
 
 export const updateHandler =
@@ -61,7 +58,7 @@ export const updateHandler =
     const id = idParam(c, target);
     const input = await parseBody(c, body);
     await checkReferences(db, input, references);
-    return ok(await db.transaction(async (tx) => valid(await updateEntity(tx, target, id, input), rules)));
+    return ok(await db.transaction(async (tx) => validRow(await updateEntity(tx, target, id, input), rules)));
   };
 
 export const deleteHandler =

@@ -2,7 +2,7 @@ import { descriptiveInput } from "../../schemas.js";
 import { getEntity, OFFER } from "./entities.js";
 import { created, type Handler, idParam, ok, parseBody, route } from "./kit.js";
 import { DESCRIPTIVE_COLUMNS } from "./offer-store.js";
-import { assertValid, savingsRules } from "./row-rules.js";
+import { savingsRules, validRow } from "./row-rules.js";
 import { insertRow } from "./sql.js";
 
 const COLUMNS = `offer_id, language_code, ${DESCRIPTIVE_COLUMNS.join(", ")}`;
@@ -24,12 +24,10 @@ const writeDescriptive =
     const input = await parseBody(c, descriptiveInput);
     await getEntity(db, OFFER, offerId);
     const values = { ...input, offer_id: offerId };
-    const row = await db.transaction(async (tx) => {
-      const upsertOn = mode === "upsert" ? ["offer_id", "language_code"] : undefined;
-      const written = await insertRow(tx, "offer_descriptives", values, COLUMNS, upsertOn);
-      assertValid(savingsRules(written));
-      return written;
-    });
+    const upsertOn = mode === "upsert" ? ["offer_id", "language_code"] : undefined;
+    const row = await db.transaction(async (tx) =>
+      validRow(await insertRow(tx, "offer_descriptives", values, COLUMNS, upsertOn), savingsRules),
+    );
     return mode === "add" ? created(row) : ok(row);
   };
 

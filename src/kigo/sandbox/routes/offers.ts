@@ -22,7 +22,7 @@ import {
   requireOffer,
   upsertDescriptive,
 } from "./offer-store.js";
-import { assertValid, offerRules } from "./row-rules.js";
+import { offerRules, validRow } from "./row-rules.js";
 import { Conditions, envelope, likePattern, pick, selectPage, updateRow } from "./sql.js";
 
 /** Each takes the placeholder of today's date. */
@@ -75,9 +75,7 @@ const updateOffer: Handler = async (c, { db, today }) => {
     });
     if (!row) throw notFound(OFFER.label, id);
     await upsertDescriptive(tx, id, row.default_language as string, input);
-    const updated = await requireOffer(tx, id, today());
-    assertValid(offerRules(updated));
-    return updated;
+    return validRow(await requireOffer(tx, id, today()), offerRules);
   });
   return ok(offer);
 };

@@ -14,6 +14,11 @@ export function assertValid(errors: FieldError[]): void {
   if (errors.length) throw validationError(errors);
 }
 
+export function validRow(row: Row, rules: RowRules): Row {
+  assertValid(rules(row));
+  return row;
+}
+
 /** A plain amount as marketers type it: "20", "12.50", "$5", "20%". */
 const AMOUNT = /^\$?\s*(\d+(?:\.\d+)?)\s*%?$/;
 
