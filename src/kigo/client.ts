@@ -564,7 +564,14 @@ export class KigoClient {
     return this.transport.withRetries(this.transport.retries + 1, async () => {
       const existing = await lookup();
       if (existing !== undefined) return { value: existing, created: false };
-      return { value: await create(), created: true };
+      try {
+        return { value: await create(), created: true };
+      } catch (error) {
+        // The server keeps the key unique: a 409 means a racing create of the same thing won.
+        const raced = error instanceof KigoApiError && error.status === 409 ? await lookup() : undefined;
+        if (raced === undefined) throw error;
+        return { value: raced, created: false };
+      }
     });
   }
 
