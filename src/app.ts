@@ -11,6 +11,7 @@ import { OfferBot } from "./bot/offer-bot.js";
 import { OfferCommands } from "./bot/offer-commands.js";
 import type { Config } from "./config.js";
 import { createCheckpointer } from "./graph/checkpointer/index.js";
+import { RepairingSaver } from "./graph/checkpointer/repair.js";
 import { createExtractor } from "./graph/extractor/index.js";
 import { buildOfferGraph } from "./graph/graph.js";
 import { loadBenchmarks } from "./graph/recommend/benchmarks.js";
@@ -89,7 +90,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       brandRules,
       benchmarks,
       check,
-      checkpointer: checkpointer.saver,
+      checkpointer: new RepairingSaver(checkpointer.saver, logger),
       programOfMerchant: {
         byId: (merchantId) => programs.programOfMerchant(merchantId),
         byType: (merchantType) => programs.programOfMerchantType(merchantType),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROGRAM_TYPES, REDEMPTION_METHODS } from "../kigo/schemas.js";
+import { canonicalZone } from "./dates.js";
 
 /**
  * The offer draft a conversation builds. Field names follow the seed's form (Step 1 of the
@@ -65,9 +66,40 @@ const isoDate = z
       message: "is not a real date (check the month and the day), e.g. 2026-12-01",
     },
   );
-const positiveInt = z.number().int("must be a whole number").positive("must be more than 0");
-const money = z.number().nonnegative("can't be negative");
-const price = z.number().positive("must be more than $0");
+/** The Kigo API keeps counts and ids as 32-bit integers: anything larger is refused there anyway. */
+const positiveInt = z
+  .number()
+  .int("must be a whole number")
+  .positive("must be more than 0")
+  .max(2_147_483_647, "must be at most 2,147,483,647");
+const MAX_DOLLARS = 1_000_000_000;
+const money = z.number().nonnegative("can't be negative").max(MAX_DOLLARS, "must be at most $1,000,000,000");
+const price = z.number().positive("must be more than $0").max(MAX_DOLLARS, "must be at most $1,000,000,000");
+/**
+ * Kept in its IANA spelling: every date of the draft is computed in it, so a name Intl does not know
+ * ("Mars/Base") would make every later turn throw.
+ */
+const ianaZone = z
+  .string()
+  .trim()
+  .max(64)
+  .transform((zone, ctx) => {
+    const canonical = canonicalZone(zone);
+    if (canonical) return canonical;
+    ctx.addIssue({ code: "custom", message: "must be an IANA time zone, e.g. America/Chicago" });
+    return z.NEVER;
+  });
+/** Customers open the link from the offer: only a secure web page, never javascript: or data:. */
+const httpsUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine(
+    (link) => URL.canParse(link) && new URL(link).protocol === "https:" && new URL(link).hostname !== "",
+    {
+      message: "must be an https:// link, e.g. https://www.deere.com/offers",
+    },
+  );
 /** "lattes", "all equipment", "oil change": what the offer applies to, as the marketer says it. */
 const itemText = z.string().trim().min(1, "can't be empty").max(120, "must be 120 characters or fewer");
 
@@ -122,13 +154,13 @@ export const offerDraft = z.object({
   codePattern: z.string().trim().toUpperCase().min(1).max(40),
   locationScope: z.enum(LOCATION_SCOPES),
   locationIds: z.array(positiveInt).max(500),
-  clickthruUrl: z.string().trim().max(2000),
+  clickthruUrl: httpsUrl,
 
   merchantId: positiveInt,
   merchantName: z.string().trim().min(1).max(200),
   /** The merchant's primary category in Kigo: what a typical order or item costs there. */
   merchantCategoryId: positiveInt,
-  timeZone: z.string().trim().min(1).max(64),
+  timeZone: ianaZone,
   channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length),
   campaign: z.string().trim().min(1).max(200),
   customerList: z.object({

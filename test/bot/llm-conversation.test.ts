@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OfferBotApp } from "../../src/app.js";
 import { PATCH_FUNCTION } from "../../src/graph/extractor/model-patch.js";
-import { type FakeOpenAI, startFakeOpenAI, toolCallCompletion } from "../fakes/openai.js";
-import { Chat, startTestApp } from "../support/bot.js";
+import { type FakeOpenAI, toolCallCompletion } from "../fakes/openai.js";
+import { Chat, startModelApp } from "../support/bot.js";
 
 /**
  * With OPENAI_API_KEY set, understanding goes through an OpenAI-compatible model: one call per
@@ -11,20 +11,13 @@ import { Chat, startTestApp } from "../support/bot.js";
 describe("conversation with the LLM extractor", () => {
   let openai: FakeOpenAI;
   let app: OfferBotApp;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    openai = await startFakeOpenAI();
-    app = await startTestApp({
-      OPENAI_API_KEY: "sk-test-not-real",
-      OPENAI_BASE_URL: openai.baseURL,
-      OPENAI_MODEL: "fake-model",
-    });
+    ({ app, openai, close } = await startModelApp());
   });
 
-  afterAll(async () => {
-    await app.close();
-    await openai.close();
-  });
+  afterAll(() => close());
 
   it("makes exactly one model call per typed message and none for clicks", async () => {
     openai.answer({

@@ -6,6 +6,7 @@ import type { Speaker } from "../../src/bot/conversation.js";
 import type { BotTurn } from "../../src/bot/offer-bot.js";
 import type { Action, Reply } from "../../src/bot/view-models.js";
 import { loadConfig } from "../../src/config.js";
+import { type FakeOpenAI, startFakeOpenAI } from "../fakes/openai.js";
 
 /** The real app, wired from configuration like `npm start`, with test roles and a fixed clock. */
 export const NOW = new Date("2026-11-25T16:00:00Z");
@@ -48,6 +49,24 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     if (!options.keepData) rmSync(dir, { recursive: true, force: true });
   };
   return { ...app, dir, close };
+}
+
+/** The app reading messages with a model: a fake OpenAI-compatible server answers what a test scripts. */
+export async function startModelApp(): Promise<{ app: TestApp; openai: FakeOpenAI; close(): Promise<void> }> {
+  const openai = await startFakeOpenAI();
+  const app = await startTestApp({
+    OPENAI_API_KEY: "sk-test-not-real",
+    OPENAI_BASE_URL: openai.baseURL,
+    OPENAI_MODEL: "fake-model",
+  });
+  return {
+    app,
+    openai,
+    close: async () => {
+      await app.close();
+      await openai.close();
+    },
+  };
 }
 
 let threadCounter = 0;

@@ -1,8 +1,10 @@
 import { AIMessage, HumanMessage, SystemMessage } from "@langchain/core/messages";
 import { ChatOpenAICompletions } from "@langchain/openai";
 import type { Logger } from "pino";
+import { FIELD_LABELS } from "../describe.js";
+import { DRAFT_FIELDS, type DraftField } from "../draft.js";
 import { DECISION_INTENTS, type Intent, intentSchema, readIntent } from "./intent.js";
-import { modelReadingSchema, PATCH_FUNCTION, systemPrompt } from "./model-patch.js";
+import { MODEL_FIELDS, modelReadingSchema, PATCH_FUNCTION, systemPrompt } from "./model-patch.js";
 import type { ExtractContext, Extraction, Extractor, TokenUsage } from "./types.js";
 import { keepValid } from "./validate.js";
 
@@ -67,9 +69,10 @@ export class LlmExtractor implements Extractor {
       return { ...(await this.#fallback.extract(message, context)), ...(usage && { usage }) };
     }
     const { intent: proposedIntent, ...fields } = call.args;
-    const { patch, dropped } = keepValid(fields);
+    const { patch, dropped } = keepValid(fields, MODEL_FIELDS);
     if (dropped.length > 0)
       this.#logger?.warn({ dropped }, "model proposed invalid fields; they were dropped");
+    const leftOut = droppedNote(dropped);
     // The rules cost no call: they still name what only lookups can settle (merchant names in
     // passing, places), and a decision the user typed counts even if the model missed it.
     const words = await this.#fallback.extract(message, context);
@@ -77,6 +80,7 @@ export class LlmExtractor implements Extractor {
     return {
       patch,
       source: "llm",
+      ...(leftOut && { notes: [leftOut] }),
       ...(intent && { intent }),
       ...(patch.merchantName === undefined && words.mentions && { mentions: words.mentions }),
       ...(patch.locationIds === undefined && words.locations && { locations: words.locations }),
@@ -99,4 +103,15 @@ function trustedIntent(proposed: unknown, message: string): Intent | undefined {
 function usageOf(reply: AIMessage): TokenUsage | undefined {
   const metadata = reply.usage_metadata;
   return metadata && { inputTokens: metadata.input_tokens, outputTokens: metadata.output_tokens };
+}
+
+const isDraftField = (name: string): name is DraftField => (DRAFT_FIELDS as string[]).includes(name);
+
+/**
+ * The marketer should know a value they may have typed was not taken. Names that are no offer
+ * field at all ("publishNow") mean nothing to them, so only offer fields are named.
+ */
+function droppedNote(dropped: string[]): string | undefined {
+  const labels = [...new Set(dropped.filter(isDraftField).map((field) => FIELD_LABELS[field]))];
+  return labels.length > 0 ? `I couldn't use what I read for: ${labels.join(", ")}.` : undefined;
 }

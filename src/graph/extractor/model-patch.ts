@@ -61,14 +61,14 @@ const HINTS: Record<ModelField, string> = {
 
 const modelShape = offerDraft.omit({ merchantId: true, merchantCategoryId: true, customerList: true }).shape;
 
+/** What the model may set: a field its schema leaves out is dropped even if it sends one. */
+export const MODEL_FIELDS = Object.keys(modelShape) as ModelField[];
+
 /** The draft patch as the model sees it: every field optional, each with a hint. */
 export const modelPatchSchema = z
   .object(
     Object.fromEntries(
-      (Object.keys(modelShape) as ModelField[]).map((field) => [
-        field,
-        modelShape[field].optional().describe(HINTS[field]),
-      ]),
+      MODEL_FIELDS.map((field) => [field, modelShape[field].optional().describe(HINTS[field])]),
     ),
   )
   .describe("Proposed changes to the offer draft: only the fields the message states.");

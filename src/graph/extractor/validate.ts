@@ -1,4 +1,4 @@
-import { DRAFT_FIELDS, type DraftPatch, draftPatch, offerDraft } from "../draft.js";
+import { DRAFT_FIELDS, type DraftField, type DraftPatch, draftPatch, offerDraft } from "../draft.js";
 
 export interface Checked {
   patch: DraftPatch;
@@ -11,14 +11,17 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /**
  * Checks a proposed patch field by field, so one bad value costs only that field. `null` counts
- * as not proposed: models often send it for "not mentioned".
+ * as not proposed: models often send it for "not mentioned". `allowed` narrows what this source
+ * may set at all (the model may not set ids or uploads); anything else is dropped.
  */
-export function keepValid(proposed: unknown): Checked {
+export function keepValid(proposed: unknown, allowed: readonly DraftField[] = DRAFT_FIELDS): Checked {
   if (!isRecord(proposed)) return { patch: {}, dropped: [] };
   const fields: Record<string, unknown> = {};
-  const known = new Set<string>(DRAFT_FIELDS);
-  const dropped = Object.keys(proposed).filter((name) => !known.has(name));
-  for (const field of DRAFT_FIELDS) {
+  const known = new Set<string>(allowed);
+  const dropped = Object.keys(proposed).filter(
+    (name) => !known.has(name) && proposed[name] !== undefined && proposed[name] !== null,
+  );
+  for (const field of allowed) {
     const value = proposed[field];
     if (value === undefined || value === null) continue;
     const parsed = offerDraft.shape[field].safeParse(value);
