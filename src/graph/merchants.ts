@@ -86,7 +86,12 @@ export class MerchantDirectory {
     }
     const [only] = scope;
     if (scope.length === 1 && only !== undefined) {
-      return { draft: await this.withMerchant(draft, await this.client.getMerchant(only)) };
+      const merchant = await this.client.getMerchant(only);
+      const elsewhere = await this.outsideScope(words.mentions ?? [], scope);
+      const note = elsewhere
+        ? `${elsewhere.merchant_name} isn't among the merchants your role covers, so this offer is for ${merchant.merchant_name}, the one you can use. Ask a Kigo admin if you need ${elsewhere.merchant_name}.`
+        : undefined;
+      return { draft: await this.withMerchant(draft, merchant), ...(note && { note }) };
     }
     for (const mention of words.mentions ?? []) {
       const [best, next] = await this.rank(mention, scope, false);
@@ -95,6 +100,18 @@ export class MerchantDirectory {
       }
     }
     return { draft };
+  }
+
+  /** A merchant named clearly that the role does not cover, so the refusal can say so. */
+  private async outsideScope(phrases: readonly string[], scope: number[]): Promise<Merchant | undefined> {
+    if (scope.length === 0) return undefined;
+    for (const phrase of phrases) {
+      const [best, next] = await this.rank(phrase, [], false);
+      const clear =
+        best && best.score <= MENTION_THRESHOLD && (!next || next.score - best.score >= CLEAR_LEAD);
+      if (clear && !scope.includes(best.merchant.merchant_id)) return best.merchant;
+    }
+    return undefined;
   }
 
   /** The merchants the role covers, for "which merchants can I use?". */
@@ -122,6 +139,14 @@ export class MerchantDirectory {
       };
     }
     if (best) return { draft, choices: ranked.slice(0, 5).map((entry) => entry.merchant) };
+    const elsewhere = await this.outsideScope([query], scope);
+    if (elsewhere) {
+      const kept = draft.merchantName ? ` I kept ${draft.merchantName}.` : "";
+      return {
+        draft,
+        note: `${elsewhere.merchant_name} isn't among the merchants your role covers.${kept} Ask a Kigo admin if you need it.`,
+      };
+    }
     const among = scope.length > 0 ? " among the merchants your role covers" : "";
     const kept = draft.merchantName ? ` I kept ${draft.merchantName}.` : "";
     return {

@@ -29,6 +29,7 @@ export const isPlural = (item: string) => /[^s]s$/i.test(item);
 /** "on lattes", but "per gallon" as it is. */
 const on = (item: string | undefined) => (item ? (/^per\s/i.test(item) ? ` ${item}` : ` on ${item}`) : "");
 const object = (item: string | undefined) => (item ? ` ${item}` : "");
+const REWARD = /^(?:gift\s+card|voucher|store\s+credit|credit)$/i;
 const minimum = (spend: number | undefined) =>
   spend === undefined ? "" : ` when you spend ${formatMoney(spend)} or more`;
 
@@ -63,10 +64,18 @@ export function describeOfferValue(draft: OfferDraft): string | undefined {
       return `${formatMoney(value)} off${object(item)}${minimum(minimumSpend)}`;
     case "bogo":
       return bogoText(value, item);
-    case "spend_and_get":
+    case "spend_and_get": {
+      // "a $25 gift card" is what is got, not what the money is spent on.
+      if (item && REWARD.test(item)) {
+        const reward = `a ${formatMoney(value)} ${item}`;
+        return minimumSpend === undefined
+          ? `get ${reward}`
+          : `spend ${formatMoney(minimumSpend)}, get ${reward}`;
+      }
       return minimumSpend === undefined
         ? `get ${formatMoney(value)}${on(item)}`
         : `spend ${formatMoney(minimumSpend)}${on(item)}, get ${formatMoney(value)}`;
+    }
     case "cashback":
       return `${formatMoney(value)} cash back${on(item)}${minimum(minimumSpend)}`;
     case "cashback_percent":

@@ -44,6 +44,18 @@ describe("a thread with nothing in progress", () => {
     expect(chat.reply("drafts").drafts.map((draft) => draft.threadKey)).not.toContain(chat.threadKey);
   });
 
+  it("tells a scoped user that a merchant named outside their role is not theirs", async () => {
+    const scoped = new Chat(app, "dealerMarketer");
+    expect(
+      text(await scoped.say("can i do something for blue ridge tractor too? 10% off mower blades next week")),
+    ).toMatch(
+      "Blue Ridge Tractor & Turf isn't among the merchants your role covers, so this offer is for Heartland Ag Equipment",
+    );
+    expect(text(await scoped.say("merchant blue ridge tractor & turf"))).toMatch(
+      "Blue Ridge Tractor & Turf isn't among the merchants your role covers. I kept Heartland Ag Equipment.",
+    );
+  });
+
   it("lists the merchants the role covers when asked", async () => {
     const scoped = new Chat(app, "dealerMarketer");
     expect(text(await scoped.say("which merchants can I use?"))).toBe(

@@ -17,6 +17,8 @@ export const OFFERS_VERBS = [
   "duplicate",
 ] as const;
 
+const EXPLAIN_TOPICS = ["publish_or_submit", "redemption_methods", "programs", "offer_types"] as const;
+
 export const intentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("publish"), anyway: z.boolean().optional() }),
   z.object({ kind: z.literal("submit") }),
@@ -27,7 +29,7 @@ export const intentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("edit") }),
   z.object({
     kind: z.literal("explain"),
-    topic: z.enum(["publish_or_submit", "redemption_methods", "programs"]),
+    topic: z.enum(EXPLAIN_TOPICS),
   }),
   z.object({ kind: z.literal("recommend"), objective: z.string().trim().min(1).max(300).optional() }),
   z.object({ kind: z.literal("list_merchants") }),
@@ -86,7 +88,7 @@ const EDIT = command(
   String.raw`edit(?:\s+(?:it|this|the\s+(?:offer|draft)))?|(?:i\s+want\s+to\s+|let\s+me\s+)?change\s+(?:something|it|some\s+things?)`,
 );
 /** "what's the difference between publish and submit?": the bot's own words, explained. */
-const EXPLAIN: [RegExp, "publish_or_submit" | "redemption_methods" | "programs"][] = [
+const EXPLAIN: [RegExp, (typeof EXPLAIN_TOPICS)[number]][] = [
   [
     /\b(?:difference|diff|vs\.?|versus|what(?:'?s|\s+is|\s+does))\b.*\bsubmit\b|\bwhat\s+(?:does|is)\s+submit(?:ting)?\s+for\s+approval/i,
     "publish_or_submit",
@@ -96,6 +98,10 @@ const EXPLAIN: [RegExp, "publish_or_submit" | "redemption_methods" | "programs"]
     "redemption_methods",
   ],
   [/\b(?:what(?:'?s|\s+is|\s+does)|difference|diff)\b.*\b(?:closed|open)[\s-]loop\b/i, "programs"],
+  [
+    /\b(?:what|which)\s+(?:other\s+)?(?:offer\s+)?(?:types|kinds)\b|\b(?:what|which)\s+(?:types?|kinds?)\s+of\s+(?:offers?|deals?|promos?)\b|\bwhat\s+offers?\s+can\s+i\s+(?:make|create|do)\b/i,
+    "offer_types",
+  ],
 ];
 
 const RECOMMEND =

@@ -25,6 +25,8 @@ const EXPLANATIONS = {
     "Promo code: customers type a code (one for everyone, or many unique codes). Show & save: they show the offer in the app at the counter. Barcode scan: the store scans a barcode. Online link: a link to the merchant's site.",
   programs:
     "Closed loop offers stay inside a partner's own network (e.g. John Deere dealers and their customers). Open loop offers can also appear in the Kigo Marketplace for everyone. Hybrid does both.",
+  offer_types:
+    'Kigo offers can be: percent off ("20% off parts"), dollars off ("$10 off orders over $50"), buy one get one ("BOGO lattes", "BOGO 50% off"), spend and get ("spend $100, get $20"), cash back ("$5 cash back", "5% cash back"), loyalty points ("500 bonus points", "double points"), a free item with a purchase ("free coffee with any pastry"), a price point ("$9.99 oil change"), or a click-through to the merchant\'s site.',
 } as const;
 
 export const EDIT_TEXT =

@@ -143,7 +143,8 @@ function scheduleNeeds(): Need[] {
     },
     {
       field: "totalBudget",
-      missing: isMissing("totalBudget"),
+      // A click-through link costs nothing per redemption: there is no budget to check it against.
+      missing: (state) => state.draft.offerType !== "clickthrough" && isMissing("totalBudget")(state),
       ask: () =>
         question(
           "totalBudget",

@@ -179,10 +179,14 @@ function savingsOf(draft: OfferDraft): Pick<DescriptiveInput, "savings_amount" |
   }
 }
 
-/** Without a description of its own, the long text states the whole offer ("Free coffee with any pastry."), minimum spend included. */
+/**
+ * Without a description of its own, the long text states the whole offer ("Free coffee with any
+ * pastry."), minimum spend and audience included ("$250 cash back for new leases.").
+ */
 function longTextOf(draft: OfferDraft): string | undefined {
   const offer = describeOfferValue(draft);
-  const description = draft.offerDescription ?? (offer && `${sentenceCase(offer)}.`);
+  const audience = draft.targetAudience?.length ? ` for ${draft.targetAudience.join(" and ")}` : "";
+  const description = draft.offerDescription ?? (offer && `${sentenceCase(offer)}${audience}.`);
   const text = [description, draft.exclusions && `Exclusions: ${draft.exclusions}`]
     .filter(Boolean)
     .join("\n\n");

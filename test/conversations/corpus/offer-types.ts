@@ -346,4 +346,42 @@ export const OFFER_TYPE_CONVERSATIONS: Conversation[] = [
     maxTurnsToPreview: 1,
     maxTurnsToPublish: 2,
   },
+  {
+    name: "a click-through link asks no budget",
+    user: "accountManager",
+    turns: [
+      "lakeshore point - want a click thru to our tour booking page, lakeshorepointapts.com/tour, run it all of jan, unlimited per customer, no cap",
+    ],
+    intent: {
+      merchant: "Lakeshore Point Apartments",
+      offerType: "clickthrough",
+      startDate: "2027-01-01",
+      endDate: "2027-01-31",
+      redemptionMethod: "online_link",
+      clickthruUrl: "https://lakeshorepointapts.com/tour",
+    },
+    maxTurnsToPreview: 1,
+    maxTurnsToPublish: 2,
+  },
+  {
+    name: "cash back for new leases keeps who it is for",
+    user: "accountManager",
+    turns: [
+      "parkview commons apts - want to give new leases $250 cash back if they sign in january, online at parkviewcommons.com/lease, 1 per customer, 20 max, budget $5000",
+    ],
+    intent: {
+      merchant: "Parkview Commons Apartments",
+      offerType: "cashback",
+      startDate: "2027-01-01",
+      endDate: "2027-01-31",
+      title: /\$250 cash ?back/i,
+      mentions: [/for new leases/],
+      redemptionMethod: "online_link",
+      clickthruUrl: "https://parkviewcommons.com/lease",
+      usageLimitPerCustomer: 1,
+      totalUsageLimit: 20,
+    },
+    maxTurnsToPreview: 1,
+    maxTurnsToPublish: 2,
+  },
 ];

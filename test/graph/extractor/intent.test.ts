@@ -319,8 +319,68 @@ describe("words marketers typed in tries", () => {
     ["code SAVE10 in store", {}, { redemptionMethod: "promo_code", promoCode: "SAVE10" }],
     ["goal more dinners", {}, { businessObjective: "More dinners" }],
     ["drive fuel visits", {}, { businessObjective: "Drive fuel visits" }],
+    [
+      "$500 off a new gator utility vehicle, min purchase 10k",
+      {},
+      {
+        offerType: "dollars_off",
+        offerValue: 500,
+        itemName: "new gator utility vehicle",
+        minimumSpend: 10000,
+      },
+    ],
+    [
+      "free medium coffee w any fill up over 30 bucks",
+      {},
+      {
+        offerType: "free_with_purchase",
+        itemName: "medium coffee",
+        qualifyingItem: "fill up",
+        minimumSpend: 30,
+      },
+    ],
+    [
+      "free item with purchase - a free medium coffee",
+      {},
+      { offerType: "free_with_purchase", itemName: "medium coffee" },
+    ],
+    [
+      "500 bonus pts w/ any holiday drink",
+      {},
+      { offerType: "loyalty_points", offerValue: 500, valueUnit: "points", itemName: "any holiday drink" },
+    ],
+    ["$10 burger + fries", {}, { offerType: "price_point", offerValue: 10, itemName: "burger + fries" }],
+    ["christmas week", {}, { startDate: "2026-12-21", endDate: "2026-12-27" }],
+    ["no, the whole week of christmas, dec 21-27", {}, { startDate: "2026-12-21", endDate: "2026-12-27" }],
+    ["for the 10 days after thanksgiving", {}, { startDate: "2026-11-27", endDate: "2026-12-06" }],
+    [
+      "give new leases $250 cash back",
+      {},
+      { targetAudience: ["new leases"], offerType: "cashback", offerValue: 250, valueUnit: "$" },
+    ],
   ])("%s", (message, draft, patch) => {
     expect(readWithRules(message, context({ draft })).patch).toEqual(patch);
+  });
+
+  it.each([
+    ["usageLimitPerCustomer", "just 1", { usageLimitPerCustomer: 1 }],
+    ["usageLimitPerCustomer", "only one", { usageLimitPerCustomer: 1 }],
+    ["totalBudget", "idk, 10 grand?", { totalBudget: 10000 }],
+    ["totalBudget", "5 grand", { totalBudget: 5000 }],
+  ] as const)("takes the casual answer to %s: %s", (expecting, message, patch) => {
+    expect(readWithRules(message, context({ expecting })).patch).toEqual(patch);
+  });
+
+  it("says buy 2 get 1 can't be done and offers the nearest offers, without guessing one", () => {
+    const reading = readWithRules("buy 2 gallons of paint get 1 free", context());
+    expect(reading.patch).toEqual({});
+    expect(reading.notes).toEqual([
+      'Kigo can\'t run "buy 2, get 1" offers yet: its buy-one-get-one covers one bought and one free or discounted. Say "BOGO gallons of paint" for buy one, get one free, or "33% off gallons of paint", which gives the same saving as buy 2, get 1 free.',
+    ]);
+    expect(readWithRules("what types can I pick from?", context()).intent).toEqual({
+      kind: "explain",
+      topic: "offer_types",
+    });
   });
 
   it("takes 'no limit' as the answer to the limit being asked", () => {

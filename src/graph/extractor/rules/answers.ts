@@ -28,8 +28,8 @@ const NAME_FIELDS: ReadonlySet<DraftField> = new Set(["offerTitle", "merchantNam
 const whole = (source: string) => new RegExp(`^(?:${source})$`, "i");
 
 const LEAD =
-  /^(?:(?:ok(?:ay)?|sure|so|um+|hmm+|well|actually|maybe|probably|let'?s\s+(?:do|go\s+with|say|make\s+it|use)|go\s+with|make\s+it|set\s+it\s+to|use|how\s+about|about|around|roughly|approximately|it'?s|it\s+is|i'?d\s+say|we'?ll\s+(?:do|use|go\s+with))[\s,:]+|~\s*)/i;
-const TAIL = /[\s,]*(?:please|thanks|thank\s+you|i\s+think|for\s+now)?[\s.!]*$/i;
+  /^(?:(?:ok(?:ay)?|sure|so|um+|hmm+|well|actually|maybe|probably|idk|i\s+guess|just|only|like|let'?s\s+(?:do|go\s+with|say|make\s+it|use)|go\s+with|make\s+it|set\s+it\s+to|use|how\s+about|about|around|roughly|approximately|it'?s|it\s+is|i'?d\s+say|we'?ll\s+(?:do|use|go\s+with))[\s,:]+|~\s*)/i;
+const TAIL = /[\s,]*(?:please|thanks|thank\s+you|i\s+think|i\s+guess|for\s+now)?[\s.!?]*$/i;
 
 /** "ok, let's do 50k please" → "50k". */
 function bare(reply: string): string {

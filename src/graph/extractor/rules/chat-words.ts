@@ -22,6 +22,9 @@ const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 const SHORTHAND: [RegExp, string][] = [
   [/\bw\/o\b/gi, "without"],
   [/\bw\/(?=\s|\w)/gi, "with "],
+  [/\bw\s+(?=(?:any|a|an|every|each|purchase|purchases)\b)/gi, "with "],
+  // "10 grand" is $10k.
+  [/\$?(\d+(?:\.\d+)?)\s*grand\b/gi, "$$$1k"],
   [/\bu\b/gi, "you"],
   [/\bur\b/gi, "your"],
   [/\b(how|what)\s+r\b/gi, "$1 are"],

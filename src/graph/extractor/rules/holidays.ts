@@ -4,7 +4,17 @@
  * weekend" and no holiday season; the US rules below are a few lines each.
  */
 import { type Day, isoDay } from "./calendar.js";
-import { addDays, before, dayAt, daysFrom, lastWeekday, nthWeekday, shortDay, spanLabel } from "./days.js";
+import {
+  addDays,
+  before,
+  dayAt,
+  daysFrom,
+  lastWeekday,
+  nthWeekday,
+  shortDay,
+  spanLabel,
+  weekdayOf,
+} from "./days.js";
 import { type Period, periodOf, plausibleYear } from "./period.js";
 import type { Scan } from "./scan.js";
 
@@ -42,6 +52,12 @@ function easter(year: number): Day {
 
 const APOSTROPHE = "['’]?";
 
+/** Monday to Sunday of the week a day falls in. */
+function weekAround(day: Day): [Day, Day] {
+  const monday = addDays(day, -((weekdayOf(day) + 6) % 7));
+  return [monday, addDays(monday, 6)];
+}
+
 /** Saturday to the Monday of a Monday holiday. */
 const longWeekend =
   (monday: (year: number) => Day): Dates =>
@@ -70,6 +86,13 @@ const NAMED_DAYS: NamedDays[] = [
     dates: oneDay((y) => addDays(thanksgiving(y), 4)),
   },
   {
+    name: "Thanksgiving week",
+    pattern: String.raw`thanksgiving\s+week|(?:the\s+)?(?:whole\s+|entire\s+)?week\s+of\s+thanksgiving`,
+    dates: (year) => weekAround(thanksgiving(year)),
+    explain: (start, end, underWay) =>
+      `I took Thanksgiving week as ${underWay ? "today" : "Monday"} to Sunday: ${spanLabel(start, end)}.`,
+  },
+  {
     name: "Thanksgiving weekend",
     pattern: String.raw`thanksgiving\s+weekend`,
     dates: (year) => [thanksgiving(year), addDays(thanksgiving(year), 3)],
@@ -81,6 +104,13 @@ const NAMED_DAYS: NamedDays[] = [
     dates: (year) => [addDays(thanksgiving(year), 1), dayAt(year, 12, 31)],
     explain: (start, end, underWay) =>
       `I took the holiday season as ${underWay ? "today" : "Black Friday"} through New Year's Eve: ${spanLabel(start, end)}.`,
+  },
+  {
+    name: "Christmas week",
+    pattern: String.raw`(?:christmas|xmas)\s+week|(?:the\s+)?(?:whole\s+|entire\s+)?week\s+of\s+(?:christmas|xmas)`,
+    dates: (year) => weekAround(dayAt(year, 12, 25)),
+    explain: (start, end, underWay) =>
+      `I took Christmas week as ${underWay ? "today" : "Monday"} to Sunday: ${spanLabel(start, end)}.`,
   },
   {
     name: "Christmas Eve",
@@ -188,29 +218,59 @@ function firstOnOrAfter(named: NamedDays, day: Day): [Day, Day] {
 
 const YEAR_AFTER = /^,?\s+(\d{4})\b/;
 
+/** The period a name (with an optional year after it) stands for, taken from the scan. */
+function periodFor(named: NamedDays, match: RegExpExecArray, scan: Scan, today: Day): Period {
+  const after = match.index + match[0].length;
+  const yearText = YEAR_AFTER.exec(scan.text.slice(after));
+  const year = plausibleYear(yearText?.[1], today);
+  if (yearText && year) scan.mask(after, after + yearText[0].length);
+  const found = year
+    ? { start: named.dates(year)[0], end: named.dates(year)[1], notes: [], underWay: false }
+    : upcoming(named, today);
+  const { start, end, underWay } = found;
+  const explained = named.explain ? [named.explain(start, end, underWay)] : [];
+  const kind = isoDay(start) === isoDay(end) ? "span" : "range";
+  const period = periodOf(scan, match, { kind, start, end, notes: [...found.notes, ...explained] });
+  if (year) return period;
+  return {
+    ...period,
+    onOrAfter: (day: Day) => {
+      const [later, laterEnd] = firstOnOrAfter(named, day);
+      return { ...period, start: later, end: laterEnd, notes: [] };
+    },
+  };
+}
+
+const DAYS_AFTER = String.raw`\b(?:the\s+)?(?:(\d{1,2})\s+days|(day)|(week))\s+(?:after|following)\s+`;
+
+/** "the 10 days after Thanksgiving", "the day after Christmas", "the week after Black Friday". */
+function daysAfter(named: NamedDays, match: RegExpExecArray): NamedDays {
+  const days = match[1] ? Number(match[1]) : match[2] ? 1 : 7;
+  const span = match[1] ? `${match[1]} days` : match[2] ? "day" : "week";
+  return {
+    name: named.name,
+    pattern: named.pattern,
+    dates: (year) => {
+      const [, end] = named.dates(year);
+      return [addDays(end, 1), addDays(end, days)];
+    },
+    explain: (start, end) => `I took the ${span} after ${named.name} as ${spanLabel(start, end)}.`,
+  };
+}
+
 /** Every retail day named in the message: "Black Friday", "Memorial Day weekend", "the holidays". */
 export function namedDays(scan: Scan, today: Day): Period[] {
-  return NAMED_DAYS.flatMap((named) =>
-    scan.take(new RegExp(String.raw`\b(?:${named.pattern})(?![\w'’])`, "gi")).map((match) => {
-      const after = match.index + match[0].length;
-      const yearText = YEAR_AFTER.exec(scan.text.slice(after));
-      const year = plausibleYear(yearText?.[1], today);
-      if (yearText && year) scan.mask(after, after + yearText[0].length);
-      const found = year
-        ? { start: named.dates(year)[0], end: named.dates(year)[1], notes: [], underWay: false }
-        : upcoming(named, today);
-      const { start, end, underWay } = found;
-      const explained = named.explain ? [named.explain(start, end, underWay)] : [];
-      const kind = isoDay(start) === isoDay(end) ? "span" : "range";
-      const period = periodOf(scan, match, { kind, start, end, notes: [...found.notes, ...explained] });
-      if (year) return period;
-      return {
-        ...period,
-        onOrAfter: (day: Day) => {
-          const [later, laterEnd] = firstOnOrAfter(named, day);
-          return { ...period, start: later, end: laterEnd, notes: [] };
-        },
-      };
-    }),
+  const shifted = NAMED_DAYS.flatMap((named) =>
+    scan
+      .take(new RegExp(String.raw`${DAYS_AFTER}(?:${named.pattern})(?![\w'’])`, "gi"))
+      .map((match) => periodFor(daysAfter(named, match), match, scan, today)),
   );
+  return [
+    ...shifted,
+    ...NAMED_DAYS.flatMap((named) =>
+      scan
+        .take(new RegExp(String.raw`\b(?:${named.pattern})(?![\w'’])`, "gi"))
+        .map((match) => periodFor(named, match, scan, today)),
+    ),
+  ];
 }

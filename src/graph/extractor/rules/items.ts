@@ -20,16 +20,17 @@ const STOP = [
   // offer, money and limit words other rules read
   "off|discount|discounts|back|cash|cashback|bonus|points?|pts|get|gets|buy|buys|spend|free|offer|offers|deal|deals|promo|promotion|code|codes|coupon|budget|max|maximum|min|minimum|limit|limited|cap|total|uses?|times?|redemptions?|each|every|customers?|value|credit|reward|rewards|purchases?|orders?|price|priced|lightning|flash|sale",
   // programs, redemption methods, schedules and zones
-  "closed|open|hybrid|loop|program|show|scan|barcode|online|link|links|today|tonight|tomorrow|weekends?|weekdays?|daily|weekly|monthly|day|days|week|weeks|month|months|year|season|holiday|holidays|time|central|eastern|pacific|mountain",
+  "closed|open|hybrid|loop|program|show|scan|barcode|online|link|links|today|tonight|tomorrow|weekends?|weekdays?|daily|weekly|monthly|day|days|week|weeks|month|months|year|season|time|central|eastern|pacific|mountain",
 ].join("|");
 
 const WORD = String.raw`(?!(?:${STOP})(?![${LETTER}'’-]))[${LETTER}][${LETTER}'’&-]*(?![\w${LETTER}'’&-])`;
 
-/** Up to four words, "and", "&" or "of" allowed between them: "parts and service", "bag of ice". */
-export const ITEM = String.raw`${WORD}(?:\s+(?:(?:and|&|of)\s+)?${WORD}){0,3}`;
+/** Up to four words, "and", "&", "+" or "of" allowed between them: "parts and service", "bag of ice", "burger + fries". */
+export const ITEM = String.raw`${WORD}(?:\s+(?:(?:and|&|\+|of)\s+)?${WORD}){0,3}`;
 
 /** The item as kept in the draft: trimmed, inner spacing collapsed. */
 export function itemText(raw: string | undefined): string | undefined {
   const text = raw?.replace(/\s+/g, " ").trim();
-  return text ? text : undefined;
+  // "with any" whose item was a word the rules stop at names nothing.
+  return text && !/^(?:any|all|every|each|some)$/i.test(text) ? text : undefined;
 }

@@ -32,7 +32,8 @@ function clean(phrase: string): string | undefined {
   const name = phrase
     .trim()
     .replace(LEADING_FILLER, "")
-    .replace(/[\s.,;:!?'’-]+$/, "");
+    .replace(/[\s.,;:!?'’-]+$/, "")
+    .replace(/\s+(?:too|also|as\s+well|instead)$/i, "");
   // "25% pls", "$10 instead": amounts are never names.
   if (name.length < 3 || NOT_A_NAME.test(name) || !/\p{L}/u.test(name) || /^[\d$]|%/.test(name))
     return undefined;

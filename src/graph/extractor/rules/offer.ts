@@ -17,8 +17,9 @@ const item = (raw: string | undefined) => itemText(raw);
  * "on lattes", "lattes": what the offer is on, after its value. Read ahead, not taken: the same
  * words may tell later rules more ("on catalog merchants" is also the open-loop program).
  */
-const ON_ITEM = String.raw`(?=(?:\s+(?:on\s+)?(${ITEM}))?)`;
-const ON_ITEM_ONLY = String.raw`(?=(?:\s+on\s+(${ITEM}))?)`;
+const ON_ITEM = String.raw`(?=(?:\s+(?:on\s+)?(?:(?:a|an|the)\s+)?(${ITEM}))?)`;
+/** "on lattes", "with any holiday drink": points and cash back name their item after a joining word. */
+const ON_ITEM_ONLY = String.raw`(?=(?:\s+(?:on|with)\s+(?:(?:a|an|the)\s+)?(${ITEM}))?)`;
 const PER_UNIT = Object.keys(PER_UNIT_WORDS).join("|");
 const OR_MORE = String.raw`(?:\s+or\s+more|\+)?`;
 const MULTIPLIERS: Record<string, number> = { double: 2, twice: 2, triple: 3, quadruple: 4 };
@@ -51,7 +52,7 @@ const OFFERS: [RegExp, Reader][] = [
   ],
   [
     rx(
-      String.raw`\bfree\s+(${ITEM})\s+(?:with|when\s+you\s+(?:buy|purchase))\s+(?:(?:any\s+|a\s+|your\s+)?(purchase)\b|(?:(?:the\s+)?purchase\s+of\s+)?(?:(?:any|an?|every|each|one)\s+)?(${ITEM}))`,
+      String.raw`\bfree\s+(?!(?:item|gift)\s+with\s+purchase\b)(${ITEM})\s+(?:with|when\s+you\s+(?:buy|purchase))\s+(?:(?:any\s+|a\s+|your\s+)?(purchase)\b|(?:(?:the\s+)?purchase\s+of\s+)?(?:(?:any|an?|every|each|one)\s+)?(${ITEM}))`,
     ),
     ([, free, anyPurchase, qualifying]) => ({
       offerType: "free_with_purchase",
@@ -191,6 +192,11 @@ const OFFERS: [RegExp, Reader][] = [
     rx(String.raw`\bfree[\s-](?:item|gift)(?:\s+with\s+purchase)?\b|\bfree\s+with\s+purchase\b`),
     () => ({ offerType: "free_with_purchase" }),
   ],
+  [
+    // "a free medium coffee" on its own: free with any purchase until a qualifying item is named.
+    rx(String.raw`\bfree\s+(?!(?:item|gift|with|of|for|to|shipping)\b)(${ITEM})`),
+    ([, free]) => ({ offerType: "free_with_purchase", itemName: item(free) }),
+  ],
   [rx(String.raw`\bprice[\s-]point\b`), () => ({ offerType: "price_point" })],
   [rx(String.raw`\bclick[\s-]?thr(?:ough|u)\b`), () => ({ offerType: "clickthrough" })],
 ];
@@ -285,7 +291,28 @@ const LIGHTNING = rx(
 const OFFER_DETAILS = ["offerValue", "valueUnit", "minimumSpend", "itemName", "qualifyingItem"] as const;
 
 /** Offer type, value and what it is on, the item's price, corrections of the value, and the lightning flag. */
-export const readOffer: Rule = (scan, patch, context) => {
+/** "buy 2 get 1 free", "B2G1", "buy two get one": more than one bought, which Kigo's BOGO cannot hold. */
+const BUY_X_GET_Y = rx(
+  String.raw`\b(?:buy\s+(\d+|two|three|four|five)\s+(?:(${ITEM})\s*)?,?\s*get\s+(\d+|one|two|three)|b([2-9])g([1-9]))\b(?:\s+(?:free|half\s+off|\d+%\s*off))?(?:\s+(?:on\s+)?(${ITEM}))?`,
+);
+const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
+const countOf = (raw: string | undefined) => COUNT_WORDS[(raw ?? "").toLowerCase()] ?? Number(raw);
+
+function refusedBuyXGetY(scan: Scan, notes: string[]): void {
+  for (const match of scan.take(BUY_X_GET_Y)) {
+    const bought = countOf(match[1] ?? match[4]);
+    const got = countOf(match[3] ?? match[5]);
+    const percent = Math.round((100 * got) / (bought + got));
+    const item = match[2] ?? match[6];
+    const on = item ? ` ${item}` : "";
+    notes.push(
+      `Kigo can't run "buy ${bought}, get ${got}" offers yet: its buy-one-get-one covers one bought and one free or discounted. Say "BOGO${on}" for buy one, get one free, or "${percent}% off${on}", which gives the same saving as buy ${bought}, get ${got} free.`,
+    );
+  }
+}
+
+export const readOffer: Rule = (scan, patch, context, notes) => {
+  refusedBuyXGetY(scan, notes);
   const price = agreedDefined(scan.take(ITEM_PRICE).map((match) => num(match[1] ?? match[2])));
   if (price !== undefined) patch.itemPrice = price;
   const offers = OFFERS.flatMap(([pattern, read]) => scan.take(pattern).map(read));

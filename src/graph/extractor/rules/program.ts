@@ -17,9 +17,13 @@ const HINTS: [RegExp, ProgramType][] = [
 const AUDIENCES: [RegExp, string][] = [
   [/\bdealers?\b/i, "dealers"],
   [/\bfleets?\b/i, "fleet"],
-  [/\btenants?\b/i, "tenants"],
-  [/\bresidents?\b/i, "residents"],
+  [/\b(?<!new\s)tenants?\b/i, "tenants"],
+  [/\b(?<!new\s)residents?\b/i, "residents"],
 ];
+
+/** "new leases", "rewards members", "first-time customers": who the offer is for, in the marketer's words. */
+const NAMED_AUDIENCE =
+  /\b(?:(?:new|first[\s-]time|returning|existing|lapsed|loyal(?:ty)?|rewards?|vip)\s+(?:leases|lessees|residents|tenants|customers|members|buyers|renters|guests|diners|shoppers|users|accounts)|students|seniors|veterans|military|teachers|nurses|first\s+responders)\b/gi;
 
 /** Program type and target audience. A message that hints at two kinds of program sets neither. */
 export const readProgram: Rule = (scan, patch) => {
@@ -29,7 +33,14 @@ export const readProgram: Rule = (scan, patch) => {
   const programType = explicit.length > 0 ? agreed(explicit) : agreed(said(HINTS));
   if (programType) patch.programType = programType;
 
-  const audience = AUDIENCES.map(([pattern, name]) => ({ name, at: scan.text.search(pattern) }))
+  const named = [...scan.text.matchAll(NAMED_AUDIENCE)].map((match) => ({
+    name: match[0].toLowerCase().replace(/\s+/g, " "),
+    at: match.index,
+  }));
+  const audience = [
+    ...AUDIENCES.map(([pattern, name]) => ({ name, at: scan.text.search(pattern) })),
+    ...named,
+  ]
     .filter(({ at }) => at >= 0)
     .sort((a, b) => a.at - b.at)
     .map(({ name }) => name);

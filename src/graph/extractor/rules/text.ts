@@ -42,7 +42,13 @@ const LABELS: Label[] = [
     // "goal more dinners": typed in a hurry, without a colon.
     bare: String.raw`(?:business\s+)?(?:goal|objective)`,
   },
-  { field: "merchantName", words: String.raw`merchant(?:\s+name)?`, prose: false },
+  {
+    field: "merchantName",
+    words: String.raw`merchant(?:\s+name)?`,
+    prose: false,
+    // "merchant blue ridge tractor" opening a message; "every merchant in the catalog" names none.
+    bare: String.raw`(?<=^\s*)merchant`,
+  },
   { field: "campaign", words: String.raw`campaign(?:\s+name)?`, prose: false },
 ];
 
