@@ -81,6 +81,15 @@ export interface BenchmarkMatch {
   label: string;
 }
 
+/** The objective as a marketer says it: "hybrid sales offers", not "hybrid sales_lift". */
+const OBJECTIVE_WORDS: Record<ObjectiveCategory, string> = {
+  acquisition: "new-customer",
+  retention: "win-back",
+  sales_lift: "sales",
+  clearance: "clearance",
+  loyalty: "loyalty",
+};
+
 /** The benchmarks for the draft's program and objective; undefined when either is unknown. */
 export function benchmarkFor(draft: OfferDraft, table: BenchmarkTable): BenchmarkMatch | undefined {
   const program = draft.programType;
@@ -93,7 +102,7 @@ export function benchmarkFor(draft: OfferDraft, table: BenchmarkTable): Benchmar
     program,
     profile,
     segment: table.objectives[objective][program],
-    label: `${profile.label} ${objective.replace("_", "-")}`,
+    label: `${profile.label} ${OBJECTIVE_WORDS[objective]}`,
   };
 }
 

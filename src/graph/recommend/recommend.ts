@@ -37,7 +37,7 @@ export function recommendOffer(draft: OfferDraft, benchmarks: BenchmarkTable): R
       offerType,
       kind,
       expectedRedemptionRate: redemptionRate,
-      rationale: `${Group} offers typically see ~${formatRate(redemptionRate)} redemption.`,
+      rationale: `About ${formatRate(redemptionRate)} of customers redeem ${group} offers like this.`,
     };
   }
   const cap = discountCapOf(draft, kind);
@@ -52,6 +52,6 @@ export function recommendOffer(draft: OfferDraft, benchmarks: BenchmarkTable): R
     expectedRedemptionRate: redemptionRate,
     rationale:
       `${Group} offers typically run ${formatOfferRange(kind, min, max)}; ` +
-      `${formatOfferValue(kind, typical)} is the usual starting point with ~${formatRate(redemptionRate)} redemption${capped}.`,
+      `${formatOfferValue(kind, typical)} is the usual starting point, and about ${formatRate(redemptionRate)} of customers redeem it${capped}.`,
   };
 }

@@ -3,7 +3,7 @@ import type { OfferDraft } from "../../../src/graph/draft.js";
 import { valueHint } from "../../../src/graph/recommend/index.js";
 import { benchmarks } from "../validation/fixtures.js";
 
-// Closed-loop dealer sales-lift percentage discounts run 10–20%: hints above 30% and below 5%.
+// Closed-loop dealer sales percentage discounts run 10–20%: hints above 30% and below 5%.
 const salesLift = (offerValue: number, extra: OfferDraft = {}) =>
   valueHint(
     {
@@ -19,7 +19,7 @@ const salesLift = (offerValue: number, extra: OfferDraft = {}) =>
 describe("valueHint", () => {
   it("remarks on a value far above the usual range", () => {
     expect(salesLift(31)).toBe(
-      "31% is well above the usual 10–20% off for closed-loop dealer sales-lift percentage discount offers; 15% is the usual starting point, and a richer offer eats budget faster.",
+      "31% is well above the usual 10–20% off for closed-loop dealer sales percentage discount offers; 15% is the usual starting point, and a richer offer eats budget faster.",
     );
   });
 

@@ -6,7 +6,7 @@ import { benchmarks } from "../validation/fixtures.js";
 const recommend = (draft: OfferDraft) => recommendOffer(draft, benchmarks);
 
 describe("recommendOffer", () => {
-  it("suggests the closed-loop dealer sales-lift starting point", () => {
+  it("suggests the closed-loop dealer sales starting point", () => {
     expect(recommend({ businessObjective: "Increase Q4 sales by 20%", programType: "closed_loop" })).toEqual({
       offerType: "percentage_savings",
       kind: "percentage_savings",
@@ -14,7 +14,7 @@ describe("recommendOffer", () => {
       range: { min: 10, max: 20 },
       expectedRedemptionRate: 0.08,
       rationale:
-        "Closed-loop dealer sales-lift offers typically run 10–20% off; 15% is the usual starting point with ~8% redemption.",
+        "Closed-loop dealer sales offers typically run 10–20% off; 15% is the usual starting point, and about 8% of customers redeem it.",
     });
   });
 
@@ -58,7 +58,7 @@ describe("recommendOffer", () => {
       offerType: "free_with_purchase",
     });
     expect(recommendation?.offerValue).toBeUndefined();
-    expect(recommendation?.rationale).toMatch(/redemption/);
+    expect(recommendation?.rationale).toMatch(/of customers redeem/);
   });
 
   it("keeps the offer type the marketer chose and names it", () => {
@@ -73,7 +73,7 @@ describe("recommendOffer", () => {
       range: { min: 10, max: 40 },
     });
     expect(recommendation?.rationale).toBe(
-      "Closed-loop dealer sales-lift cashback offers typically run $10–$40 cash back; $20 is the usual starting point with ~6% redemption.",
+      "Closed-loop dealer sales cashback offers typically run $10–$40 cash back; $20 is the usual starting point, and about 6% of customers redeem it.",
     );
   });
 

@@ -21,7 +21,7 @@ describe("estimateLiability", () => {
     const redemptions = Math.round(salesLift.percentage_savings.redemptionRate * closedLoop.audienceSize);
     expect(redemptions).toBe(960);
     expect(estimate).toMatchObject({ redemptions, amount: redemptions * 36 });
-    expect(estimate?.assumption).toContain("8% expected for closed-loop dealer sales-lift");
+    expect(estimate?.assumption).toContain("8% expected for closed-loop dealer sales");
     expect(estimate?.assumption).toContain("an assumed audience of 12,000");
   });
 
