@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Logger } from "pino";
 import type { RedisClientType } from "redis";
 import { AccessPolicy, ProgramMapping } from "./bot/access.js";
-import { type AuditLog, FileAuditLog, RedisAuditLog } from "./bot/audit.js";
+import { type AuditLog, boundedAudit, FileAuditLog, RedisAuditLog } from "./bot/audit.js";
 import { ConversationService } from "./bot/conversation.js";
 import { type DraftIndex, RedisDraftIndex, SqliteDraftIndex } from "./bot/draft-index.js";
 import { type KeyValueStore, RedisKeyValueStore, SqliteKeyValueStore } from "./bot/kv.js";
@@ -18,7 +18,12 @@ import { loadBenchmarks } from "./graph/recommend/benchmarks.js";
 import { loadBrandRules } from "./graph/validation/brand-rules.js";
 import { createDraftChecker } from "./graph/validation/checker.js";
 import { KigoClient } from "./kigo/client.js";
-import { type EmbeddedSandbox, startEmbeddedSandbox } from "./kigo/sandbox/embedded.js";
+import { describeDatabase } from "./kigo/sandbox/banner.js";
+import {
+  type EmbeddedSandbox,
+  sandboxDatabaseOptions,
+  startEmbeddedSandbox,
+} from "./kigo/sandbox/embedded.js";
 import { connectRedis } from "./redis.js";
 import { openSqlite, type SqliteDatabase } from "./sqlite.js";
 
@@ -49,6 +54,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const benchmarks = loadBenchmarks(config.BENCHMARKS_FILE);
   const access = AccessPolicy.load(config.ROLES_FILE);
   const programs = ProgramMapping.load(config.PROGRAMS_FILE);
+  if (!config.REDIS_URL)
+    FileAuditLog.assertWritable(auditPath(config), config.AUDIT_LOG_FILE ? "AUDIT_LOG_FILE" : "DATA_DIR");
   const defaultTimeZone =
     config.DEFAULT_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
 
@@ -57,7 +64,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     for (const closer of closers.reverse()) await closer().catch(() => {});
   };
   try {
-    const embedded = config.KIGO_API_URL ? undefined : await startEmbeddedSandbox(config, logger);
+    const embedded = config.KIGO_API_URL ? undefined : await startSandbox(config, logger);
     if (embedded) closers.push(() => embedded.close());
     const url = config.KIGO_API_URL ?? embedded?.url ?? "";
     const client = new KigoClient({
@@ -97,7 +104,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       },
       ...(logger ? { logger } : {}),
     });
-    const shared = { access, audit, drafts, defaultTimeZone, ...(options.now ? { now: options.now } : {}) };
+    const shared = {
+      access,
+      audit: boundedAudit(audit, logger),
+      drafts,
+      defaultTimeZone,
+      ...(options.now ? { now: options.now } : {}),
+    };
     const conversation = new ConversationService({
       ...shared,
       graph,
@@ -147,9 +160,44 @@ function dataDirStores(config: Config, ttlSeconds: number): Stores {
   const sqlite = openSqlite(join(config.DATA_DIR, "bot.sqlite"));
   return {
     locks: new MemoryLock(),
-    audit: new FileAuditLog(config.AUDIT_LOG_FILE ?? join(config.DATA_DIR, "audit.log")),
+    audit: new FileAuditLog(auditPath(config)),
     drafts: new SqliteDraftIndex(sqlite, ttlSeconds),
     kv: new SqliteKeyValueStore(sqlite),
     sqlite,
   };
+}
+
+const auditPath = (config: Config) => config.AUDIT_LOG_FILE ?? join(config.DATA_DIR, "audit.log");
+
+/** The embedded sandbox; a database it cannot use is reported with the setting that chose it. */
+async function startSandbox(config: Config, logger?: Logger): Promise<EmbeddedSandbox> {
+  try {
+    return await startEmbeddedSandbox(config, logger);
+  } catch (error) {
+    const setting = config.SANDBOX_DATABASE_URL
+      ? "SANDBOX_DATABASE_URL"
+      : config.SANDBOX_DATA_DIR
+        ? "SANDBOX_DATA_DIR"
+        : "DATA_DIR";
+    const database = describeDatabase(sandboxDatabaseOptions(config, join(config.DATA_DIR, "sandbox")));
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`The built-in Kigo sandbox cannot use ${database} (${setting}): ${reason}`, {
+      cause: error,
+    });
+  }
+}
+
+/**
+ * Undefined when the Kigo API answers HTTP at `url` (any status: the token is checked per
+ * request); otherwise why not, in a few words for the operator.
+ */
+export async function kigoUnreachable(url: string, timeoutMs: number): Promise<string | undefined> {
+  try {
+    await fetch(url, { method: "HEAD", signal: AbortSignal.timeout(timeoutMs) });
+    return undefined;
+  } catch (error) {
+    if (error instanceof Error && error.name === "TimeoutError") return `no answer within ${timeoutMs} ms`;
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+    return cause instanceof Error ? cause.message : String(cause);
+  }
 }

@@ -75,6 +75,15 @@ const prefixed = (name: string, prefix: string) =>
     .trim()
     .refine((value) => value.startsWith(prefix), { message: `${name} must start with ${prefix}` });
 
+/** Slack posts by id: a channel's name ("#approvals") is the usual slip, and fails only on the first submission. */
+const channelId = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[CG][A-Z0-9]{6,}$/, {
+      message: `${name} must be a Slack channel id like C0123456789 (channel details → About), not its name`,
+    });
+
 const nonEmpty = (name: string) =>
   z
     .string()
@@ -163,7 +172,7 @@ const envSchema = z
     SLACK_SIGNING_SECRET: z.preprocess(blankAsUnset, nonEmpty("SLACK_SIGNING_SECRET").optional()),
     SLACK_APP_TOKEN: z.preprocess(blankAsUnset, prefixed("SLACK_APP_TOKEN", "xapp-").optional()),
     SLACK_API_URL: z.preprocess(blankAsUnset, httpUrl("SLACK_API_URL", "https://slack.com/api/").optional()),
-    SLACK_APPROVALS_CHANNEL: z.preprocess(blankAsUnset, nonEmpty("SLACK_APPROVALS_CHANNEL").optional()),
+    SLACK_APPROVALS_CHANNEL: z.preprocess(blankAsUnset, channelId("SLACK_APPROVALS_CHANNEL").optional()),
     PORT: z.preprocess(blankAsUnset, port("PORT", 3000).default(3000)),
   })
   .superRefine((env, ctx) => {

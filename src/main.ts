@@ -1,5 +1,5 @@
 import { pino } from "pino";
-import { createApp, type OfferBotApp } from "./app.js";
+import { createApp, kigoUnreachable, type OfferBotApp } from "./app.js";
 import { runConsoleChat } from "./bot/console/console-chat.js";
 import { createSlackBot } from "./bot/slack/slack-app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
@@ -16,14 +16,18 @@ async function main(): Promise<void> {
   const level = consoleChat && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL;
   const logger = pino({ name: "kigo-offer-bot", level }, pino.destination(2));
   const app = await createApp(config, { logger });
+  const unreachable = app.kigo.embedded
+    ? undefined
+    : await kigoUnreachable(app.kigo.url, config.KIGO_API_TIMEOUT_MS);
   const where = app.kigo.embedded
     ? `the built-in Kigo sandbox at ${app.kigo.url} (demo data, token ${app.kigo.embedded.token})`
-    : `the Kigo API at ${new URL(app.kigo.url).host}`;
+    : `the Kigo API at ${new URL(app.kigo.url).host}${unreachable ? `, not reachable yet (${unreachable}); the bot keeps trying` : ""}`;
+  if (unreachable) probeUntilReachable(app.kigo.url, config.KIGO_API_TIMEOUT_MS, logger);
   if (config.SLACK_BOT_TOKEN) {
     await runSlack(config, app, logger, where);
     return;
   }
-  process.stdout.write(`Connected to ${where}.\n`);
+  process.stdout.write(`${unreachable ? "Using" : "Connected to"} ${where}.\n`);
   onStopSignal(app.close);
   await runConsoleChat({
     bot: app.bot,
@@ -55,6 +59,19 @@ async function runSlack(config: Config, app: OfferBotApp, logger: pino.Logger, w
     await slack.stop();
     await app.close();
   });
+}
+
+const PROBE_EVERY_MS = 15_000;
+
+/** Quietly: each user request retries on its own; the operator's log hears once when it answers. */
+function probeUntilReachable(url: string, timeoutMs: number, logger: pino.Logger): void {
+  const timer = setTimeout(async () => {
+    const reason = await kigoUnreachable(url, timeoutMs);
+    if (reason) probeUntilReachable(url, timeoutMs, logger);
+    else logger.info(`the Kigo API at ${new URL(url).host} is reachable now`);
+  }, PROBE_EVERY_MS);
+  // Probing never keeps the process alive on its own.
+  timer.unref();
 }
 
 function onStopSignal(stop: () => Promise<void>): void {

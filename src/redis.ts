@@ -1,5 +1,12 @@
 import type { Logger } from "pino";
-import { createClient, type RedisClientType } from "redis";
+import {
+  ClientClosedError,
+  ClientOfflineError,
+  ConnectionTimeoutError,
+  createClient,
+  type RedisClientType,
+  SocketClosedUnexpectedlyError,
+} from "redis";
 
 const CONNECT_TIMEOUT_MS = 3_000;
 
@@ -15,6 +22,9 @@ export async function connectRedis(url: string, logger?: Logger): Promise<RedisC
   let connected = false;
   const client: RedisClientType = createClient({
     url,
+    // While Redis is down a command fails at once: queued, it would hold the user's turn until
+    // Redis came back, with no reply at all.
+    disableOfflineQueue: true,
     socket: {
       connectTimeout: CONNECT_TIMEOUT_MS,
       reconnectStrategy: (retries, cause) => (connected ? Math.min(100 * 2 ** retries, 5_000) : cause),
@@ -44,4 +54,19 @@ export async function connectRedis(url: string, logger?: Logger): Promise<RedisC
     clearTimeout(timer);
   }
   return client;
+}
+
+const OUTAGES = [
+  ClientOfflineError,
+  ClientClosedError,
+  SocketClosedUnexpectedlyError,
+  ConnectionTimeoutError,
+];
+
+/** Whether a failure, or what caused it, is Redis being unreachable (not a bug to report). */
+export function isRedisOutage(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if (OUTAGES.some((outage) => cause instanceof outage)) return true;
+  }
+  return false;
 }

@@ -13,6 +13,7 @@ import type { ReviewDecision, TurnContext, TurnInput } from "../graph/turn.js";
 import type { DraftChecker } from "../graph/validation/checker.js";
 import type { KigoClient } from "../kigo/client.js";
 import { KigoApiError } from "../kigo/errors.js";
+import { isRedisOutage } from "../redis.js";
 import type { AccessPolicy, ProgramMapping, Role, UserAccess } from "./access.js";
 import type { AuditLog, AuditRecord } from "./audit.js";
 import { parseDraftForm } from "./draft-form.js";
@@ -373,6 +374,13 @@ export class ConversationService {
 
   private failure(error: unknown): Reply {
     if (error instanceof BusyError) return notice("warning", error.message);
+    if (isRedisOutage(error)) {
+      this.deps.logger?.error({ err: error }, "conversation store unreachable");
+      return notice(
+        "error",
+        "The conversation store is unreachable right now, so this message was not taken. Please try again in a minute.",
+      );
+    }
     if (error instanceof KigoApiError) {
       return notice(
         "error",
