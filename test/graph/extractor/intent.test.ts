@@ -350,6 +350,12 @@ describe("words marketers typed in tries", () => {
       { offerType: "loyalty_points", offerValue: 500, valueUnit: "points", itemName: "any holiday drink" },
     ],
     ["$10 burger + fries", {}, { offerType: "price_point", offerValue: 10, itemName: "burger + fries" }],
+    [
+      "the free item is a medium coffee, with purchase of a fuel fill-up",
+      {},
+      { offerType: "free_with_purchase", itemName: "medium coffee", qualifyingItem: "fuel fill-up" },
+    ],
+    ["change the code toMERRY500", {}, { redemptionMethod: "promo_code", promoCode: "MERRY500" }],
     ["christmas week", {}, { startDate: "2026-12-21", endDate: "2026-12-27" }],
     ["no, the whole week of christmas, dec 21-27", {}, { startDate: "2026-12-21", endDate: "2026-12-27" }],
     ["for the 10 days after thanksgiving", {}, { startDate: "2026-11-27", endDate: "2026-12-06" }],

@@ -72,7 +72,10 @@ export const readCodes: Rule = (scan, patch, _context, notes) => {
       const quoted = double ?? curly ?? single;
       return quoted !== undefined || isCode(bare ?? "", colon !== undefined);
     })
-    .map(([, , double, curly, single, bare]) => (double ?? curly ?? single ?? bare ?? "").toUpperCase());
+    // "change the code toMERRY500": a lowercase "to" run into a code in capitals is the missing space.
+    .map(([, , double, curly, single, bare]) =>
+      (double ?? curly ?? single ?? bare?.replace(/^to(?=[A-Z0-9]{3,}$)/, "") ?? "").toUpperCase(),
+    );
   const code = agreed(codes);
   if (code) patch.promoCode = code;
 };

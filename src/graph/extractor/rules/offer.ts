@@ -291,6 +291,14 @@ const LIGHTNING = rx(
 const OFFER_DETAILS = ["offerValue", "valueUnit", "minimumSpend", "itemName", "qualifyingItem"] as const;
 
 /** Offer type, value and what it is on, the item's price, corrections of the value, and the lightning flag. */
+/** "the free item is a medium coffee", "with purchase of a fuel fill-up": the two items named outright. */
+const FREE_ITEM_IS = rx(
+  String.raw`\bfree\s+item\s+(?:is|=|:|will\s+be|should\s+be)\s+(?:(?:a|an|the|one)\s+)?(${ITEM})`,
+);
+const PURCHASE_OF = rx(
+  String.raw`\b(?:with|on|for)\s+(?:the\s+)?purchase\s+of\s+(?:(?:a|an|any|one|the)\s+)?(${ITEM})`,
+);
+
 /** "buy 2 get 1 free", "B2G1", "buy two get one": more than one bought, which Kigo's BOGO cannot hold. */
 const BUY_X_GET_Y = rx(
   String.raw`\b(?:buy\s+(\d+|two|three|four|five)\s+(?:(${ITEM})\s*)?,?\s*get\s+(\d+|one|two|three)|b([2-9])g([1-9]))\b(?:\s+(?:free|half\s+off|\d+%\s*off))?(?:\s+(?:on\s+)?(${ITEM}))?`,
@@ -313,6 +321,8 @@ function refusedBuyXGetY(scan: Scan, notes: string[]): void {
 
 export const readOffer: Rule = (scan, patch, context, notes) => {
   refusedBuyXGetY(scan, notes);
+  // Before the offers: "free item" would otherwise be read as the kind alone.
+  const free = agreedDefined(scan.take(FREE_ITEM_IS).map((match) => item(match[1])));
   const price = agreedDefined(scan.take(ITEM_PRICE).map((match) => num(match[1] ?? match[2])));
   if (price !== undefined) patch.itemPrice = price;
   const offers = OFFERS.flatMap(([pattern, read]) => scan.take(pattern).map(read));
@@ -331,6 +341,10 @@ export const readOffer: Rule = (scan, patch, context, notes) => {
     const named = scope && item(scope[1] ?? (scope[2] ? "first month's rent" : undefined));
     if (named) patch.itemName = named;
   }
+  if (free && patch.itemName === undefined)
+    Object.assign(patch, { offerType: "free_with_purchase", itemName: free });
+  const qualifying = agreedDefined(scan.take(PURCHASE_OF).map((match) => item(match[1])));
+  if (qualifying && patch.qualifyingItem === undefined) patch.qualifyingItem = qualifying;
   if (patch.minimumSpend === undefined) {
     const minimum = agreedDefined(scan.take(MINIMUM_SPEND).map((match) => num(match.slice(1).find(Boolean))));
     if (minimum !== undefined) patch.minimumSpend = minimum;
