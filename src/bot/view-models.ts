@@ -67,6 +67,11 @@ export interface OfferSummaryModel {
   redemptionMethods: string[];
 }
 
+/** A published offer's card offers one thing: the offer itself, as `/offers show` has it. */
+export const publishedActions = (offerId: number): Action[] => [
+  { id: "offer_show", label: "Show", value: String(offerId) },
+];
+
 export type Reply =
   | { kind: "notice"; text: string; tone: "info" | "success" | "warning" | "error"; actions?: Action[] }
   | {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RESPONSE_URL } from "../fakes/slack/server.js";
 import {
   appHomeOpenedEvent,
   appMentionEvent,
@@ -60,11 +61,7 @@ describe("a DM conversation", () => {
 
     await h.click("dealerMarketer", "Publish");
     await waitUntil(async () => (await codeCount(code)) === 1);
-    await h.fake.waitFor(
-      "chat.postMessage",
-      (call) => /Published|published/.test(JSON.stringify(call.body)),
-      10_000,
-    );
+    await h.fake.waitFor("chat.update", (call) => /Published/.test(JSON.stringify(call.body)), 10_000);
   });
 
   it("publishes when the marketer types 'ship it' in the DM, once", async () => {
@@ -74,7 +71,7 @@ describe("a DM conversation", () => {
     await h.dm("dealerMarketer", "looks good, ship it");
     await waitUntil(async () => (await codeCount(code)) === 1);
     await h.fake.waitFor(
-      "chat.postMessage",
+      "chat.update",
       (call) => /Published/.test(JSON.stringify(call.body)) && JSON.stringify(call.body).includes("20% off"),
       10_000,
     );
@@ -200,9 +197,17 @@ describe("channels", () => {
 
 describe("/offers", () => {
   const command = (user: string, text: string) =>
-    h.send(slashCommand({ user, channel: "CMARKETING", command: "/offers", text }));
+    h.send(
+      slashCommand({
+        user,
+        channel: "CMARKETING",
+        command: "/offers",
+        text,
+        response_url: h.fake.responseUrl(),
+      }),
+    );
 
-  it("lists offers ephemerally with pagination", async () => {
+  it("lists offers to the asking user, with pagination", async () => {
     const offer = {
       version_active_from: "2026-12-01",
       merchant_owner: 9,
@@ -215,49 +220,37 @@ describe("/offers", () => {
     const response = await command("accountManager", "list");
     expect(response.status).toBe(200);
     const listed = await h.fake.waitFor(
-      "chat.postEphemeral",
+      RESPONSE_URL,
       (call) => /Offers/.test(JSON.stringify(call.body)),
       10_000,
     );
     expect(buttonsOf(listed).map((button) => button.text.text)).toContain("Next");
     await h.click("accountManager", "Next", { channel: "CMARKETING" });
-    await h.fake.waitFor(
-      "chat.postEphemeral",
-      (call) => call !== listed && /Previous/.test(JSON.stringify(call.body)),
-      10_000,
-    );
+    await h.fake.waitFor("chat.postEphemeral", (call) => /Previous/.test(JSON.stringify(call.body)), 10_000);
   });
 
   it("answers every verb, and names what is wrong with bad arguments", async () => {
     for (const text of ["show 1", "analytics 1", "drafts", "help"]) {
-      const before = h.fake.callsTo("chat.postEphemeral").length;
+      const before = h.fake.callsTo(RESPONSE_URL).length;
       await command("accountManager", text);
-      await waitUntil(() => h.fake.callsTo("chat.postEphemeral").length > before);
+      await waitUntil(() => h.fake.callsTo(RESPONSE_URL).length > before);
     }
     await command("dealerMarketer", "pause 1");
     await waitUntil(async () => (await h.app.client.getOffer(1)).offer_status === "paused");
     await command("dealerMarketer", "resume 1");
     await waitUntil(async () => (await h.app.client.getOffer(1)).offer_status === "active");
     await command("dealerMarketer", "end 1");
-    await h.fake.waitFor(
-      "chat.postEphemeral",
-      (call) => /cannot be undone/.test(JSON.stringify(call.body)),
-      10_000,
-    );
+    await h.fake.waitFor(RESPONSE_URL, (call) => /cannot be undone/.test(JSON.stringify(call.body)), 10_000);
     expect((await h.app.client.getOffer(1)).offer_status).toBe("active");
 
     await command("dealerMarketer", "show abc");
     await h.fake.waitFor(
-      "chat.postEphemeral",
+      RESPONSE_URL,
       (call) => /needs one offer id/.test(JSON.stringify(call.body)),
       10_000,
     );
     await command("dealerMarketer", "frobnicate 7");
-    await h.fake.waitFor(
-      "chat.postEphemeral",
-      (call) => /know .*frobnicate/.test(JSON.stringify(call.body)),
-      10_000,
-    );
+    await h.fake.waitFor(RESPONSE_URL, (call) => /know .*frobnicate/.test(JSON.stringify(call.body)), 10_000);
   });
 
   it("opens the full form for new and starts a draft from its submission", async () => {
@@ -408,15 +401,15 @@ describe("entry points", () => {
         channel: "CMARKETING",
         command: "/offers",
         text: "show 2 share",
+        response_url: h.fake.responseUrl(),
       }),
     );
     const shared = await h.fake.waitFor(
-      "chat.postMessage",
-      (call) =>
-        (call.body as { channel: string }).channel === "CMARKETING" && /#2/.test(JSON.stringify(call.body)),
+      RESPONSE_URL,
+      (call) => /#2/.test(JSON.stringify(call.body)) && call.body.response_type === "in_channel",
       10_000,
     );
-    expect(shared).toBeTruthy();
+    expect(shared.body).toMatchObject({ response_type: "in_channel" });
   });
 });
 

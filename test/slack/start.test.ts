@@ -1,15 +1,12 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { SocketModeReceiver } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryKeyValueStore } from "../../src/bot/kv.js";
 import { createSlackBot } from "../../src/bot/slack/slack-app.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/server.js";
 import { startTestApp } from "../support/bot.js";
+import { startMain } from "./support.js";
 
-/** `npm start` with Slack settings runs the Slack app, not the console. */
+/** `npm start` with Slack settings runs the Slack app, not the console (a child process: slow on a busy machine). */
 describe("starting in Slack mode", () => {
   let fake: FakeSlack;
 
@@ -23,31 +20,17 @@ describe("starting in Slack mode", () => {
 
   it("serves /slack/events and /healthz on PORT in HTTP mode", async () => {
     const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      env: {
-        ...process.env,
-        SLACK_BOT_TOKEN: "xoxb-test",
-        SLACK_SIGNING_SECRET: "secret",
-        SLACK_API_URL: fake.apiUrl,
-        PORT: String(port),
-        LOG_LEVEL: "silent",
-        DATA_DIR: mkdtempSync(join(tmpdir(), "kigo-start-")),
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
+    const { child, printed } = startMain(fake.apiUrl, { PORT: String(port) });
     try {
       const deadline = Date.now() + 60_000;
-      while (!output.includes("running in Slack") && Date.now() < deadline && child.exitCode === null) {
+      while (
+        !printed.output.includes("running in Slack") &&
+        Date.now() < deadline &&
+        child.exitCode === null
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      expect(output).toMatch(
+      expect(printed.output).toMatch(
         /running in Slack \(HTTP mode: events at http:\/\/127\.0\.0\.1:\d+\/slack\/events/,
       );
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
@@ -59,7 +42,7 @@ describe("starting in Slack mode", () => {
       child.kill("SIGTERM");
       await exited;
     }
-  });
+  }, 90_000);
 
   it("uses Socket Mode when only an app token is given", async () => {
     const app = await startTestApp();
@@ -72,5 +55,5 @@ describe("starting in Slack mode", () => {
     } finally {
       await app.close();
     }
-  });
+  }, 90_000);
 });

@@ -1,3 +1,7 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { OfferBotApp } from "../../src/app.js";
 import { createSlackBot, type SlackBot } from "../../src/bot/slack/slack-app.js";
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from "../fakes/slack/server.js";
@@ -27,15 +31,22 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function startSlackHarness(): Promise<SlackHarness> {
+export interface HarnessOptions {
+  /** false: no SLACK_APPROVALS_CHANNEL. */
+  approvals?: boolean;
+  /** Settings for the app, e.g. another ROLES_FILE. */
+  env?: Record<string, string>;
+}
+
+export async function startSlackHarness(options: HarnessOptions = {}): Promise<SlackHarness> {
   const fake = await startFakeSlack();
-  const app = await startTestApp();
+  const app = await startTestApp(options.env);
   const slack = createSlackBot(
     {
       botToken: "xoxb-test",
       signingSecret: SIGNING_SECRET,
       apiUrl: fake.apiUrl,
-      approvalsChannel: APPROVALS_CHANNEL,
+      ...(options.approvals === false ? {} : { approvalsChannel: APPROVALS_CHANNEL }),
     },
     { bot: app.bot, kv: app.kv, ttlSeconds: 3600 },
   );
@@ -124,4 +135,27 @@ export async function waitUntil(check: () => boolean | Promise<boolean>, timeout
     if (Date.now() > deadline) throw new Error("condition not met in time");
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** `npm start` (src/main.ts) in HTTP mode against a fake Slack, with what it prints on both streams. */
+export function startMain(apiUrl: string, env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    env: {
+      ...process.env,
+      SLACK_BOT_TOKEN: "xoxb-test",
+      SLACK_SIGNING_SECRET: "secret",
+      SLACK_API_URL: apiUrl,
+      LOG_LEVEL: "silent",
+      DATA_DIR: mkdtempSync(join(tmpdir(), "kigo-start-")),
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const printed = { output: "" };
+  const collect = (chunk: Buffer) => {
+    printed.output += chunk.toString();
+  };
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
+  return { child, printed };
 }

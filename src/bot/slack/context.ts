@@ -25,6 +25,8 @@ export interface SlackPlace {
 }
 
 const MAIN = "main";
+/** Stored as the thread's card once it shows a published offer: no message is the live card. */
+const NO_LIVE_CARD = "";
 
 /**
  * A conversation thread key: `slack:<team>:<channel>:<thread ts | main>`. Conversations started
@@ -116,13 +118,17 @@ export async function deliver(
   const place = await currentPlace(deps, threadKey);
   let threadTs = place.threadTs;
   let channel = place.channel;
+  const approvals = deps.approvalsChannel ? { channel: deps.approvalsChannel } : {};
   for (const reply of replies) {
-    const { text, blocks } = replyBlocks(reply, { threadKey });
-    if (reply.kind === "preview") {
+    const { text, blocks } = replyBlocks(reply, { threadKey, approvals });
+    // Publishing turns the card into the published offer, so no old Publish stays clickable. That
+    // card is then done: a later turn answers below it, and a next draft gets a card of its own.
+    if (reply.kind === "preview" || reply.kind === "published") {
       const previous = await deps.kv.get(`preview:${threadKey}`);
       if (previous && !options.fresh && (await updated(client, channel, previous, text, blocks))) {
-        await deps.kv.set(`preview:${threadKey}`, previous, deps.ttlSeconds);
-        if (reply.notes.length > 0)
+        const live = reply.kind === "preview" ? previous : NO_LIVE_CARD;
+        await deps.kv.set(`preview:${threadKey}`, live, deps.ttlSeconds);
+        if (reply.kind === "preview" && reply.notes.length > 0)
           await post(client, channel, threadTs, `${reply.notes.join(" ")} (preview updated above)`);
         continue;
       }
@@ -139,6 +145,16 @@ export async function deliver(
       await deps.kv.set(`place:${threadKey}`, JSON.stringify({ channel, threadTs }), deps.ttlSeconds);
     }
   }
+}
+
+/** Whether a click came from the thread's live card; older copies and approval cards did not. */
+export async function fromLiveCard(
+  deps: SlackDeps,
+  click: { threadKey: string; messageTs?: string },
+): Promise<boolean> {
+  return (
+    click.messageTs === undefined || (await deps.kv.get(`preview:${click.threadKey}`)) === click.messageTs
+  );
 }
 
 /** Where a conversation's messages go: its key, or where its first message landed. */

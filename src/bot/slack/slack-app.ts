@@ -1,6 +1,13 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, type CustomRoute, HTTPReceiver, LogLevel, SocketModeReceiver } from "@slack/bolt";
+import {
+  App,
+  type CustomRoute,
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  LogLevel,
+  SocketModeReceiver,
+} from "@slack/bolt";
 import type { Logger } from "pino";
 import type { KeyValueStore } from "../kv.js";
 import type { OfferBot } from "../offer-bot.js";
@@ -9,7 +16,10 @@ import { registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./context.js";
 import { registerEvents } from "./events/index.js";
 import { registerMessages } from "./messages/index.js";
+import { gateReceiver, unknownPayloadAs400 } from "./receiver-gate.js";
+import { refuseFutureRequests } from "./request-age.js";
 import { registerShortcuts } from "./shortcuts/index.js";
+import { startChecked } from "./start-up.js";
 import { registerViews } from "./views/index.js";
 
 export interface SlackSettings {
@@ -54,20 +64,25 @@ export function createSlackBot(
       },
     },
   ];
+  // The app token (apps.connections.open) goes to the same Web API as the bot token.
+  const clientOptions = settings.apiUrl ? { clientOptions: { slackApiUrl: settings.apiUrl } } : {};
   const receiver = settings.signingSecret
-    ? new HTTPReceiver({ signingSecret: settings.signingSecret, endpoints: "/slack/events", customRoutes })
+    ? httpReceiver(settings.signingSecret, customRoutes, core.logger)
     : // Socket Mode still serves /healthz, on its own small HTTP server at PORT.
       new SocketModeReceiver({
         appToken: settings.appToken ?? "",
         customRoutes,
-        installerOptions: { port: settings.healthPort ?? 3000 },
+        installerOptions: { port: settings.healthPort ?? 3000, ...clientOptions },
       });
   const app = new App({
     token: settings.botToken,
     receiver,
     logLevel: LogLevel.WARN,
-    ...(settings.apiUrl ? { clientOptions: { slackApiUrl: settings.apiUrl } } : {}),
+    // The bot token is checked when starting (startChecked), where a rejection can be reported.
+    deferInitialization: true,
+    ...clientOptions,
   });
+  // GATE-OFF
 
   const deps: SlackDeps = {
     bot: core.bot,
@@ -100,10 +115,10 @@ export function createSlackBot(
     app,
     async start(port, host = "0.0.0.0") {
       if (!settings.signingSecret) {
-        await app.start();
+        await startChecked(app, () => app.start());
         return {};
       }
-      const server = (await app.start({ port, host })) as Server;
+      const server = (await startChecked(app, () => app.start({ port, host }))) as Server;
       const address = server.address() as AddressInfo;
       return { url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${address.port}` };
     },
@@ -111,4 +126,17 @@ export function createSlackBot(
       await app.stop();
     },
   };
+}
+
+function httpReceiver(signingSecret: string, customRoutes: CustomRoute[], logger?: Logger): HTTPReceiver {
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    endpoints: "/slack/events",
+    customRoutes,
+    processEventErrorHandler: unknownPayloadAs400(HTTPModuleFunctions.defaultProcessEventErrorHandler),
+  });
+  receiver.requestListener = refuseFutureRequests(receiver.requestListener, (timestamp) =>
+    logger?.warn({ timestamp }, "Refused a Slack request stamped more than 5 minutes ahead"),
+  );
+  return receiver;
 }

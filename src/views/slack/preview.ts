@@ -3,6 +3,7 @@ import type { PreviewModel } from "../../bot/view-models.js";
 import { formatCount } from "../../graph/describe.js";
 import type { ValidationIssue } from "../../graph/validation/types.js";
 import {
+  channelMention,
   context,
   fieldSections,
   fitGroups,
@@ -46,14 +47,26 @@ export function previewCardBlocks(preview: PreviewModel): types.KnownBlock[] {
   return blocks;
 }
 
+/** Where approval requests go: a channel, nowhere (none set up), or unknown to the caller. */
+export interface ApprovalsRoute {
+  channel?: string;
+}
+
 /** Where the draft stands: waiting for or rejected by an approver, or failed to publish. */
-export function previewStatusBlocks(preview: PreviewModel): types.KnownBlock[] {
+export function previewStatusBlocks(preview: PreviewModel, approvals?: ApprovalsRoute): types.KnownBlock[] {
   const blocks: types.KnownBlock[] = [];
   const { approval } = preview;
   if (approval?.rejectedReason) {
     blocks.push(section(prefixed("🚫 *Rejected:* ", approval.rejectedReason)));
   } else if (approval && preview.status === "pending_approval") {
-    blocks.push(context([`⏳ Waiting for approval · submitted by ${userMention(approval.submittedBy)}`]));
+    const where = !approvals
+      ? ""
+      : approvals.channel
+        ? ` · request posted in ${channelMention(approvals.channel)}`
+        : " · the request is only in this conversation: no approvals channel is set up, so no approver was notified";
+    blocks.push(
+      context([`⏳ Waiting for approval · submitted by ${userMention(approval.submittedBy)}${where}`]),
+    );
   }
   if (preview.publishError) {
     const kept = " The draft is kept.";

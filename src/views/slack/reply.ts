@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { Reply } from "../../bot/view-models.js";
+import { publishedActions, type Reply } from "../../bot/view-models.js";
 import { formatCount } from "../../graph/describe.js";
 import { analyticsBlocks } from "./analytics.js";
 import { context, fitGroups, fitLines, LINE_MAX, notificationText, prefixed, section } from "./blocks.js";
@@ -7,7 +7,7 @@ import { actionsBlocks, button } from "./buttons.js";
 import { escapeAndTruncate } from "./escape.js";
 import { LIMITS } from "./limits.js";
 import { offerDetailBlocks, offerListBlocks } from "./offers.js";
-import { previewCardBlocks, previewStatusBlocks } from "./preview.js";
+import { type ApprovalsRoute, previewCardBlocks, previewStatusBlocks } from "./preview.js";
 import { draftSummaryText } from "./summaries.js";
 
 type Drafts = Extract<Reply, { kind: "drafts" }>;
@@ -17,12 +17,15 @@ const TONE_EMOJI = { info: "ℹ️", success: "✅", warning: "⚠️", error: "
 /** A reply as a Slack message: `text` is the notification fallback, `blocks` what users see. */
 export function replyBlocks(
   reply: Reply,
-  options: { threadKey: string },
+  options: { threadKey: string; approvals?: ApprovalsRoute },
 ): { text: string; blocks: types.KnownBlock[] } {
-  return { text: notificationText(fallbackOf(reply)), blocks: blocksOf(reply, options.threadKey) };
+  return {
+    text: notificationText(fallbackOf(reply)),
+    blocks: blocksOf(reply, options.threadKey, options.approvals),
+  };
 }
 
-function blocksOf(reply: Reply, threadKey: string): types.KnownBlock[] {
+function blocksOf(reply: Reply, threadKey: string, approvals?: ApprovalsRoute): types.KnownBlock[] {
   switch (reply.kind) {
     case "notice":
       return [
@@ -40,8 +43,14 @@ function blocksOf(reply: Reply, threadKey: string): types.KnownBlock[] {
       return [
         ...notesBlocks(reply.notes),
         ...previewCardBlocks(reply.preview),
-        ...previewStatusBlocks(reply.preview),
-        ...actionsBlocks(reply.actions, threadKey),
+        ...previewStatusBlocks(reply.preview, approvals),
+        // With nowhere to send a request, Submit for approval would only pretend to.
+        ...actionsBlocks(
+          approvals && !approvals.channel
+            ? reply.actions.filter((action) => action.id !== "submit")
+            : reply.actions,
+          threadKey,
+        ),
       ];
     case "published":
       return [
@@ -59,6 +68,7 @@ function blocksOf(reply: Reply, threadKey: string): types.KnownBlock[] {
               ),
             ]
           : []),
+        ...actionsBlocks(publishedActions(reply.offerId), threadKey),
       ];
     case "offer_list":
       return offerListBlocks(reply, threadKey);

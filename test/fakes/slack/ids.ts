@@ -5,6 +5,8 @@ export const APP_ID = "A1";
 export const BOT_USER_ID = "UBOT";
 export const BOT_ID = "BBOT";
 export const BOT_TOKEN = "xoxb-test";
+/** The app-level token Socket Mode opens connections with. */
+export const APP_TOKEN = "xapp-test";
 
 /** A user's DM with the bot; the fake names it after the user (U123 → D123). A channel id is its own answer. */
 export function dmChannel(userOrChannel: string): string {

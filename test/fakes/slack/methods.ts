@@ -77,6 +77,10 @@ function updateMessage(body: Decoded, workspace: Workspace): Answer {
   return ok({ channel: body.channel, ts: message.ts, text: message.text, message });
 }
 
+/** A channel the bot is not in, or a DM between two people: Slack answers as if it did not exist. */
+const outside = (body: Decoded, workspace: Workspace): Answer | undefined =>
+  body.channel && workspace.isOutside(body.channel) ? fail("channel_not_found") : undefined;
+
 const byTs = (a: StoredMessage, b: StoredMessage) => a.ts.localeCompare(b.ts);
 
 function uploadURL(body: Decoded, workspace: Workspace): Answer {
@@ -107,10 +111,15 @@ export const METHODS: Record<string, Method> = {
       bot_id: BOT_ID,
       is_enterprise_install: false,
     }),
-  "chat.postMessage": (body, workspace) => messageRejection(body) ?? postMessage(body, workspace),
+  "chat.postMessage": (body, workspace) =>
+    outside(body, workspace) ?? messageRejection(body) ?? postMessage(body, workspace),
   "chat.update": (body, workspace) => messageRejection(body) ?? updateMessage(body, workspace),
-  "chat.postEphemeral": (body) =>
-    messageRejection(body) ?? (body.user ? ok({ message_ts: nextTs() }) : fail("user_not_in_channel")),
+  "chat.postEphemeral": (body, workspace) =>
+    outside(body, workspace) ??
+    messageRejection(body) ??
+    (body.user ? ok({ message_ts: nextTs() }) : fail("user_not_in_channel")),
+  "apps.connections.open": (_body, workspace) =>
+    ok({ url: `${workspace.origin.replace(/^http/, "ws")}/link/?ticket=${workspace.nextId("ticket-")}` }),
   "chat.delete": (body, workspace) =>
     workspace.remove(body.channel, body.ts)
       ? ok({ channel: body.channel, ts: body.ts })

@@ -1,8 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import { blockKitProblems } from "./block-kit-limits.js";
 import { type Decoded, decodeBody } from "./body.js";
-import { BOT_TOKEN } from "./ids.js";
+import { APP_TOKEN, BOT_TOKEN } from "./ids.js";
 import { type Answer, METHODS } from "./methods.js";
+import { acceptSocket, type FakeSocketConnection } from "./socket.js";
 import { type FakeSlackUser, type StoredMessage, Workspace } from "./workspace.js";
 
 /**
@@ -14,6 +17,8 @@ export type { FakeSlackUser, StoredMessage };
 
 /** The method recorded for the bytes web-api POSTs to the upload_url that files.getUploadURLExternal gave out. */
 export const UPLOAD = "upload";
+/** The method recorded for what an app POSTs to a response_url (Bolt's respond()). */
+export const RESPONSE_URL = "response_url";
 
 export interface FakeSlackCall {
   method: string;
@@ -38,6 +43,12 @@ export interface FakeSlack {
   /** The next `times` calls to `method` answer HTTP 429 with this Retry-After. */
   rateLimit(method: string, options?: { times?: number; retryAfterSeconds?: number }): void;
   setUser(id: string, user: FakeSlackUser): void;
+  /** A channel the bot is not in (or a DM between two people): posts there fail with channel_not_found. */
+  keepBotOut(channel: string): void;
+  /** A response_url on this fake, as Slack puts in commands and interactions. */
+  responseUrl(): string;
+  /** Socket Mode connections opened to the URLs apps.connections.open gave out. */
+  readonly sockets: readonly FakeSocketConnection[];
   /** A message someone else wrote, so conversations.history/replies and chat.update can see it. */
   addMessage(channel: string, message: Omit<StoredMessage, "type" | "ts"> & { ts?: string }): StoredMessage;
   /** Forgets calls, messages, users, uploads and pending 429s. */
@@ -89,7 +100,9 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
     const handler = METHODS[method];
     if (!handler) return { ok: false, error: "unknown_method" };
     if (!body) return { ok: false, error: "invalid_json" };
-    if ((bearer(request) ?? body.token) !== validToken) return { ok: false, error: "invalid_auth" };
+    // Socket Mode connects with the app-level token; everything else takes the bot token.
+    const expected = method === "apps.connections.open" ? APP_TOKEN : validToken;
+    if ((bearer(request) ?? body.token) !== expected) return { ok: false, error: "invalid_auth" };
     return handler(body, workspace);
   }
 
@@ -128,6 +141,15 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
     response.end(upload ? `OK - ${content.length}` : "Not Found");
   }
 
+  /** Slack answers a response_url with a plain "ok", or a 4xx for a message it will not show. */
+  function answerResponseUrl(raw: string, response: ServerResponse): void {
+    const body = decodeBody("application/json", raw) ?? { raw };
+    const problems = Array.isArray(body.blocks) ? blockKitProblems("message", body.blocks) : [];
+    record(RESPONSE_URL, body, { ok: problems.length === 0, ...(problems.length ? { problems } : {}) });
+    response.writeHead(problems.length ? 400 : 200, { "content-type": "text/plain" });
+    response.end(problems.length ? "invalid_blocks" : "ok");
+  }
+
   const server = createServer(async (request, response) => {
     const raw = await readBody(request);
     const path = new URL(request.url ?? "/", "http://fake").pathname;
@@ -135,6 +157,8 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
     const upload = path.match(/^\/upload\/v1\/(\w+)$/);
     try {
       if (api?.[1]) answerApi(api[1], request, raw.toString("utf8"), response);
+      else if (path.startsWith("/respond/") && request.method === "POST")
+        answerResponseUrl(raw.toString("utf8"), response);
       else if (upload?.[1] && request.method === "POST")
         await acceptUpload(upload[1], request, raw, response);
       else response.writeHead(404).end();
@@ -142,6 +166,15 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
       // An argument of a type a method cannot take (a number for a channel, say) must fail the call, not the run.
       send(response, { ok: false, error: "fatal_error", detail: String(error) });
     }
+  });
+  const sockets: FakeSocketConnection[] = [];
+  // Upgraded connections are not the HTTP server's any more: closed by hand.
+  const upgraded = new Set<Duplex>();
+  server.on("upgrade", (request, socket) => {
+    upgraded.add(socket);
+    socket.once("close", () => upgraded.delete(socket));
+    if (new URL(request.url ?? "/", "http://fake").pathname !== "/link/") socket.destroy();
+    else acceptSocket(request, socket, (connection) => sockets.push(connection));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -172,6 +205,9 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
       rateLimits.set(method, { times, retryAfterSeconds });
     },
     setUser: (id, user) => workspace.setUser(id, user),
+    keepBotOut: (channel) => workspace.keepBotOut(channel),
+    responseUrl: () => `${origin}/respond/${workspace.nextId("R")}`,
+    sockets,
     addMessage: (channel, message) => workspace.add(channel, message),
     reset() {
       calls.length = 0;
@@ -180,6 +216,7 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
     },
     close() {
       server.closeAllConnections();
+      for (const socket of upgraded) socket.destroy();
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };

@@ -215,6 +215,8 @@ export function slashCommand(args: {
   command: string;
   text: string;
   trigger_id?: string;
+  /** Where respond() posts; a fake's responseUrl() to see the answer. */
+  response_url?: string;
 }) {
   return new URLSearchParams({
     token: VERIFICATION_TOKEN,
@@ -228,7 +230,7 @@ export function slashCommand(args: {
     text: args.text,
     api_app_id: APP_ID,
     is_enterprise_install: "false",
-    response_url: RESPONSE_URL,
+    response_url: args.response_url ?? RESPONSE_URL,
     trigger_id: args.trigger_id ?? triggerId(),
   });
 }

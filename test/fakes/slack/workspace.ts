@@ -31,6 +31,8 @@ export class Workspace {
   private readonly users = new Map<string, FakeSlackUser>();
   private readonly channels = new Map<string, StoredMessage[]>();
   readonly uploads = new Map<string, Upload>();
+  /** Channels the bot is not a member of (and DMs it is not part of). */
+  private readonly outside = new Set<string>();
   // Never reset, so ids stay unique across the tests sharing one fake.
   private sequence = 0;
 
@@ -40,6 +42,15 @@ export class Workspace {
     this.users.clear();
     this.channels.clear();
     this.uploads.clear();
+    this.outside.clear();
+  }
+
+  keepBotOut(channel: string): void {
+    this.outside.add(channel);
+  }
+
+  isOutside(channel: string): boolean {
+    return this.outside.has(channel);
   }
 
   nextId(prefix: string): string {

@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { approvalCard, approvalOutcome } from "../../../views/slack/index.js";
 import type { Reply } from "../../view-models.js";
-import { deliver, deliverEphemeral, type SlackDeps, speakerOf } from "../context.js";
+import { deliver, deliverEphemeral, fromLiveCard, type SlackDeps, speakerOf } from "../context.js";
 import { actionIdPattern, type Button, buttonOf } from "./button.js";
 
 /**
@@ -23,7 +23,7 @@ export function registerDraftDecision(app: App, deps: SlackDeps): void {
     const turn = await deps.bot.action(speaker, button.threadKey, button.id, button.value, {
       newThreadKey: () => button.threadKey,
     });
-    if (onlyNotices(turn.replies) && button.channel) {
+    if (onlyNotices(turn.replies) && button.channel && !(await threadNews(deps, button, turn.replies))) {
       const where = { channel: button.channel, user: button.userId, share: false };
       await deliverEphemeral(args.client, where, turn.threadKey, turn.replies);
       return;
@@ -36,8 +36,18 @@ export function registerDraftDecision(app: App, deps: SlackDeps): void {
 }
 
 const onlyNotices = (replies: Reply[]) =>
-  replies.length > 0 &&
-  replies.every((reply) => reply.kind === "notice" && reply.tone !== "info" && reply.tone !== "success");
+  replies.length > 0 && replies.every((reply) => reply.kind === "notice");
+
+/**
+ * A notice belongs in the thread only when it is what a click on the live card did (a draft
+ * cancelled). A refusal, "already published", or any answer to a click on an old card is the
+ * clicker's business alone.
+ */
+async function threadNews(deps: SlackDeps, button: Button, replies: Reply[]): Promise<boolean> {
+  const problem = replies.some((reply) => reply.kind === "notice" && reply.tone !== "info");
+  const changesDraft = button.id === "cancel" || button.id === "answer";
+  return changesDraft && !problem && (await fromLiveCard(deps, button));
+}
 
 async function postApprovalCard(
   deps: SlackDeps,

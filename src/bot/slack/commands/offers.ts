@@ -1,14 +1,14 @@
 import type { App } from "@slack/bolt";
-import { newOfferModal } from "../../../views/slack/index.js";
-import { deliver, deliverEphemeral, provisionalThreadKey, type SlackDeps, speakerOf } from "../context.js";
+import { newOfferModal, replyBlocks } from "../../../views/slack/index.js";
+import { deliver, provisionalThreadKey, type SlackDeps, speakerOf } from "../context.js";
 
 /**
  * `/offers …`: acknowledged at once; `new` opens the form while the trigger id is fresh; anything
- * else answers ephemerally (or in the channel with a trailing "share"). Drafts a command starts
- * (duplicate) continue in the user's DM with the bot.
+ * else answers through the command's response_url, to the user alone (or the channel with a
+ * trailing "share"). Drafts a command starts (duplicate) continue in the user's DM with the bot.
  */
 export function registerOffersCommand(app: App, deps: SlackDeps): void {
-  app.command("/offers", async ({ command, ack, client }) => {
+  app.command("/offers", async ({ command, ack, client, respond }) => {
     await ack();
     const words = command.text.trim().split(/\s+/).filter(Boolean);
     const share = words.at(-1)?.toLowerCase() === "share";
@@ -32,11 +32,11 @@ export function registerOffersCommand(app: App, deps: SlackDeps): void {
       await deliver(deps, client, turn.threadKey, turn.replies);
       return;
     }
-    await deliverEphemeral(
-      client,
-      { channel: command.channel_id, user: command.user_id, share },
-      turn.threadKey,
-      turn.replies,
-    );
+    // The command's response_url reaches any conversation it was typed in, also a channel the bot
+    // is not in and a DM between two people, where chat.postEphemeral answers channel_not_found.
+    for (const reply of turn.replies) {
+      const { text, blocks } = replyBlocks(reply, { threadKey: turn.threadKey });
+      await respond({ response_type: share ? "in_channel" : "ephemeral", text, blocks });
+    }
   });
 }
