@@ -82,7 +82,7 @@ export function createSlackBot(
     deferInitialization: true,
     ...clientOptions,
   });
-  // GATE-OFF
+  if (receiver instanceof HTTPReceiver) gateReceiver(receiver, app);
 
   const deps: SlackDeps = {
     bot: core.bot,
