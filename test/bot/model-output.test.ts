@@ -66,18 +66,19 @@ describe("model output the draft cannot take", () => {
     );
   });
 
-  it("takes a real https link and an impossible date not at all", async () => {
+  it("takes a real https link, but not an impossible date or a count out of range", async () => {
     const chat = new Chat(app, "dealerMarketer");
     propose({
       offerType: "clickthrough",
       redemptionMethod: "online_link",
       clickthruUrl: "https://www.deere.com/offers",
       startDate: "2026-02-30",
+      totalUsageLimit: 5_000_000_000,
     });
     await chat.say("send them to deere.com/offers from Feb 30");
     const notes = chat.reply("question").notes.join(" ");
     expect(notes).toMatch(/Link: https:\/\/www\.deere\.com\/offers/);
-    expect(notes).toMatch(/I couldn't use what I read for: Start date\./);
+    expect(notes).toMatch(/I couldn't use what I read for: Start date, Total uses\./);
   });
 });
 
