@@ -82,6 +82,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ? redisStores(redis, ttlSeconds)
       : dataDirStores(config, ttlSeconds);
     if (sqlite) closers.push(async () => sqlite.close());
+    access.useStore(kv);
     const checkpointer = await createCheckpointer({
       redisUrl: config.REDIS_URL,
       ...(sqlite ? { sqlite } : {}),

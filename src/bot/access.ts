@@ -2,8 +2,9 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { PROGRAM_TYPES, type ProgramType } from "../graph/draft.js";
 import { loadJsonFile } from "../graph/validation/json-file.js";
+import type { KeyValueStore } from "./kv.js";
 
-export const ROLES = ["viewer", "editor", "publisher", "approver"] as const;
+export const ROLES = ["viewer", "editor", "publisher", "approver", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 const userAccess = z.strictObject({
@@ -42,18 +43,59 @@ const WHY: Record<Role, string> = {
   editor: "create or change offer drafts",
   publisher: "publish, pause, resume or end offers",
   approver: "approve or reject offers",
+  admin: "grant or revoke roles",
 };
+
+/** Roles changed in chat (`/offers roles`), kept with the other shared state over the roles file. */
+const grantedRoles = z.record(
+  z.string(),
+  z.object({ roles: z.array(z.enum(ROLES)), merchants: z.array(z.number().int().positive()) }),
+);
+export type GrantedRoles = z.output<typeof grantedRoles>;
+const GRANTED_KEY = "roles:granted";
+// The store keeps nothing forever; a grant outlives any deployment at ten years.
+const GRANTED_TTL_SECONDS = 10 * 365 * 86_400;
 
 /** Who may do what, from the roles file. A refusal says which role is missing. */
 export class AccessPolicy {
+  private granted: GrantedRoles = {};
+  private store?: KeyValueStore;
+
   constructor(private readonly config: z.output<typeof rolesFile>) {}
 
   static load(path = DEFAULT_ROLES_PATH): AccessPolicy {
     return new AccessPolicy(loadJsonFile(path, rolesFile, "Roles"));
   }
 
+  /** Where roles granted in chat are kept (Redis or DATA_DIR), shared by every replica. */
+  useStore(store: KeyValueStore): void {
+    this.store = store;
+  }
+
+  /** Reads the grants again, so a change made on another replica counts from the next turn. */
+  async refresh(): Promise<void> {
+    const stored = await this.store?.get(GRANTED_KEY);
+    if (stored === undefined) return;
+    const parsed = grantedRoles.safeParse(JSON.parse(stored));
+    if (parsed.success) this.granted = parsed.data;
+  }
+
+  /** Replaces one user's roles and merchants, over what the roles file says. */
+  async grant(userId: string, access: { roles: Role[]; merchants: number[] }): Promise<void> {
+    if (!this.store) throw new Error("roles cannot be changed without a store");
+    await this.refresh();
+    this.granted = { ...this.granted, [userId]: access };
+    await this.store.set(GRANTED_KEY, JSON.stringify(this.granted), GRANTED_TTL_SECONDS);
+  }
+
+  /** Everyone with roles: the file's users, then those changed in chat (which win). */
+  everyone(): UserAccess[] {
+    const ids = new Set([...Object.keys(this.config.users), ...Object.keys(this.granted)]);
+    return [...ids].sort().map((id) => this.of(id));
+  }
+
   of(userId: string): UserAccess {
-    const known = this.config.users[userId];
+    const known = this.granted[userId] ?? this.config.users[userId];
     return {
       userId,
       roles: known ? known.roles : this.config.unknownUsers,
@@ -61,10 +103,13 @@ export class AccessPolicy {
     };
   }
 
-  /** undefined when allowed; otherwise the sentence to show. */
+  /** undefined when allowed; otherwise the sentence to show, with what an admin does about it. */
   refusal(access: UserAccess, role: Role, merchantId?: number): string | undefined {
     if (!access.roles.includes(role)) {
-      return `You need the ${role} role to ${WHY[role]}. Ask a Kigo admin to add it to your account.`;
+      return (
+        `You need the ${role} role to ${WHY[role]}. Your user id is ${access.userId}: ` +
+        `a Kigo admin can add the role with "/offers roles grant ${access.userId} ${role}".`
+      );
     }
     if (
       merchantId !== undefined &&

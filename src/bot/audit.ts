@@ -14,6 +14,7 @@ export const AUDITED_ACTIONS = [
   "end",
   "delete",
   "duplicate",
+  "roles",
 ] as const;
 
 export interface AuditRecord {

@@ -27,6 +27,7 @@ export class OfferBot {
     text: string,
     newThreadKey: () => string,
   ): Promise<BotTurn> {
+    await this.commands.refreshAccess();
     const turn = await this.conversation.messageTurn(speaker, threadKey, text);
     const intent = turn.intent;
     if (intent?.kind !== "offers") return { replies: turn.replies, threadKey };
@@ -49,17 +50,19 @@ export class OfferBot {
     text: string,
     newThreadKey: () => string,
   ): Promise<BotTurn> {
+    await this.commands.refreshAccess();
     const parsed = parseOffersCommand(text);
     if ("error" in parsed) return { replies: [notice("warning", parsed.error)], threadKey };
     return this.runCommand(speaker, threadKey, parsed, newThreadKey);
   }
 
-  submitForm(
+  async submitForm(
     speaker: Speaker,
     threadKey: string,
     values: Record<string, unknown>,
     formVersion?: number,
   ): Promise<FormResult> {
+    await this.commands.refreshAccess();
     return this.conversation.submitForm(speaker, threadKey, values, formVersion);
   }
 
@@ -70,6 +73,7 @@ export class OfferBot {
     value: string,
     options: { reason?: string; newThreadKey: () => string },
   ): Promise<BotTurn> {
+    await this.commands.refreshAccess();
     const offerId = Number(value);
     switch (actionId) {
       case "offers_page":

@@ -6,6 +6,7 @@ import type { AccessPolicy, Role, UserAccess } from "./access.js";
 import type { AuditLog, AuditRecord } from "./audit.js";
 import { notice, type Speaker } from "./conversation.js";
 import type { DraftEntry, DraftIndex } from "./draft-index.js";
+import { changeRoles, parseRoles, type RoleChange } from "./roles-command.js";
 import type { Action, OfferSummaryModel, Reply } from "./view-models.js";
 
 export const PAGE_SIZE = 10;
@@ -19,6 +20,7 @@ export const OFFERS_HELP = [
   "end ID — end an offer for good (asks first)",
   "duplicate ID — start a new draft from an offer",
   "analytics ID — redemptions, users, revenue, conversion",
+  "roles [grant|revoke USER ROLE[,ROLE] [merchant:ID]] — who may do what (admins)",
   "help — this list",
 ];
 
@@ -31,7 +33,8 @@ export type ParsedCommand =
       offset: number;
     }
   | { verb: "show" | "pause" | "resume" | "end" | "duplicate" | "analytics"; offerId: number }
-  | { verb: "new" | "drafts" | "help" };
+  | { verb: "new" | "drafts" | "help" }
+  | { verb: "roles"; change?: RoleChange };
 
 const ID_VERBS = ["show", "pause", "resume", "end", "duplicate", "analytics"] as const;
 
@@ -50,6 +53,7 @@ export function parseOffersCommand(text: string): ParsedCommand | { error: strin
     return { verb: lower as (typeof ID_VERBS)[number], offerId: id };
   }
   if (lower === "list") return parseList(args);
+  if (lower === "roles") return parseRoles(args);
   return {
     error: `I don't know "${verb}". Try: ${OFFERS_HELP.map((line) => line.split(" — ")[0]).join(", ")}.`,
   };
@@ -76,6 +80,7 @@ function parseList(args: string[]): ParsedCommand | { error: string } {
 }
 
 const ROLE_OF: Record<Exclude<ParsedCommand["verb"], "new" | "help">, Role> = {
+  roles: "admin",
   list: "viewer",
   show: "viewer",
   analytics: "viewer",
@@ -98,6 +103,11 @@ export interface OfferCommandDeps {
 /** Listing and lifecycle of published offers: channel-agnostic, authorised, audited. */
 export class OfferCommands {
   constructor(private readonly deps: OfferCommandDeps) {}
+
+  /** Roles granted in chat since the last turn, possibly on another replica. */
+  refreshAccess(): Promise<void> {
+    return this.deps.access.refresh();
+  }
 
   async run(speaker: Speaker, command: ParsedCommand): Promise<Reply[]> {
     if (command.verb === "help") return [notice("info", ["/offers commands:", ...OFFERS_HELP].join("\n"))];
@@ -165,6 +175,8 @@ export class OfferCommands {
       case "pause":
       case "resume":
         return this.lifecycle(speaker, access, command.offerId, command.verb);
+      case "roles":
+        return [await changeRoles(this.deps, speaker.userId, command.change, this.now())];
       default:
         return [notice("error", `"${command.verb}" is handled by the conversation.`)];
     }

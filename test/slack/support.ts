@@ -2,7 +2,6 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { OfferBotApp } from "../../src/app.js";
 import { createSlackBot, type SlackBot } from "../../src/bot/slack/slack-app.js";
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from "../fakes/slack/server.js";
 import {
@@ -12,14 +11,14 @@ import {
   type SignedPostOptions,
   signedPost,
 } from "../fakes/slack/signed.js";
-import { startTestApp } from "../support/bot.js";
+import { startTestApp, type TestApp } from "../support/bot.js";
 
 export const SIGNING_SECRET = "test-signing-secret";
 export const APPROVALS_CHANNEL = "CAPPROVALS";
 
 /** The real app and the real Bolt receiver, with a fake Slack Web API at the far edge. */
 export interface SlackHarness {
-  app: OfferBotApp;
+  app: TestApp;
   fake: FakeSlack;
   slack: SlackBot;
   url: string;
