@@ -5,6 +5,7 @@ import { canonicalZone } from "../graph/dates.js";
 import { describeOfferValue } from "../graph/describe.js";
 import type { DraftPatch } from "../graph/draft.js";
 import type { Intent } from "../graph/extractor/intent.js";
+import { keepValid, leftOutNote } from "../graph/extractor/validate.js";
 import type { OfferGraph } from "../graph/graph.js";
 import { isOverBudget } from "../graph/lifecycle.js";
 import type { BenchmarkTable } from "../graph/recommend/benchmarks.js";
@@ -220,6 +221,7 @@ export class ConversationService {
     const refusal = this.refusal(speaker, "editor");
     if (refusal) return [refusal];
     let patch: DraftPatch;
+    let leftOut: string | undefined;
     try {
       const [offer, controls] = await Promise.all([
         this.deps.client.getOffer(offerId),
@@ -231,7 +233,10 @@ export class ConversationService {
         offer.merchant_owner,
       );
       if (outOfScope) return [notice("error", outOfScope)];
-      patch = draftFromOffer(offer, controls[0]);
+      // The copy passes the same validators as typed values: an old offer may hold what is refused now.
+      const checked = keepValid(draftFromOffer(offer, controls[0]));
+      patch = checked.patch;
+      leftOut = leftOutNote(checked.dropped);
     } catch (error) {
       return [this.failure(error)];
     }
@@ -246,7 +251,12 @@ export class ConversationService {
       result: "ok",
     });
     return [
-      notice("info", `Started a new draft from offer #${offerId}. Pick new dates and a new promo code.`),
+      notice(
+        "info",
+        [`Started a new draft from offer #${offerId}. Pick new dates and a new promo code.`, leftOut]
+          .filter(Boolean)
+          .join(" "),
+      ),
       ...replies,
     ];
   }

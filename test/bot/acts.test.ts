@@ -223,6 +223,14 @@ describe("limits and merchants in the words marketers use", () => {
     expect((await app.bot.conversation.draftOf(firstThread))?.draft ?? {}).toEqual({});
   });
 
+  it("leaves out and names a copied value the bot would refuse if typed", async () => {
+    await app.client.updateOffer(2, { clickthru_url: "http://old-site.example.com/deal" });
+    const chat = new Chat(app, "accountManager");
+    await chat.say("same as #2 but 30%");
+    expect(text(chat.last)).toMatch("I left out values that can't be used: Link.");
+    expect((await app.bot.conversation.draftOf(chat.threadKey))?.draft.clickthruUrl).toBeUndefined();
+  });
+
   it("lists the merchant's locations and limits the offer to the ones named", async () => {
     const chat = new Chat(app, "dealerMarketer");
     await chat.say(

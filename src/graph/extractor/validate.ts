@@ -1,3 +1,4 @@
+import { FIELD_LABELS } from "../describe.js";
 import { DRAFT_FIELDS, type DraftField, type DraftPatch, draftPatch, offerDraft } from "../draft.js";
 
 export interface Checked {
@@ -29,4 +30,11 @@ export function keepValid(proposed: unknown, allowed: readonly DraftField[] = DR
     else dropped.push(field);
   }
   return { patch: draftPatch.parse(fields), dropped };
+}
+
+/** "I left out values that can't be used: Link." for fields a form or a copied offer had wrong. */
+export function leftOutNote(dropped: readonly string[]): string | undefined {
+  if (dropped.length === 0) return undefined;
+  const labels = dropped.map((field) => FIELD_LABELS[field as DraftField] ?? field);
+  return `I left out values that can't be used: ${labels.join(", ")}.`;
 }

@@ -5,7 +5,7 @@ import { describeValue, FIELD_LABELS, formatDate, formatMoney } from "../describ
 import type { DraftField, DraftPatch, OfferDraft } from "../draft.js";
 import type { Intent } from "../extractor/intent.js";
 import type { Extractor, TokenUsage } from "../extractor/types.js";
-import { keepValid } from "../extractor/validate.js";
+import { keepValid, leftOutNote } from "../extractor/validate.js";
 import { cancelNote, draftName, isInProgress } from "../lifecycle.js";
 import type { OfferStateUpdate, OfferStateValue } from "../state.js";
 import { offerValueRefusal } from "../validation/offer-value.js";
@@ -243,7 +243,12 @@ interface Reading {
 async function readInput(state: OfferStateValue, extractor: Extractor): Promise<Reading> {
   const input = state.input;
   if (!input) return { patch: {}, notes: [], mentions: [] };
-  if (input.kind === "form") return withQuery({ patch: input.patch, notes: [], mentions: [] });
+  if (input.kind === "form") {
+    // A form (or a duplicated offer) passes the same validators as typed values; a dropped one is named.
+    const { patch, dropped } = keepValid(input.patch);
+    const note = leftOutNote(dropped);
+    return withQuery({ patch, notes: note ? [note] : [], mentions: [] });
+  }
   const chosen = state.question?.suggestions.find(
     (candidate) => candidate.label.toLowerCase() === input.text.trim().toLowerCase(),
   );

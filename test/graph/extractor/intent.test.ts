@@ -389,6 +389,14 @@ describe("words marketers typed in tries", () => {
     });
   });
 
+  it("makes a typed http link secure and says so", () => {
+    const reading = readWithRules("link http://summit.example.com/sale", context());
+    expect(reading.patch).toMatchObject({ clickthruUrl: "https://summit.example.com/sale" });
+    expect(reading.notes).toEqual([
+      "Links must be secure, so I used https://summit.example.com/sale. Say the link again if that address doesn't work.",
+    ]);
+  });
+
   it("takes 'no limit' as the answer to the limit being asked", () => {
     expect(readWithRules("no limit", context({ expecting: "usageLimitPerCustomer" })).patch).toEqual({
       unlimitedPerCustomer: true,

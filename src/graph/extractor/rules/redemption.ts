@@ -46,11 +46,16 @@ const BARE_DOMAIN =
   /(?<![@\w./-])(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|co|us|biz|info|shop|store)(?:\/[^\s<>|"'`)\],]*)?(?=[.,;:!?]*(?:\s|$))/gi;
 
 /** Read first, so no other rule sees the digits and words inside a link. */
-export const readUrl: Rule = (scan, patch) => {
+export const readUrl: Rule = (scan, patch, _context, notes) => {
   const urls = [
     ...scan.take(URL).map(([found]) => found),
     ...scan.take(BARE_DOMAIN).map(([found]) => `https://${found.replace(/[.]+$/, "")}`),
   ];
   const url = agreed(urls);
-  if (url) patch.clickthruUrl = url;
+  if (!url) return;
+  // Customers open the link inside the partner's app, which allows only secure links.
+  const secure = url.replace(/^http:/i, "https:");
+  if (secure !== url)
+    notes.push(`Links must be secure, so I used ${secure}. Say the link again if that address doesn't work.`);
+  patch.clickthruUrl = secure;
 };
