@@ -57,8 +57,10 @@ describe.skipIf(!hasRedis)("with Redis down", () => {
     expect(text).toMatch(/conversation store is unreachable/);
     expect(text).toMatch(/try again in a minute/);
     expect(text).not.toMatch(/draft is saved/);
-    expect(Date.now() - started).toBeLessThan(5_000);
-  });
+    // Without the fix the turn waits for Redis to come back, which never happens here; a loaded
+    // machine may still take seconds over a healthy turn.
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 40_000);
 });
 
 describe("an audit log that cannot be written", () => {
