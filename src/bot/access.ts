@@ -74,7 +74,8 @@ export class AccessPolicy {
 
   /** Reads the grants again, so a change made on another replica counts from the next turn. */
   async refresh(): Promise<void> {
-    const stored = await this.store?.get(GRANTED_KEY);
+    // With the store unreachable the grants last read still hold; the turn itself then reports the outage.
+    const stored = await this.store?.get(GRANTED_KEY).catch(() => undefined);
     if (stored === undefined) return;
     const parsed = grantedRoles.safeParse(JSON.parse(stored));
     if (parsed.success) this.granted = parsed.data;
