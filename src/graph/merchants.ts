@@ -176,6 +176,13 @@ export class MerchantDirectory {
       found = unique((await Promise.all(words.map(search))).flat());
     }
     if (found.length === 0 && stated) found = (await this.list(scope, 100)).merchants;
+    // "riverwalk residences" for "The Residences at Riverwalk": every word there, in another order.
+    const words = [...phrase.toLowerCase().matchAll(SEARCH_WORD)].map(([word]) => word);
+    const containing = found.filter((merchant) =>
+      words.every((word) => merchant.merchant_name.toLowerCase().includes(word)),
+    );
+    if (words.length >= 2 && containing.length === 1 && containing[0])
+      return [{ merchant: containing[0], score: 0 }];
     const fuse = new Fuse(found, {
       keys: ["merchant_name"],
       includeScore: true,

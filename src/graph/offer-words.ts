@@ -65,16 +65,12 @@ export function describeOfferValue(draft: OfferDraft): string | undefined {
     case "bogo":
       return bogoText(value, item);
     case "spend_and_get": {
-      // "a $25 gift card" is what is got, not what the money is spent on.
-      if (item && REWARD.test(item)) {
-        const reward = `a ${formatMoney(value)} ${item}`;
-        return minimumSpend === undefined
-          ? `get ${reward}`
-          : `spend ${formatMoney(minimumSpend)}, get ${reward}`;
-      }
+      // "a $25 gift card" is what is got; "on amenity fees" is what the money is spent on.
+      const reward = item && REWARD.test(item) ? `a ${formatMoney(value)} ${item}` : formatMoney(value);
+      const spentOn = on(item && !REWARD.test(item) ? item : draft.qualifyingItem);
       return minimumSpend === undefined
-        ? `get ${formatMoney(value)}${on(item)}`
-        : `spend ${formatMoney(minimumSpend)}${on(item)}, get ${formatMoney(value)}`;
+        ? `get ${reward}${spentOn}`
+        : `spend ${formatMoney(minimumSpend)}${spentOn}, get ${reward}`;
     }
     case "cashback":
       return `${formatMoney(value)} cash back${on(item)}${minimum(minimumSpend)}`;

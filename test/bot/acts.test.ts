@@ -56,6 +56,13 @@ describe("a thread with nothing in progress", () => {
     );
   });
 
+  it("finds a merchant named with its words in another order", async () => {
+    const chat = new Chat(app, "accountManager");
+    expect(
+      text(await chat.say("riverwalk residences: spend $100 on amenity fees get $25 credit in january")),
+    ).toMatch("Merchant: The Residences at Riverwalk.");
+  });
+
   it("lists the merchants the role covers when asked", async () => {
     const scoped = new Chat(app, "dealerMarketer");
     expect(text(await scoped.say("which merchants can I use?"))).toBe(

@@ -62,7 +62,7 @@ const PUBLISH_ANYWAY = command(
   String.raw`(?:publish|ship|launch|post|send)(?:\s+(?:it|this|that|the\s+offer))?\s+(?:anyway|anyhow|regardless|even\s+(?:if|though)\s+(?:it'?s\s+)?over(?:\s+(?:the\s+)?budget)?)|override(?:\s+(?:the\s+)?(?:budget|warning))?(?:\s+and\s+publish)?`,
 );
 const PUBLISH = command(
-  String.raw`publish(?:\s+(?:it|this|that|the\s+offer|this\s+one))?|ship\s+it|go\s+live|make\s+it\s+live|push\s+it\s+live|launch(?:\s+(?:it|this))?|send\s+it(?:\s+live)?|post\s+it|go\s+ahead(?:\s+and\s+publish)?|do\s+it|let'?s\s+go|good\s+to\s+go|confirm(?:ed)?|approved?\s+and\s+publish`,
+  String.raw`publish(?:\s+(?:it|this|that|the\s+offer|this\s+one))?|ship\s+it|go\s+live|make\s+it\s+live|push\s+it\s+live|launch(?:\s+(?:it|this))?|send\s+it(?:\s+live)?|post\s+it|(?:looks?\s+(?:good|right|great|fine),?\s+)?go(?:\s+ahead(?:\s+and\s+publish)?)?|do\s+it|let'?s\s+go|good\s+to\s+go|confirm(?:ed)?|approved?\s+and\s+publish`,
 );
 const SUBMIT = command(
   String.raw`submit(?:\s+(?:it|this))?(?:\s+for\s+(?:approval|review))?|send\s+(?:it\s+)?(?:for|to)\s+(?:approval|review|my\s+(?:boss|manager))|(?:get|have)\s+(?:it|this)\s+approved|needs?\s+approval|request\s+approval`,

@@ -28,7 +28,9 @@ function conditionsFor(draft: OfferDraft): string[] {
     case "spend_and_get":
       return spend === undefined || value === undefined
         ? []
-        : [`Spend ${formatMoney(spend)} or more in one purchase to get ${formatMoney(value)}.`];
+        : [
+            `Spend ${formatMoney(spend)} or more${draft.qualifyingItem ? ` on ${draft.qualifyingItem}` : ""} in one purchase to get ${formatMoney(value)}.`,
+          ];
     case "bogo":
       return [
         `The ${value !== undefined && value < 100 ? "discounted" : "free"} item must be of equal or lesser value.`,

@@ -356,6 +356,39 @@ describe("words marketers typed in tries", () => {
       { offerType: "free_with_purchase", itemName: "medium coffee", qualifyingItem: "fuel fill-up" },
     ],
     ["change the code toMERRY500", {}, { redemptionMethod: "promo_code", promoCode: "MERRY500" }],
+    ["this wknd", {}, { startDate: "2026-11-28", endDate: "2026-11-29" }],
+    [
+      "double pts on all camping gear",
+      {},
+      { offerType: "loyalty_points", offerValue: 2, valueUnit: "x", itemName: "all camping gear" },
+    ],
+    [
+      "$3 back when you spend $30+",
+      {},
+      { offerType: "cashback", offerValue: 3, valueUnit: "$", minimumSpend: 30 },
+    ],
+    ["3x per customer, cap 2000", {}, { usageLimitPerCustomer: 3, totalUsageLimit: 2000 }],
+    [
+      "spend 40 get a free dessert",
+      {},
+      { offerType: "free_with_purchase", itemName: "dessert", qualifyingItem: "purchase", minimumSpend: 40 },
+    ],
+    [
+      "500 bonus points when u buy a bag of beans",
+      {},
+      { offerType: "loyalty_points", offerValue: 500, valueUnit: "points", itemName: "bag of beans" },
+    ],
+    [
+      "spend $100 on amenity fees get $25 credit",
+      {},
+      {
+        offerType: "spend_and_get",
+        offerValue: 25,
+        minimumSpend: 100,
+        itemName: "credit",
+        qualifyingItem: "amenity fees",
+      },
+    ],
     ["christmas week", {}, { startDate: "2026-12-21", endDate: "2026-12-27" }],
     ["no, the whole week of christmas, dec 21-27", {}, { startDate: "2026-12-21", endDate: "2026-12-27" }],
     ["for the 10 days after thanksgiving", {}, { startDate: "2026-11-27", endDate: "2026-12-06" }],
@@ -395,6 +428,24 @@ describe("words marketers typed in tries", () => {
     expect(reading.notes).toEqual([
       "Links must be secure, so I used https://summit.example.com/sale. Say the link again if that address doesn't work.",
     ]);
+  });
+
+  it("never files an answer about something else under the question asked", () => {
+    expect(
+      readWithRules(
+        "no code needed, just show it at leasing office",
+        context({ expecting: "businessObjective" }),
+      ).patch,
+    ).toEqual({ redemptionMethod: "show_save" });
+    expect(
+      readWithRules("no budget really, it's just traffic", context({ expecting: "businessObjective" })).patch,
+    ).toEqual({});
+    expect(readWithRules("once", context({ expecting: "merchantName" })).patch).toEqual({});
+    expect(
+      readWithRules("they show the app to the server", context({ expecting: "qualifyingItem" })).patch,
+    ).toEqual({ redemptionMethod: "show_save" });
+    expect(readWithRules("go", context()).intent).toEqual({ kind: "publish" });
+    expect(readWithRules("looks right, go ahead", context()).intent).toEqual({ kind: "publish" });
   });
 
   it("takes 'no limit' as the answer to the limit being asked", () => {

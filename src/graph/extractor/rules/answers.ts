@@ -67,14 +67,19 @@ const name =
       NON_ANSWER.test(value) ||
       value.includes("\n") ||
       /^\d+$/.test(value) ||
+      // "once", "3x": a count typed for another question is never a name.
+      /^(?:once|twice|one|two|three|four|five|ten|\d+\s*x)$/i.test(value) ||
       NOT_A_NAME_START.test(value);
     return unusable ? undefined : { [field]: value };
   };
 
+/** "no budget really, …", "no code needed": about another question, never prose for this one. */
+const ABOUT_ANOTHER = /^(?:no|not)\s+(?:budget|code|codes|limit|cap|minimum|link|url|promo)\b/i;
+
 const prose =
   (field: DraftField): Answer =>
   (reply) => {
-    if (NON_ANSWER.test(reply)) return undefined;
+    if (NON_ANSWER.test(reply) || ABOUT_ANOTHER.test(reply)) return undefined;
     return { [field]: field === "businessObjective" ? objectiveText(reply) : reply };
   };
 

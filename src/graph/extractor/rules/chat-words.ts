@@ -32,6 +32,8 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bcusts?\b/gi, "customer"],
   [/\b(?:budgt|budgit|buget|budjet|bugdet)\b/gi, "budget"],
   [/\bwks\b/gi, "weeks"],
+  [/\bwknds?\b/gi, "weekend"],
+  [/\bpts\b/gi, "points"],
   [/\bwk\b/gi, "week"],
   [/\bmos\b/gi, "months"],
   [/\bmo\b/gi, "month"],

@@ -140,7 +140,7 @@ function readRest(plain: string, context: ExtractContext): Extraction {
   }
   // "50 total" while the budget is asked names another field: it is a usage limit, not a $50 budget.
   const namesAnother = statesValues(reading.patch) && field !== undefined && !(field in reading.patch);
-  if (answer && field && NUMERIC_ANSWERS.has(field) && namesAnother) {
+  if (answer && field && (NUMERIC_ANSWERS.has(field) || ITEM_ANSWERS.has(field)) && namesAnother) {
     return extraction(reading.patch, readMerchantMentions(reading.rest));
   }
   if (answer && field && !PROSE_FIELDS.has(field)) return extraction(answer);
@@ -172,8 +172,10 @@ function readRest(plain: string, context: ExtractContext): Extraction {
 
 /** The message's first clause, when it states no offer values of its own: the goal in "goal: offer". */
 function goalClause(message: string, context: ExtractContext): string | undefined {
-  const [first = ""] = message.split(/[:;,\n]|\s+-\s+/);
+  const [first = ""] = message.split(/[:;,.\n]|\s+-\s+/);
   const clause = first.trim();
+  // "no code needed, …", "no budget really, …": a reply about something else, not a goal.
+  if (/^(?:no|not|none|n\/a|idk|nothing|just)\b/i.test(clause)) return undefined;
   return clause && !statesValues(readMessage(clause, context).patch) ? clause : undefined;
 }
 
@@ -187,6 +189,9 @@ const NUMERIC_ANSWERS: ReadonlySet<string> = new Set([
   "offerValue",
   "maxDiscount",
 ]);
+
+/** "they show the app to the server" while the qualifying item is asked tells the redemption, not an item. */
+const ITEM_ANSWERS: ReadonlySet<string> = new Set(["itemName", "qualifyingItem"]);
 
 /** Small talk that a pending question's answer takes precedence over. */
 const SOFT_INTENTS: ReadonlySet<Intent["kind"]> = new Set(["agree", "thanks", "greeting"]);

@@ -7,7 +7,7 @@ const PERSON = `(?:customer|person|user|member|account|household|shopper|cardhol
 
 const PER_CUSTOMER = rx(
   [
-    String.raw`(?:\b(?:limit(?:ed)?|max(?:imum)?|up\s+to|at\s+most)\s+(?:of\s+|to\s+)?)?(${COUNT})\s*(?:${USES}\s*)?(?:per|a|each|every|\/)\s*${PERSON}\b`,
+    String.raw`(?:\b(?:limit(?:ed)?|max(?:imum)?|up\s+to|at\s+most)\s+(?:of\s+|to\s+)?)?(${COUNT})\s*x?\s*(?:${USES}\s*)?(?:per|a|each|every|\/)\s*${PERSON}\b`,
     // "just once", "only once"
     String.raw`\b(?:just|only)\s+(once)\b`,
     // "limit 1 each", "2 each"
@@ -25,8 +25,8 @@ const TOTAL = rx(
     String.raw`(${COUNT})\s*(?:(?:uses|redemptions|units|coupons)\s+)?(?:max(?:imum)?|cap|limit|tops)\b`,
     // "max 400": a bare maximum is the total unless a person follows
     String.raw`\bmax(?:imum)?(?:\s+of)?\s+(${COUNT})\b(?!\s*(?:%|percent|(?:${USES}\s+)?(?:per|a|each|every|\/)\s*${PERSON}))`,
-    // "cap it at 900", "cap at 1500 total"
-    String.raw`\bcap(?:ped)?\s+(?:it\s+|them\s+)?at\s+(${COUNT})\b(?!\s*%)`,
+    // "cap it at 900", "cap at 1500 total", "cap 2000"
+    String.raw`\bcap(?:ped)?\s+(?:it\s+|them\s+)?(?:at\s+|of\s+)?(${COUNT})\b(?!\s*(?:%|per\b))`,
     // "total limit 1000", "total usage limit of 1,000", "total redemptions: 500"
     String.raw`\btotal\s+(?:usage\s+|redemption\s+)?(?:limit|cap|uses|redemptions)\s*(?:of|is|:|=|at|to)?\s*(${COUNT})`,
     // "lower the total to 480", "raise the total to 1,200"

@@ -19,7 +19,7 @@ const item = (raw: string | undefined) => itemText(raw);
  */
 const ON_ITEM = String.raw`(?=(?:\s+(?:on\s+)?(?:(?:a|an|the)\s+)?(${ITEM}))?)`;
 /** "on lattes", "with any holiday drink": points and cash back name their item after a joining word. */
-const ON_ITEM_ONLY = String.raw`(?=(?:\s+(?:on|with)\s+(?:(?:a|an|the)\s+)?(${ITEM}))?)`;
+const ON_ITEM_ONLY = String.raw`(?=(?:\s+(?:on|with|when\s+you\s+(?:buy|purchase))\s+(?:(?:a|an|the)\s+)?(${ITEM}))?)`;
 const PER_UNIT = Object.keys(PER_UNIT_WORDS).join("|");
 const OR_MORE = String.raw`(?:\s+or\s+more|\+)?`;
 const MULTIPLIERS: Record<string, number> = { double: 2, twice: 2, triple: 3, quadruple: 4 };
@@ -78,6 +78,18 @@ const OFFERS: [RegExp, Reader][] = [
     }),
   ],
   [
+    // "spend 40 get a free dessert": a free item earned by a minimum spend.
+    rx(
+      String.raw`\bspend\s+(?:at\s+least\s+)?(${AMOUNT})${OR_MORE}\s*[,-]?\s*(?:and\s+|&\s+)?(?:get|receive|earn)\s+(?:an?\s+)?free\s+(${ITEM})`,
+    ),
+    ([, spend, free]) => ({
+      offerType: "free_with_purchase",
+      itemName: item(free),
+      qualifyingItem: "purchase",
+      minimumSpend: num(spend),
+    }),
+  ],
+  [
     // "spend $40 get $10 back as cash back", "spend $50, get 5% cash back": cash back with a minimum spend.
     rx(
       String.raw`\bspend\s+(?:at\s+least\s+)?(${AMOUNT})${OR_MORE}\s*[,-]?\s*(?:and\s+|&\s+)?(?:get|receive|earn)\s+(${UNIT_VALUE})\s+(?:back\s+)?(?:(?:as|in)\s+)?cash[\s-]?back\b${ON_ITEM_ONLY}`,
@@ -95,13 +107,15 @@ const OFFERS: [RegExp, Reader][] = [
   ],
   [
     rx(
-      String.raw`\bspend\s+(?:at\s+least\s+)?(${AMOUNT})${OR_MORE}(?:\s+on\s+(${ITEM}))?\s*[,-]?\s*(?:and\s+|&\s+)?(?:get|receive|earn|save|take)\s+(?:an?\s+)?(${AMOUNT})(?:\s+(?:off|back|credit|reward|(gift\s+card|voucher|store\s+credit|credit))\b)?${ON_ITEM_ONLY}`,
+      String.raw`\bspend\s+(?:at\s+least\s+)?(${AMOUNT})${OR_MORE}(?:\s+on\s+(${ITEM}))?\s*[,-]?\s*(?:and\s+|&\s+)?(?:get|receive|earn|save|take)\s+(?:an?\s+)?(${AMOUNT})(?:\s+(?:(gift\s+card|voucher|store\s+credit|credit)|off|back|reward)\b)?${ON_ITEM_ONLY}`,
     ),
+    // What is got ("a $25 credit") and what the money is spent on ("on amenity fees") are kept apart.
     ([, spend, onSpend, reward, card, onReward]) => ({
       offerType: "spend_and_get",
       minimumSpend: num(spend),
       offerValue: num(reward),
-      itemName: item(card ?? onSpend ?? onReward),
+      itemName: item(card ?? onReward),
+      qualifyingItem: item(onSpend),
     }),
   ],
   [
@@ -109,6 +123,17 @@ const OFFERS: [RegExp, Reader][] = [
     ([, value, ...spends]) => ({
       ...percentOrDollarsOff(value),
       minimumSpend: num(spends.find(Boolean)),
+    }),
+  ],
+  [
+    // "$3 back when you spend $30+": money back is cash back.
+    rx(String.raw`(${MONEY})\s+back\b(?!\s+(?:as|in)\s+cash)(?:\s+${SPEND_OVER})?${ON_ITEM_ONLY}`),
+    ([, value, spend, on]) => ({
+      offerType: "cashback",
+      offerValue: num(value),
+      valueUnit: "$",
+      minimumSpend: num(spend),
+      itemName: item(on),
     }),
   ],
   [
