@@ -75,6 +75,12 @@ CREATE TABLE IF NOT EXISTS offers (
 );
 CREATE INDEX IF NOT EXISTS offers_merchant_owner_idx ON offers (merchant_owner);
 CREATE INDEX IF NOT EXISTS offers_external_reference_idx ON offers (external_reference);
+-- A data directory from before the key was unique may hold repeats: the later ones are kept, with
+-- their offer id appended to the reference, so the index can be built and nothing is lost.
+UPDATE offers SET external_reference = external_reference || '#' || offer_id
+  WHERE external_reference IS NOT NULL AND offer_id NOT IN (
+    SELECT min(offer_id) FROM offers WHERE external_reference IS NOT NULL
+    GROUP BY merchant_owner, external_reference);
 -- The idempotency key of a publish: a retried or racing create finds a 409, never a second offer.
 CREATE UNIQUE INDEX IF NOT EXISTS offers_merchant_external_reference_key
   ON offers (merchant_owner, external_reference);
