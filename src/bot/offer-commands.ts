@@ -7,7 +7,7 @@ import type { AuditLog, AuditRecord } from "./audit.js";
 import { notice, type Speaker } from "./conversation.js";
 import type { DraftEntry, DraftIndex } from "./draft-index.js";
 import { changeRoles, parseRoles, type RoleChange } from "./roles-command.js";
-import type { Action, OfferSummaryModel, Reply } from "./view-models.js";
+import type { Action, OfferDetailModel, OfferSummaryModel, Reply } from "./view-models.js";
 
 export const PAGE_SIZE = 10;
 
@@ -241,14 +241,32 @@ export class OfferCommands {
       { id: "offer_duplicate", label: "Duplicate", value },
       { id: "offer_end", label: "End", value, style: "danger" },
     ];
+    return { kind: "offer_detail", offer: { ...summaryOf(offer), ...(await this.detailOf(offer)) }, actions };
+  }
+
+  /** The fields a marketer checks against the request; a part the API cannot give is left out, not guessed. */
+  private async detailOf(offer: OfferWithDescriptive): Promise<OfferDetailModel> {
+    const { client } = this.deps;
+    const [merchant, controls, codes] = await Promise.all([
+      client.getMerchant(offer.merchant_owner).catch(() => undefined),
+      client.redemptionControls.list({ offer_id: offer.offer_id }).catch(() => []),
+      client.promoCodes.list({ offer_id: offer.offer_id }).catch(() => []),
+    ]);
+    const control = controls.find((item) => item.offer_id === offer.offer_id);
+    const amount = offer.savings_amount;
+    const savings =
+      amount === undefined ? undefined : offer.savings_type === "percentage" ? `${amount}%` : `$${amount}`;
+    const mine = codes.filter((code) => code.offer_id === offer.offer_id).map((code) => code.promo_code);
     return {
-      kind: "offer_detail",
-      offer: {
-        ...summaryOf(offer),
-        ...(offer.long_text ? { description: offer.long_text } : {}),
-        ...(offer.terms_conditions ? { terms: offer.terms_conditions } : {}),
-      },
-      actions,
+      ...(merchant && { merchantName: merchant.merchant_name }),
+      ...(savings && { savings }),
+      ...(mine.length > 0 && { promoCodes: mine }),
+      ...(control?.usage_limit_per_customer !== undefined && {
+        usageLimitPerCustomer: control.usage_limit_per_customer,
+      }),
+      ...(control?.total_usage_limit !== undefined && { totalUsageLimit: control.total_usage_limit }),
+      ...(offer.long_text ? { description: offer.long_text } : {}),
+      ...(offer.terms_conditions ? { terms: offer.terms_conditions } : {}),
     };
   }
 

@@ -67,6 +67,18 @@ export interface OfferSummaryModel {
   redemptionMethods: string[];
 }
 
+/** What `/offers show` adds to a summary: everything a marketer checks against what they asked for. */
+export interface OfferDetailModel {
+  merchantName?: string;
+  /** "20%" or "$10.00", as the Kigo API holds the saving. */
+  savings?: string;
+  promoCodes?: string[];
+  usageLimitPerCustomer?: number;
+  totalUsageLimit?: number;
+  description?: string;
+  terms?: string;
+}
+
 /** A published offer's card offers one thing: the offer itself, as `/offers show` has it. */
 export const publishedActions = (offerId: number): Action[] => [
   { id: "offer_show", label: "Show", value: String(offerId) },
@@ -101,7 +113,7 @@ export type Reply =
     }
   | {
       kind: "offer_detail";
-      offer: OfferSummaryModel & { description?: string; terms?: string };
+      offer: OfferSummaryModel & OfferDetailModel;
       actions: Action[];
     }
   | {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Reply } from "../../src/bot/view-models.js";
+import { renderText } from "../../src/views/text/render.js";
 import { Chat, startTestApp, type TestApp } from "../support/bot.js";
 
 /**
@@ -61,6 +62,19 @@ describe("a thread with nothing in progress", () => {
     expect(
       text(await chat.say("riverwalk residences: spend $100 on amenity fees get $25 credit in january")),
     ).toMatch("Merchant: The Residences at Riverwalk.");
+  });
+
+  it("shows everything a marketer checks on a published offer", async () => {
+    const chat = new Chat(app, "dealerMarketer");
+    await chat.say("15% off parts in December, code SHOWME15, 2 per customer, 300 total, budget $20k");
+    await chat.say("publish");
+    const { offerId } = chat.reply("published");
+    await chat.offers(`show ${offerId}`);
+    const shown = renderText(chat.reply("offer_detail"));
+    expect(shown).toMatch("Merchant: Heartland Ag Equipment");
+    expect(shown).toMatch(/Type: .*, 15%/);
+    expect(shown).toMatch("Codes: SHOWME15");
+    expect(shown).toMatch("Limits: 2 per customer, 300 total");
   });
 
   it("lists the merchants the role covers when asked", async () => {

@@ -36,10 +36,18 @@ export function offerDetailBlocks(reply: OfferDetail, threadKey: string): types.
   const fields = [
     { label: "Status", value: offerBadge(offer.status) },
     { label: "Offer", value: `#${offer.offerId}` },
-    { label: "Merchant", value: `#${offer.merchantId}` },
+    { label: "Merchant", value: offer.merchantName ?? `#${offer.merchantId}` },
     { label: "Dates", value: offerDates(offer) },
     ...(offer.offerType ? [{ label: "Offer type", value: offerTypeLabel(offer.offerType) }] : []),
+    ...(offer.savings ? [{ label: "Value", value: offer.savings }] : []),
     { label: "Redemption", value: redemptionLabels(offer.redemptionMethods) },
+    ...(offer.promoCodes?.length ? [{ label: "Codes", value: codesText(offer.promoCodes) }] : []),
+    ...(offer.usageLimitPerCustomer !== undefined
+      ? [{ label: "Per customer", value: formatCount(offer.usageLimitPerCustomer) }]
+      : []),
+    ...(offer.totalUsageLimit !== undefined
+      ? [{ label: "Total uses", value: formatCount(offer.totalUsageLimit) }]
+      : []),
   ];
   return [
     header(offer.title),
@@ -49,6 +57,11 @@ export function offerDetailBlocks(reply: OfferDetail, threadKey: string): types.
     ...actionsBlocks(reply.actions, threadKey),
   ];
 }
+
+const codesText = (codes: string[]) =>
+  codes.length > 5
+    ? `${codes.slice(0, 5).join(", ")} and ${formatCount(codes.length - 5)} more`
+    : codes.join(", ");
 
 function longText(label: string, text: string): types.SectionBlock {
   return section(prefixed(`*${label}*\n`, text));

@@ -1,4 +1,10 @@
-import type { Action, OfferSummaryModel, PreviewModel, Reply } from "../../bot/view-models.js";
+import type {
+  Action,
+  OfferDetailModel,
+  OfferSummaryModel,
+  PreviewModel,
+  Reply,
+} from "../../bot/view-models.js";
 import { formatCount, formatDate, formatMoney } from "../../graph/describe.js";
 
 /**
@@ -27,6 +33,7 @@ export function renderText(reply: Reply): string {
     case "offer_detail":
       return lines(
         renderSummary(reply.offer),
+        ...detailLines(reply.offer),
         reply.offer.description && `  ${reply.offer.description}`,
         reply.offer.terms && `  Terms: ${reply.offer.terms}`,
       );
@@ -82,6 +89,22 @@ function renderPreview(preview: PreviewModel): string {
           : undefined),
     preview.publishError && `  ❌ Publishing failed: ${preview.publishError} The draft is kept.`,
   );
+}
+
+/** "Merchant: …", "Value: 20%", "Codes: DEALER20", "Limits: 3 per customer, 1,000 total". */
+function detailLines(offer: OfferDetailModel & OfferSummaryModel): string[] {
+  const limits = [
+    offer.usageLimitPerCustomer !== undefined && `${formatCount(offer.usageLimitPerCustomer)} per customer`,
+    offer.totalUsageLimit !== undefined && `${formatCount(offer.totalUsageLimit)} total`,
+  ].filter((part): part is string => typeof part === "string");
+  return [
+    offer.merchantName && `  Merchant: ${offer.merchantName}`,
+    offer.offerType && `  Type: ${offer.offerType}${offer.savings ? `, ${offer.savings}` : ""}`,
+    offer.redemptionMethods.length > 0 && `  Redemption: ${offer.redemptionMethods.join(", ")}`,
+    offer.promoCodes?.length &&
+      `  Codes: ${offer.promoCodes.slice(0, 5).join(", ")}${offer.promoCodes.length > 5 ? ` and ${formatCount(offer.promoCodes.length - 5)} more` : ""}`,
+    limits.length > 0 && `  Limits: ${limits.join(", ")}`,
+  ].filter((line): line is string => typeof line === "string" && line.length > 0);
 }
 
 function renderSummary(offer: OfferSummaryModel): string {
