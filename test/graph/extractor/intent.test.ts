@@ -357,6 +357,16 @@ describe("words marketers typed in tries", () => {
     ],
     ["change the code toMERRY500", {}, { redemptionMethod: "promo_code", promoCode: "MERRY500" }],
     ["this wknd", {}, { startDate: "2026-11-28", endDate: "2026-11-29" }],
+    ["this month", {}, { startDate: "2026-11-25", endDate: "2026-11-30" }],
+    [
+      "free month of covered parking w/ any 12 mo lease",
+      {},
+      {
+        offerType: "free_with_purchase",
+        itemName: "month of covered parking",
+        qualifyingItem: "12 month lease",
+      },
+    ],
     [
       "double pts on all camping gear",
       {},

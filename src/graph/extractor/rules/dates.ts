@@ -19,9 +19,10 @@ function relativeMonths(scan: Scan, today: Day): Period[] {
     const ahead = match[1]?.toLowerCase() === "next" ? 1 : 0;
     const year = today.year + Math.floor((today.month - 1 + ahead) / 12);
     const month = ((today.month - 1 + ahead) % 12) + 1;
+    // "this month" runs from today: the days already gone cannot be offered.
     return periodOf(scan, match, {
       kind: "span",
-      start: firstOfMonth(year, month),
+      start: ahead === 0 ? today : firstOfMonth(year, month),
       end: endOfMonth(year, month),
     });
   });
@@ -70,9 +71,11 @@ function chronoPeriod(result: chrono.ParsedResult, scan: Scan, today: Day): Peri
   const month = start.month;
   // A bare month is the coming one: this year's while it lasts, otherwise next year's.
   const monthYear = result.start.isCertain("year") ? start.year : today.year + (month < today.month ? 1 : 0);
+  const first = firstOfMonth(monthYear, month);
   return periodOf(scan, words, {
     kind: "span",
-    start: firstOfMonth(monthYear, month),
+    // The current month runs from today.
+    start: before(first, today) && monthYear === today.year && month === today.month ? today : first,
     end: endOfMonth(monthYear, month),
   });
 }

@@ -21,6 +21,8 @@ const ON_ITEM = String.raw`(?=(?:\s+(?:on\s+)?(?:(?:a|an|the)\s+)?(${ITEM}))?)`;
 /** "on lattes", "with any holiday drink": points and cash back name their item after a joining word. */
 const ON_ITEM_ONLY = String.raw`(?=(?:\s+(?:on|with|when\s+you\s+(?:buy|purchase))\s+(?:(?:a|an|the)\s+)?(${ITEM}))?)`;
 const PER_UNIT = Object.keys(PER_UNIT_WORDS).join("|");
+/** "month of covered parking", "12 month lease": items measured in time, whose words the date rules otherwise own. */
+const TIMED_ITEM = String.raw`(?:(?:\d+[\s-])?(?:month|week|night|day|year)s?\s+(?:of\s+)?)?${ITEM}`;
 const OR_MORE = String.raw`(?:\s+or\s+more|\+)?`;
 const MULTIPLIERS: Record<string, number> = { double: 2, twice: 2, triple: 3, quadruple: 4 };
 
@@ -52,7 +54,7 @@ const OFFERS: [RegExp, Reader][] = [
   ],
   [
     rx(
-      String.raw`\bfree\s+(?!(?:item|gift)\s+with\s+purchase\b)(${ITEM})\s+(?:with|when\s+you\s+(?:buy|purchase))\s+(?:(?:any\s+|a\s+|your\s+)?(purchase)\b|(?:(?:the\s+)?purchase\s+of\s+)?(?:(?:any|an?|every|each|one)\s+)?(${ITEM}))`,
+      String.raw`\bfree\s+(?!(?:item|gift)\s+with\s+purchase\b)(${TIMED_ITEM})\s+(?:with|when\s+you\s+(?:buy|purchase|sign))\s+(?:(?:any\s+|a\s+|your\s+)?(purchase)\b|(?:(?:the\s+)?purchase\s+of\s+)?(?:(?:any|an?|every|each|one)\s+)?(${TIMED_ITEM}))`,
     ),
     ([, free, anyPurchase, qualifying]) => ({
       offerType: "free_with_purchase",
