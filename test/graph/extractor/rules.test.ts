@@ -109,7 +109,8 @@ describe("rule-based extractor: whole messages", () => {
     ["December 1 to 31", { startDate: "2026-12-01", endDate: "2026-12-31" }],
     ["Dec 1st through the 15th", { startDate: "2026-12-01", endDate: "2026-12-15" }],
     ["in March", { startDate: "2027-03-01", endDate: "2027-03-31" }],
-    ["in November", { startDate: "2026-11-01", endDate: "2026-11-30" }],
+    // The month under way runs from today.
+    ["in November", { startDate: "2026-11-25", endDate: "2026-11-30" }],
     ["it ends Jan 15", { endDate: "2027-01-15" }],
     [
       "promo code FALL25, one code for everyone, limit 3 per person",
@@ -188,7 +189,7 @@ describe("rule-based extractor: whole messages", () => {
       endDate: "2026-12-31",
     });
     expect(extractWithRules("this month", lateEvening)).toEqual({
-      startDate: "2026-11-01",
+      startDate: "2026-11-30",
       endDate: "2026-11-30",
     });
   });
