@@ -62,6 +62,9 @@ function generatedTermsFor(draft: OfferDraft, brandRules: BrandRules): string | 
 
 const asSentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
+/** An example title in the marketer's own terms: "Sunrise Coffee Co. Holiday Special". */
+const exampleTitle = (draft: OfferDraft) => `${draft.merchantName ?? "Holiday"} Special`;
+
 export interface OfferTexts {
   draft: OfferDraft;
   generated: GeneratedTexts;
@@ -74,7 +77,7 @@ function withTitle(draft: OfferDraft, previous: string | undefined, notes: strin
   if (title === undefined || title === draft.offerTitle) return draft.offerTitle;
   notes.push(
     draft.offerTitle === undefined
-      ? `I titled it "${title}" (say e.g. title "Q4 Dealer Incentive" to change it).`
+      ? `I titled it "${title}" (say e.g. title "${exampleTitle(draft)}" to change it).`
       : `I updated the title to "${title}" to match the offer.`,
   );
   draft.offerTitle = title;
