@@ -153,3 +153,14 @@ export function describeValue(field: DraftField, draft: OfferDraft): string | un
       return String(value);
   }
 }
+
+/** An API offer type as people say it; a type this bot does not know is shown as the API wrote it. */
+export function offerTypeLabel(offerType: string): string {
+  return (OFFER_TYPE_LABELS as Record<string, string | undefined>)[offerType] ?? offerType;
+}
+
+export function redemptionLabels(methods: string[]): string {
+  return methods
+    .map((method) => (REDEMPTION_LABELS as Record<string, string | undefined>)[method] ?? method)
+    .join(", ");
+}

@@ -81,7 +81,9 @@ export function costPerRedemption(
     if (value === undefined) return undefined;
     if (kind === "bogo") {
       const cost = cents((value * item.price) / 100);
-      return { value: cost, explanation: each(cost, `${formatCount(value)}% off a second ${item.text}`) };
+      // "a second latte", but "the second of two lattes" for an item named in the plural.
+      const second = isPlural(itemWords(draft)) ? "the second of two" : "a second";
+      return { value: cost, explanation: each(cost, `${formatCount(value)}% off ${second} ${item.text}`) };
     }
     // An estimate below the offer's own price says nothing about the saving: no basis, no number.
     if (!item.stated && item.price <= value) return undefined;

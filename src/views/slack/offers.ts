@@ -1,10 +1,10 @@
 import type { types } from "@slack/bolt";
 import type { Reply } from "../../bot/view-models.js";
-import { formatCount } from "../../graph/describe.js";
+import { formatCount, offerTypeLabel, redemptionLabels } from "../../graph/describe.js";
 import { context, fieldSections, fitGroups, header, prefixed, section } from "./blocks.js";
 import { actionsBlocks, button } from "./buttons.js";
 import { LIMITS } from "./limits.js";
-import { offerBadge, offerDates, offerSummaryText, offerTypeLabel, redemptionLabels } from "./summaries.js";
+import { offerBadge, offerDates, offerSummaryText } from "./summaries.js";
 
 type OfferList = Extract<Reply, { kind: "offer_list" }>;
 type OfferDetail = Extract<Reply, { kind: "offer_detail" }>;

@@ -1,5 +1,5 @@
 import type { OfferSummaryModel } from "../../bot/view-models.js";
-import { formatDate, OFFER_TYPE_LABELS, REDEMPTION_LABELS } from "../../graph/describe.js";
+import { formatDate, offerTypeLabel, redemptionLabels } from "../../graph/describe.js";
 import type { DraftStatus } from "../../graph/turn.js";
 import type { OfferStatus } from "../../kigo/schemas.js";
 import { LINE_MAX } from "./blocks.js";
@@ -38,16 +38,6 @@ export function offerDates(offer: Pick<OfferSummaryModel, "startDate" | "endDate
   return offer.endDate
     ? `${formatDate(offer.startDate)} – ${formatDate(offer.endDate)}`
     : `from ${formatDate(offer.startDate)}`;
-}
-
-export function offerTypeLabel(offerType: string): string {
-  return (OFFER_TYPE_LABELS as Record<string, string | undefined>)[offerType] ?? offerType;
-}
-
-export function redemptionLabels(methods: string[]): string {
-  return methods
-    .map((method) => (REDEMPTION_LABELS as Record<string, string | undefined>)[method] ?? method)
-    .join(", ");
 }
 
 export function offerSummaryText(offer: OfferSummaryModel): string {

@@ -5,7 +5,13 @@ import type {
   PreviewModel,
   Reply,
 } from "../../bot/view-models.js";
-import { formatCount, formatDate, formatMoney } from "../../graph/describe.js";
+import {
+  formatCount,
+  formatDate,
+  formatMoney,
+  offerTypeLabel,
+  redemptionLabels,
+} from "../../graph/describe.js";
 
 /**
  * Plain-text rendering of the same view models Slack and Teams render: the console channel and
@@ -99,8 +105,9 @@ function detailLines(offer: OfferDetailModel & OfferSummaryModel): string[] {
   ].filter((part): part is string => typeof part === "string");
   return [
     offer.merchantName && `  Merchant: ${offer.merchantName}`,
-    offer.offerType && `  Type: ${offer.offerType}${offer.savings ? `, ${offer.savings}` : ""}`,
-    offer.redemptionMethods.length > 0 && `  Redemption: ${offer.redemptionMethods.join(", ")}`,
+    offer.offerType &&
+      `  Type: ${offerTypeLabel(offer.offerType)}${offer.savings ? `, ${offer.savings}` : ""}`,
+    offer.redemptionMethods.length > 0 && `  Redemption: ${redemptionLabels(offer.redemptionMethods)}`,
     offer.promoCodes?.length &&
       `  Codes: ${offer.promoCodes.slice(0, 5).join(", ")}${offer.promoCodes.length > 5 ? ` and ${formatCount(offer.promoCodes.length - 5)} more` : ""}`,
     limits.length > 0 && `  Limits: ${limits.join(", ")}`,
