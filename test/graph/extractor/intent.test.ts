@@ -358,6 +358,9 @@ describe("words marketers typed in tries", () => {
     ["change the code toMERRY500", {}, { redemptionMethod: "promo_code", promoCode: "MERRY500" }],
     ["this wknd", {}, { startDate: "2026-11-28", endDate: "2026-11-29" }],
     ["this month", {}, { startDate: "2026-11-25", endDate: "2026-11-30" }],
+    ["weekend after xmas", {}, { startDate: "2026-12-26", endDate: "2026-12-27" }],
+    ["make it 10% and cap total at 150", percentOff, { offerValue: 10, totalUsageLimit: 150 }],
+    ["drop the limit to 120", {}, { totalUsageLimit: 120 }],
     [
       "free month of covered parking w/ any 12 mo lease",
       {},

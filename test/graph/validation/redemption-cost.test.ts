@@ -39,7 +39,9 @@ describe("cost per redemption from the offer itself", () => {
     expect(cost({ offerType: "bogo", offerValue: 100, itemName: "latte", itemPrice: 6 })).toBe(6);
     expect(cost({ offerType: "bogo", offerValue: 50, itemName: "latte", itemPrice: 6 })).toBe(3);
     const plural = resident({ offerType: "bogo", offerValue: 50, itemName: "lattes", itemPrice: 6 });
-    expect(estimateLiability(plural, benchmarks)?.assumption).toMatch("50% off the second of two lattes at $6");
+    expect(estimateLiability(plural, benchmarks)?.assumption).toMatch(
+      "50% off the second of two lattes at $6",
+    );
     expect(cost({ offerType: "percentage_savings", offerValue: 20, merchantCategoryId: CATEGORY.fuel })).toBe(
       (20 / 100) * (fuel?.averageOrderValue ?? 0),
     );

@@ -21,6 +21,7 @@ import type { Scan } from "./scan.js";
 const SUNDAY = 0;
 const MONDAY = 1;
 const THURSDAY = 4;
+const SATURDAY = 6;
 
 type Dates = (year: number) => [Day, Day];
 
@@ -241,18 +242,22 @@ function periodFor(named: NamedDays, match: RegExpExecArray, scan: Scan, today: 
   };
 }
 
-const DAYS_AFTER = String.raw`\b(?:the\s+)?(?:(\d{1,2})\s+days|(day)|(week))\s+(?:after|following)\s+`;
+const DAYS_AFTER = String.raw`\b(?:the\s+)?(?:(\d{1,2})\s+days|(day)|(week)|(weekend))\s+(?:after|following)\s+`;
 
 /** "the 10 days after Thanksgiving", "the day after Christmas", "the week after Black Friday". */
 function daysAfter(named: NamedDays, match: RegExpExecArray): NamedDays {
   const days = match[1] ? Number(match[1]) : match[2] ? 1 : 7;
-  const span = match[1] ? `${match[1]} days` : match[2] ? "day" : "week";
+  const span = match[1] ? `${match[1]} days` : match[2] ? "day" : match[3] ? "week" : "weekend";
+  // "the weekend after Christmas": the first Saturday and Sunday after the day.
+  const weekend = match[4] !== undefined;
   return {
     name: named.name,
     pattern: named.pattern,
     dates: (year) => {
       const [, end] = named.dates(year);
-      return [addDays(end, 1), addDays(end, days)];
+      if (!weekend) return [addDays(end, 1), addDays(end, days)];
+      const saturday = addDays(end, ((SATURDAY - weekdayOf(end) + 6) % 7) + 1);
+      return [saturday, addDays(saturday, 1)];
     },
     explain: (start, end) => `I took the ${span} after ${named.name} as ${spanLabel(start, end)}.`,
   };

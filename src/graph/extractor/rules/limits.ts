@@ -26,11 +26,11 @@ const TOTAL = rx(
     // "max 400": a bare maximum is the total unless a person follows
     String.raw`\bmax(?:imum)?(?:\s+of)?\s+(${COUNT})\b(?!\s*(?:%|percent|(?:${USES}\s+)?(?:per|a|each|every|\/)\s*${PERSON}))`,
     // "cap it at 900", "cap at 1500 total", "cap 2000"
-    String.raw`\bcap(?:ped)?\s+(?:it\s+|them\s+)?(?:at\s+|of\s+)?(${COUNT})\b(?!\s*(?:%|per\b))`,
+    String.raw`\bcap(?:ped)?\s+(?:it\s+|them\s+|(?:the\s+)?total\s+)?(?:at\s+|of\s+|to\s+)?(${COUNT})\b(?!\s*(?:%|per\b))`,
     // "total limit 1000", "total usage limit of 1,000", "total redemptions: 500"
     String.raw`\btotal\s+(?:usage\s+|redemption\s+)?(?:limit|cap|uses|redemptions)\s*(?:of|is|:|=|at|to)?\s*(${COUNT})`,
     // "lower the total to 480", "raise the total to 1,200"
-    String.raw`\b(?:lower|raise|reduce|cut|increase|drop|set|change|bump)\s+the\s+total\s+to\s+(${COUNT})`,
+    String.raw`\b(?:lower|raise|reduce|cut|increase|drop|set|change|bump)\s+the\s+(?:total|limit|cap)(?:\s+(?:uses|limit))?\s+to\s+(${COUNT})\b(?!\s*(?:%|per\b))`,
   ].join("|"),
 );
 
