@@ -70,7 +70,7 @@ export interface OfferSummaryModel {
 /** What `/offers show` adds to a summary: everything a marketer checks against what they asked for. */
 export interface OfferDetailModel {
   merchantName?: string;
-  /** "20%" or "$10.00", as the Kigo API holds the saving. */
+  /** "20%" or "$10.00": the saving the Kigo API holds (for a price point, off the usual price, not the price). */
   savings?: string;
   promoCodes?: string[];
   usageLimitPerCustomer?: number;

@@ -72,7 +72,7 @@ describe("a thread with nothing in progress", () => {
     await chat.offers(`show ${offerId}`);
     const shown = renderText(chat.reply("offer_detail"));
     expect(shown).toMatch("Merchant: Heartland Ag Equipment");
-    expect(shown).toMatch("Type: Percentage off, 15%");
+    expect(shown).toMatch("Type: Percentage off, saving 15%");
     expect(shown).toMatch("Redemption: Promo code");
     expect(shown).toMatch("Codes: SHOWME15");
     expect(shown).toMatch("Limits: 2 per customer, 300 total");

@@ -39,7 +39,7 @@ export function offerDetailBlocks(reply: OfferDetail, threadKey: string): types.
     { label: "Merchant", value: offer.merchantName ?? `#${offer.merchantId}` },
     { label: "Dates", value: offerDates(offer) },
     ...(offer.offerType ? [{ label: "Offer type", value: offerTypeLabel(offer.offerType) }] : []),
-    ...(offer.savings ? [{ label: "Value", value: offer.savings }] : []),
+    ...(offer.savings ? [{ label: "Saving", value: offer.savings }] : []),
     { label: "Redemption", value: redemptionLabels(offer.redemptionMethods) },
     ...(offer.promoCodes?.length ? [{ label: "Codes", value: codesText(offer.promoCodes) }] : []),
     ...(offer.usageLimitPerCustomer !== undefined

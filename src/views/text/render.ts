@@ -106,7 +106,7 @@ function detailLines(offer: OfferDetailModel & OfferSummaryModel): string[] {
   return [
     offer.merchantName && `  Merchant: ${offer.merchantName}`,
     offer.offerType &&
-      `  Type: ${offerTypeLabel(offer.offerType)}${offer.savings ? `, ${offer.savings}` : ""}`,
+      `  Type: ${offerTypeLabel(offer.offerType)}${offer.savings ? `, saving ${offer.savings}` : ""}`,
     offer.redemptionMethods.length > 0 && `  Redemption: ${redemptionLabels(offer.redemptionMethods)}`,
     offer.promoCodes?.length &&
       `  Codes: ${offer.promoCodes.slice(0, 5).join(", ")}${offer.promoCodes.length > 5 ? ` and ${formatCount(offer.promoCodes.length - 5)} more` : ""}`,

@@ -359,6 +359,7 @@ describe("words marketers typed in tries", () => {
     ["this wknd", {}, { startDate: "2026-11-28", endDate: "2026-11-29" }],
     ["this month", {}, { startDate: "2026-11-25", endDate: "2026-11-30" }],
     ["weekend after xmas", {}, { startDate: "2026-12-26", endDate: "2026-12-27" }],
+    ["next 2 wks pls", {}, { startDate: "2026-11-26", endDate: "2026-12-09" }],
     ["make it 10% and cap total at 150", percentOff, { offerValue: 10, totalUsageLimit: 150 }],
     ["drop the limit to 120", {}, { totalUsageLimit: 120 }],
     [

@@ -42,6 +42,18 @@ function weeks(scan: Scan, today: Day): Period[] {
   });
 }
 
+const NEXT_WEEKS = /\b(?:the\s+)?next\s+(\d|two|three|four)\s+weeks\b/gi;
+const WEEK_COUNTS: Record<string, number> = { two: 2, three: 3, four: 4 };
+
+/** "next 2 weeks", as the suggestion of that name: from tomorrow, that many weeks. */
+function nextWeeks(scan: Scan, today: Day): Period[] {
+  return scan.take(NEXT_WEEKS).map((match) => {
+    const word = (match[1] ?? "").toLowerCase();
+    const weeks = WEEK_COUNTS[word] ?? Number(word);
+    return periodOf(scan, match, { kind: "range", start: addDays(today, 1), end: addDays(today, 7 * weeks) });
+  });
+}
+
 const WEEKEND = /\b(this|next)\s+weekend\b/gi;
 
 /** "this weekend" is the coming Saturday–Sunday (what is left of it on a Sunday); "next weekend", the one after. */
@@ -109,6 +121,7 @@ function slashRanges(scan: Scan, today: Day): Period[] {
 
 export const dayRanges = (scan: Scan, today: Day): Period[] => [
   ...oneDayOnly(scan, today),
+  ...nextWeeks(scan, today),
   ...weekends(scan, today),
   ...weeks(scan, today),
   ...slashRanges(scan, today),
