@@ -221,7 +221,7 @@ export class OfferCommands {
     return {
       kind: "offer_list",
       title: `Offers${filters.some(Boolean) ? ` (${filters.filter(Boolean).join(", ")})` : ""}`,
-      offers: page.items.map(summaryOf),
+      offers: await this.withMerchantNames(page.items.map(summaryOf)),
       total: page.total,
       offset: page.offset,
       actions,
@@ -244,11 +244,27 @@ export class OfferCommands {
     return { kind: "offer_detail", offer: { ...summaryOf(offer), ...(await this.detailOf(offer)) }, actions };
   }
 
+  /** Merchants by name, not id: one look-up per merchant on the page, and an id where one fails. */
+  private async withMerchantNames(offers: OfferSummaryModel[]): Promise<OfferSummaryModel[]> {
+    const ids = [...new Set(offers.map((offer) => offer.merchantId))];
+    const names = new Map(
+      await Promise.all(ids.map(async (id) => [id, (await this.merchantOf(id))?.merchant_name] as const)),
+    );
+    return offers.map((offer) => {
+      const merchantName = names.get(offer.merchantId);
+      return merchantName ? { ...offer, merchantName } : offer;
+    });
+  }
+
+  private merchantOf(id: number) {
+    return this.deps.client.getMerchant(id).catch(() => undefined);
+  }
+
   /** The fields a marketer checks against the request; a part the API cannot give is left out, not guessed. */
   private async detailOf(offer: OfferWithDescriptive): Promise<OfferDetailModel> {
     const { client } = this.deps;
     const [merchant, controls, codes] = await Promise.all([
-      client.getMerchant(offer.merchant_owner).catch(() => undefined),
+      this.merchantOf(offer.merchant_owner),
       client.redemptionControls.list({ offer_id: offer.offer_id }).catch(() => []),
       client.promoCodes.list({ offer_id: offer.offer_id }).catch(() => []),
     ]);

@@ -61,6 +61,7 @@ export interface OfferSummaryModel {
   title: string;
   status: string;
   merchantId: number;
+  merchantName?: string;
   startDate: string;
   endDate?: string;
   offerType?: string;
@@ -69,7 +70,6 @@ export interface OfferSummaryModel {
 
 /** What `/offers show` adds to a summary: everything a marketer checks against what they asked for. */
 export interface OfferDetailModel {
-  merchantName?: string;
   /** "20%" or "$10.00": the saving the Kigo API holds (for a price point, off the usual price, not the price). */
   savings?: string;
   promoCodes?: string[];

@@ -71,7 +71,10 @@ describe("a thread with nothing in progress", () => {
     const { offerId } = chat.reply("published");
     await chat.offers(`show ${offerId}`);
     const shown = renderText(chat.reply("offer_detail"));
-    expect(shown).toMatch("Merchant: Heartland Ag Equipment");
+    expect(shown).toMatch(/, Heartland Ag Equipment$/m);
+    await chat.offers("list");
+    expect(renderText(chat.reply("offer_list"))).toMatch(`#${offerId} 15% off parts [active]`);
+    expect(renderText(chat.reply("offer_list"))).not.toMatch(/, merchant #\d+$/m);
     expect(shown).toMatch("Type: Percentage off, saving 15%");
     expect(shown).toMatch("Redemption: Promo code");
     expect(shown).toMatch("Codes: SHOWME15");

@@ -104,7 +104,6 @@ function detailLines(offer: OfferDetailModel & OfferSummaryModel): string[] {
     offer.totalUsageLimit !== undefined && `${formatCount(offer.totalUsageLimit)} total`,
   ].filter((part): part is string => typeof part === "string");
   return [
-    offer.merchantName && `  Merchant: ${offer.merchantName}`,
     offer.offerType &&
       `  Type: ${offerTypeLabel(offer.offerType)}${offer.savings ? `, saving ${offer.savings}` : ""}`,
     offer.redemptionMethods.length > 0 && `  Redemption: ${redemptionLabels(offer.redemptionMethods)}`,
@@ -118,7 +117,7 @@ function renderSummary(offer: OfferSummaryModel): string {
   const dates = offer.endDate
     ? `${formatDate(offer.startDate)} – ${formatDate(offer.endDate)}`
     : `from ${formatDate(offer.startDate)}`;
-  return `  #${offer.offerId} ${offer.title} [${offer.status}] ${dates}, merchant #${offer.merchantId}`;
+  return `  #${offer.offerId} ${offer.title} [${offer.status}] ${dates}, ${offer.merchantName ?? `merchant #${offer.merchantId}`}`;
 }
 
 function lines(...parts: (string | undefined | false | null | 0)[]): string {
