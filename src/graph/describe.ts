@@ -164,3 +164,9 @@ export function redemptionLabels(methods: string[]): string {
     .map((method) => (REDEMPTION_LABELS as Record<string, string | undefined>)[method] ?? method)
     .join(", ");
 }
+
+/** "A1, B2, C3, D4, E5 and 95 more": an offer's codes, short enough for a card line. */
+export const codesList = (codes: string[]) =>
+  codes.length > 5
+    ? `${codes.slice(0, 5).join(", ")} and ${formatCount(codes.length - 5)} more`
+    : codes.join(", ");

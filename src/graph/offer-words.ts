@@ -66,8 +66,9 @@ export function describeOfferValue(draft: OfferDraft): string | undefined {
       return bogoText(value, item);
     case "spend_and_get": {
       // "a $25 gift card" is what is got; "on amenity fees" is what the money is spent on.
-      const reward = item && REWARD.test(item) ? `a ${formatMoney(value)} ${item}` : formatMoney(value);
-      const spentOn = on(item && !REWARD.test(item) ? item : draft.qualifyingItem);
+      const got = item && REWARD.test(item) ? item : undefined;
+      const reward = got ? `a ${formatMoney(value)} ${got}` : formatMoney(value);
+      const spentOn = on(got ? draft.qualifyingItem : (item ?? draft.qualifyingItem));
       return minimumSpend === undefined
         ? `get ${reward}${spentOn}`
         : `spend ${formatMoney(minimumSpend)}${spentOn}, get ${reward}`;

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
 import type { Reply } from "../../bot/view-models.js";
-import { formatCount, offerTypeLabel, redemptionLabels } from "../../graph/describe.js";
+import { codesList, formatCount, offerTypeLabel, redemptionLabels } from "../../graph/describe.js";
 import { context, fieldSections, fitGroups, header, prefixed, section } from "./blocks.js";
 import { actionsBlocks, button } from "./buttons.js";
 import { LIMITS } from "./limits.js";
@@ -41,7 +41,7 @@ export function offerDetailBlocks(reply: OfferDetail, threadKey: string): types.
     ...(offer.offerType ? [{ label: "Offer type", value: offerTypeLabel(offer.offerType) }] : []),
     ...(offer.savings ? [{ label: "Saving", value: offer.savings }] : []),
     { label: "Redemption", value: redemptionLabels(offer.redemptionMethods) },
-    ...(offer.promoCodes?.length ? [{ label: "Codes", value: codesText(offer.promoCodes) }] : []),
+    ...(offer.promoCodes?.length ? [{ label: "Codes", value: codesList(offer.promoCodes) }] : []),
     ...(offer.usageLimitPerCustomer !== undefined
       ? [{ label: "Per customer", value: formatCount(offer.usageLimitPerCustomer) }]
       : []),
@@ -57,11 +57,6 @@ export function offerDetailBlocks(reply: OfferDetail, threadKey: string): types.
     ...actionsBlocks(reply.actions, threadKey),
   ];
 }
-
-const codesText = (codes: string[]) =>
-  codes.length > 5
-    ? `${codes.slice(0, 5).join(", ")} and ${formatCount(codes.length - 5)} more`
-    : codes.join(", ");
 
 function longText(label: string, text: string): types.SectionBlock {
   return section(prefixed(`*${label}*\n`, text));

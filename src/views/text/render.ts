@@ -6,6 +6,7 @@ import type {
   Reply,
 } from "../../bot/view-models.js";
 import {
+  codesList,
   formatCount,
   formatDate,
   formatMoney,
@@ -107,8 +108,7 @@ function detailLines(offer: OfferDetailModel & OfferSummaryModel): string[] {
     offer.offerType &&
       `  Type: ${offerTypeLabel(offer.offerType)}${offer.savings ? `, saving ${offer.savings}` : ""}`,
     offer.redemptionMethods.length > 0 && `  Redemption: ${redemptionLabels(offer.redemptionMethods)}`,
-    offer.promoCodes?.length &&
-      `  Codes: ${offer.promoCodes.slice(0, 5).join(", ")}${offer.promoCodes.length > 5 ? ` and ${formatCount(offer.promoCodes.length - 5)} more` : ""}`,
+    offer.promoCodes?.length && `  Codes: ${codesList(offer.promoCodes)}`,
     limits.length > 0 && `  Limits: ${limits.join(", ")}`,
   ].filter((line): line is string => typeof line === "string" && line.length > 0);
 }
