@@ -140,6 +140,9 @@ export function describeValue(field: DraftField, draft: OfferDraft): string | un
       return formatCount(value as number);
     case "lightning":
       return value ? "Yes" : "No";
+    case "qualifyingItem":
+      // "purchase" is how the draft holds "any purchase".
+      return value === "purchase" ? "Any purchase" : String(value);
     case "locationScope":
       return value === "all" ? "All locations" : "Selected locations";
     case "targetAudience":

@@ -103,7 +103,9 @@ async function answerFor(
       if (state.published) return `This offer is already published as offer #${state.published.offerId}.`;
       if (!inProgress)
         return `There's no draft to ${intent.kind} yet. Tell me about the offer first, e.g. ${EXAMPLE}.`;
-      return state.status === "collecting" ? "Not yet: I still need this first." : undefined;
+      return state.status === "collecting"
+        ? "Not yet: I need this (and anything else still missing) before I can show you the preview to publish from."
+        : undefined;
     case "cancel":
       return inProgress ? undefined : "There's no draft in progress, so there is nothing to cancel.";
     case "recommend":

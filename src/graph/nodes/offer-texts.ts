@@ -60,7 +60,11 @@ function generatedTermsFor(draft: OfferDraft, brandRules: BrandRules): string | 
   return sentences.length > 0 ? sentences.join(" ") : undefined;
 }
 
-const asSentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+/** "valid in store only" added to the terms reads as a sentence of them: "Valid in store only." */
+const asSentence = (text: string) => {
+  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+};
 
 /** An example title in the marketer's own terms: "Sunrise Coffee Co. Holiday Special". */
 const exampleTitle = (draft: OfferDraft) => `${draft.merchantName ?? "Holiday"} Special`;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { describeValue } from "../../../src/graph/describe.js";
 import type { DraftPatch } from "../../../src/graph/draft.js";
 import { readIntent } from "../../../src/graph/extractor/intent.js";
 import { readWithRules } from "../../../src/graph/extractor/rules/index.js";
@@ -411,6 +412,35 @@ describe("words marketers typed in tries", () => {
       {},
       { targetAudience: ["new leases"], offerType: "cashback", offerValue: 250, valueUnit: "$" },
     ],
+    [
+      "$20 off when u spend 100+ on jackets",
+      {},
+      { offerType: "dollars_off", offerValue: 20, minimumSpend: 100, itemName: "jackets" },
+    ],
+    [
+      "its only on jackets btw. and start it dec 1",
+      { offerType: "dollars_off", offerValue: 20 } as DraftPatch,
+      { startDate: "2026-12-01", itemName: "jackets" },
+    ],
+    ["15% of all jackets", {}, { offerType: "percentage_savings", offerValue: 15, itemName: "all jackets" }],
+    ["about 8% of customers redeem it", {}, {}],
+    [
+      "free burger with any shake, its normally 22, budget 2k",
+      {},
+      {
+        offerType: "free_with_purchase",
+        itemName: "burger",
+        qualifyingItem: "shake",
+        itemPrice: 22,
+        totalBudget: 2000,
+      },
+    ],
+    ["we usually do 2 per customer", {}, { usageLimitPerCustomer: 2 }],
+    [
+      "actually make it spend $50",
+      { offerType: "spend_and_get", minimumSpend: 40 } as DraftPatch,
+      { minimumSpend: 50 },
+    ],
   ])("%s", (message, draft, patch) => {
     expect(readWithRules(message, context({ draft })).patch).toEqual(patch);
   });
@@ -420,8 +450,17 @@ describe("words marketers typed in tries", () => {
     ["usageLimitPerCustomer", "only one", { usageLimitPerCustomer: 1 }],
     ["totalBudget", "idk, 10 grand?", { totalBudget: 10000 }],
     ["totalBudget", "5 grand", { totalBudget: 5000 }],
+    ["qualifyingItem", "anything", { qualifyingItem: "purchase" }],
+    ["qualifyingItem", "with any purchase", { qualifyingItem: "purchase" }],
+    ["qualifyingItem", "whatever they buy", { qualifyingItem: "purchase" }],
+    ["qualifyingItem", "a muffin or scone", { qualifyingItem: "muffin or scone" }],
   ] as const)("takes the casual answer to %s: %s", (expecting, message, patch) => {
     expect(readWithRules(message, context({ expecting })).patch).toEqual(patch);
+  });
+
+  it("reads any purchase back in words, not as the item 'purchase'", () => {
+    expect(describeValue("qualifyingItem", { qualifyingItem: "purchase" })).toBe("Any purchase");
+    expect(describeValue("qualifyingItem", { qualifyingItem: "pastry" })).toBe("pastry");
   });
 
   it("says buy 2 get 1 can't be done and offers the nearest offers, without guessing one", () => {
@@ -458,6 +497,9 @@ describe("words marketers typed in tries", () => {
     expect(
       readWithRules("they show the app to the server", context({ expecting: "qualifyingItem" })).patch,
     ).toEqual({ redemptionMethod: "show_save" });
+    expect(readWithRules("drop the weekday thing", context({ expecting: "qualifyingItem" })).patch).toEqual(
+      {},
+    );
     expect(readWithRules("go", context()).intent).toEqual({ kind: "publish" });
     expect(readWithRules("looks right, go ahead", context()).intent).toEqual({ kind: "publish" });
   });
@@ -488,7 +530,34 @@ describe("words marketers typed in tries", () => {
     expect(readWithRules("mon-fri", said).patch).toEqual({});
   });
 
+  it("puts a quantity minimum in the terms, and takes days of the week out when asked", () => {
+    const reading = readWithRules("10 cents off per gallon when you buy 10+ gallons", context());
+    expect(reading.patch).toMatchObject({ termsAddition: "Minimum purchase of 10 gallons." });
+    expect(reading.notes).toEqual([
+      'Kigo can\'t require a quantity per purchase yet, so I added "Minimum purchase of 10 gallons." to the terms for the merchant to honour.',
+    ]);
+    const terms = "Valid for dealers only. Valid Monday–Friday only. Minimum purchase of 10 gallons.";
+    for (const message of ["drop the weekday thing", "any day is fine", "no weekday restriction"]) {
+      const dropped = readWithRules(message, context({ draft: { termsConditions: terms } }));
+      expect(dropped.patch).toEqual({
+        termsConditions: "Valid for dealers only. Minimum purchase of 10 gallons.",
+      });
+    }
+    // Nothing to take out: nothing is added either.
+    expect(readWithRules("drop the weekday thing", context()).patch).toEqual({});
+  });
+
+  it("says which numbers it could not use instead of dropping them", () => {
+    const reading = readWithRules("free month of covered parking w/ any 12 mo lease, 12 mo min", context());
+    expect(reading.notes).toEqual([
+      'I didn\'t understand "12 month min", so the offer doesn\'t include it. Say it another way, or "add to terms: …" for a condition the merchant applies.',
+    ]);
+    expect(readWithRules("7-Eleven 20% off snacks", context()).notes).toBeUndefined();
+    expect(readWithRules("3", context({ expecting: "usageLimitPerCustomer" })).notes).toBeUndefined();
+  });
+
   it("finds the merchant's name run into the offer, typos and all", () => {
+    expect(readWithRules("summit outdoor—20% off tents", context()).mentions).toContain("summit outdoor");
     expect(readWithRules("sunrise coffee bogo lattes", context()).mentions).toContain("sunrise coffee");
     expect(readWithRules("Big sky equipmnt 10% off parts in dec", context()).mentions).toContain(
       "Big sky equipmnt",

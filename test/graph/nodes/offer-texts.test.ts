@@ -63,7 +63,8 @@ describe("withOfferTexts", () => {
     const added = turn(start.draft, start.generated, "add to terms: Not valid with other offers");
     expect(added.draft.termsConditions).toBe(`${REQUIRED} Not valid with other offers.`);
     expect(added.draft).not.toHaveProperty("termsAddition");
-    const again = turn(added.draft, added.generated, "also add to the terms One per visit");
+    // Typed in lower case, it still reads as a sentence of the terms.
+    const again = turn(added.draft, added.generated, "also add to the terms one per visit");
     expect(again.draft.termsConditions).toBe(`${REQUIRED} Not valid with other offers. One per visit.`);
     const minimum = turn(again.draft, again.generated, "$10 off $50");
     expect(minimum.draft.termsConditions).toBe(

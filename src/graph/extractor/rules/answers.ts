@@ -138,13 +138,19 @@ const list =
     return { [field]: [...new Set(items.flat())] };
   };
 
+const ANY_PURCHASE =
+  /^(?:anything|purchases?|orders?|item|thing|visit|whatever(?:\s+(?:they|you)\s+(?:buy|get))?|nothing\s+specific)$/i;
+
 /** "a latte", "any pastry", "any purchase": the item without its article. */
 const offerItem =
   (field: "itemName" | "qualifyingItem"): Answer =>
   (reply) => {
-    const item = unquoted(reply)
+    const said = unquoted(reply)
+      .replace(/^(?:with|on|for|when\s+(?:you|they)\s+(?:buy|purchase))\s+/i, "")
       .replace(/^(?:an?|the|any|one|every)\s+/i, "")
       .replace(/[.!]+$/, "");
+    // "anything", "any order", "whatever they buy": the draft's word for any purchase.
+    const item = field === "qualifyingItem" && ANY_PURCHASE.test(said) ? "purchase" : said;
     return NON_ANSWER.test(item) || item.includes("\n") || item.length > 120 ? undefined : { [field]: item };
   };
 

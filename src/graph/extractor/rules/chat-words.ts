@@ -42,6 +42,11 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bppl\b/gi, "people"],
   [/\b(?:pls|plz|pleeease|please)\b/gi, ""],
   [/\bbuy\s+1\s+get\s+1\b/gi, "buy one get one"],
+  // "15% of all jackets": a slip for "off", told apart from "8% of customers redeem" by what follows.
+  [
+    /(\d\s?(?:%|percent))\s+of\s+(?=(?:all|any|every|everything|select|our|your|each)\b|(?!(?:the|a|an|their|customers?|people|users|members|visitors|shoppers|budget|revenue|sales|orders|redemptions?|total|them|those|these|it|that|this)\b)[a-z])/gi,
+    "$1 off ",
+  ],
   // "dec 26-jan 10": the date reader needs the dash set apart to see a range.
   [/(\d)-(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)/gi, "$1 - "],
   [/\b(?:thx|ty|thanks|thank\s+you)\s*[.!]*$/gi, ""],

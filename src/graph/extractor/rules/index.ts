@@ -6,6 +6,7 @@ import { PROSE_FIELDS, readAnswer } from "./answers.js";
 import { readChannels } from "./channels.js";
 import { spelledOut } from "./chat-words.js";
 import { readCodes } from "./codes.js";
+import { readConditions } from "./conditions.js";
 import { readDates } from "./dates.js";
 import { readLimits } from "./limits.js";
 import { readLocations, readPlaces } from "./locations.js";
@@ -32,6 +33,7 @@ const RULES: Rule[] = [
   readCodes,
   readChannels,
   readWeekdays,
+  readConditions,
   readDates,
   readMoney,
   readOffer,
@@ -125,6 +127,11 @@ function readRest(plain: string, context: ExtractContext): Extraction {
   if (merchantChange && !statesValues(reading.patch))
     return { patch: { merchantName: merchantChange }, source: "rules" };
   const answer = field ? readAnswer(field, message, context) : undefined;
+  // A bare answer ("3") is read by the answer reader, not the rules, so its number is not unread;
+  // a message read as nothing at all is answered as not understood instead.
+  const readSome = Object.keys(reading.patch).length > 0;
+  const unread = answer || !readSome ? undefined : unreadNumbers(reading.rest);
+  if (unread) reading.notes.push(unread);
   // "yes" to "Make it a lightning offer?" is an answer, not agreement with the preview.
   const said = answer && intent && SOFT_INTENTS.has(intent.kind) ? undefined : intent;
   const extraction = (patch: unknown, mentions: string[] = []): Extraction => ({
@@ -143,6 +150,15 @@ function readRest(plain: string, context: ExtractContext): Extraction {
   if (answer && field && (NUMERIC_ANSWERS.has(field) || ITEM_ANSWERS.has(field)) && namesAnother) {
     return extraction(reading.patch, readMerchantMentions(reading.rest));
   }
+  // "drop the weekday thing" while the qualifying item is asked was read as a change, not an item.
+  if (
+    answer &&
+    field &&
+    ITEM_ANSWERS.has(field) &&
+    !(field in reading.patch) &&
+    tookWords(reading.rest, message)
+  )
+    return extraction(reading.patch);
   if (answer && field && !PROSE_FIELDS.has(field)) return extraction(answer);
   if (field === "locationIds" && !said) return { patch: {}, source: "rules", locations: message.trim() };
   if (answer && field === "businessObjective" && statesValues(reading.patch)) {
@@ -168,6 +184,27 @@ function readRest(plain: string, context: ExtractContext): Extraction {
     ? { ...reading.patch, ...answer, locationScope: "selected" }
     : { ...reading.patch, ...answer };
   return { ...extraction(patch, readMerchantMentions(reading.rest)), ...(places && { locations: places }) };
+}
+
+/** Whether a rule took words of the message, not just punctuation or filler. */
+const tookWords = (rest: string, message: string) =>
+  rest.replace(/[^\p{L}\p{N}]+/gu, "") !== message.replace(/[^\p{L}\p{N}]+/gu, "");
+
+/** A number standing alone, not part of a name such as "7-Eleven". */
+const LONE_NUMBER = /(?<![\p{L}\p{N}_-])\$?\d[\d,.]*(?:\+|k\b)?(?![\p{L}\p{N}_-])/u;
+
+/**
+ * A number no rule read is a value the marketer meant and the offer would lack ("10+ gallons",
+ * "12 month min"): said back, so nothing is dropped silently. The parts between what the rules
+ * took (runs of spaces in `rest`) are quoted as the marketer wrote them.
+ */
+function unreadNumbers(rest: string): string | undefined {
+  const parts = rest
+    .split(/[,;:\n]|\.(?!\d)|\s{2,}/)
+    .map((part) => part.trim())
+    .filter((part) => LONE_NUMBER.test(part));
+  if (parts.length === 0) return undefined;
+  return `I didn't understand ${parts.map((part) => `"${part}"`).join(" or ")}, so the offer doesn't include it. Say it another way, or "add to terms: …" for a condition the merchant applies.`;
 }
 
 /** The message's first clause, when it states no offer values of its own: the goal in "goal: offer". */

@@ -51,7 +51,7 @@ export function readMerchantMentions(rest: string): string[] {
     for (const match of text.matchAll(pattern)) if (match[1]) found.push(match[1]);
   }
   // "central valley ag supply, $50 off": a clause of a few plain words may be the name on its own.
-  text.split(/\s*(?:[,;:\n.!?]|\s-\s)\s*/).forEach((clause, index) => {
+  text.split(/\s*(?:[,;:\n.!?–—]|\s-\s)\s*/).forEach((clause, index) => {
     const words = clause.replace(SMALL_TALK, "").trim();
     // The opening clause may be the name alone, even one word: "QuickFuel - 10 cents a gallon".
     const shortest = index === 0 ? 0 : 1;
@@ -75,7 +75,7 @@ const EDGE_WORD = new RegExp(`^(?:${STOP})\\s+|\\s+(?:${STOP})$`, "i");
  * thing another rule read (a run of spaces in `rest`) may be the name, run into the offer.
  */
 function openingWords(rest: string): string | undefined {
-  let words = (rest.trimStart().split(/\s{2,}|[,;:\n!?]/)[0] ?? "").replace(SMALL_TALK, "").trim();
+  let words = (rest.trimStart().split(/\s{2,}|[,;:\n!?–—]/)[0] ?? "").replace(SMALL_TALK, "").trim();
   for (let trimmed = words.replace(EDGE_WORD, ""); trimmed !== words; trimmed = words.replace(EDGE_WORD, ""))
     words = trimmed;
   return /^[\p{L}&'’-]{3,}(?:\s+[\p{L}&'’.-]+){0,4}$/u.test(words) ? words : undefined;

@@ -121,10 +121,11 @@ const OFFERS: [RegExp, Reader][] = [
     }),
   ],
   [
-    rx(String.raw`(${MONEY}|${NUMBER}${PERCENT})\s+off\s+${THRESHOLD}`),
-    ([, value, ...spends]) => ({
+    rx(String.raw`(${MONEY}|${NUMBER}${PERCENT})\s+off\s+${THRESHOLD}${ON_ITEM_ONLY}`),
+    ([, value, spendOver, spendWhen, spendWith, spendAny, on]) => ({
       ...percentOrDollarsOff(value),
-      minimumSpend: num(spends.find(Boolean)),
+      minimumSpend: num(spendOver ?? spendWhen ?? spendWith ?? spendAny),
+      itemName: item(on),
     }),
   ],
   [
@@ -233,6 +234,8 @@ const ITEM_PRICE = rx(
   [
     String.raw`\b(?:(?:a|an|one|each|the|our)\s+)?(?:${ITEM})\s+(?:is|are|costs?|sells?\s+for|goes\s+for|runs?)\s+(?:normally\s+|usually\s+|regularly\s+|typically\s+|about\s+|around\s+|roughly\s+)?(${MONEY})`,
     String.raw`\b(?:regular(?:ly)?|normal(?:ly)?|usual(?:ly)?|full|retail|list|item)\s+(?:price\s+)?(?:is\s+|of\s+|:\s*)?(${MONEY})`,
+    // "it's normally 22": a bare number after "normally" is a price unless a count follows.
+    String.raw`\b(?:normally|usually|regularly|typically)\s+(?:costs?\s+|sells?\s+for\s+|runs?\s+|priced\s+at\s+)?(${AMOUNT})(?!\s*(?:%|k\b|per\b|total\b|uses?\b|times\b|x\b|customers?\b|redemptions?\b|people\b))`,
   ].join("|"),
 );
 
@@ -294,7 +297,9 @@ function readCorrection(scan: Scan, draft: DraftPatch): DraftPatch | undefined {
 }
 
 /** What the offer is on, said apart from the value: "…, parts only", "$500 off first month's rent". */
-const SCOPE = rx(String.raw`(?:^|[,;.]\s*)(${ITEM})\s+only\b|\b(first\s+month'?s?\s+rent)\b`);
+const SCOPE = rx(
+  String.raw`(?:^|[,;.]\s*)(${ITEM})\s+only\b|\b(first\s+month'?s?\s+rent)\b|\b(?:only|just)\s+(?:on|for\s+(?=\S+\s*(?:$|[,;.])))\s*(?:(?:a|an|the|our)\s+)?(${ITEM})`,
+);
 
 /** A minimum said on its own, anywhere: "min spend 50 bucks", "on orders over $500", "when you spend $1000 or more". */
 const MINIMUM_SPEND = rx(
@@ -308,6 +313,8 @@ const MINIMUM_SPEND = rx(
     String.raw`\b(?:over|above)\s+(${MONEY})${OR_MORE}`,
     // "make the min $75", "change the minimum spend to $75", "min $75 not 100"
     String.raw`\b(?:make|change|set|lower|raise|drop|bump)\s+the\s+min(?:imum)?(?:\s+(?:spend|purchase|order))?\s+(?:to\s+)?(${AMOUNT})`,
+    // "actually make it spend $50", "spend $75 instead"
+    String.raw`\b(?:make\s+it|change\s+it\s+to)\s+(?:a\s+)?spend(?:\s+of)?\s+(${AMOUNT})|\bspend\s+(${AMOUNT})\s+instead\b`,
   ].join("|"),
 );
 
@@ -350,7 +357,7 @@ export const readOffer: Rule = (scan, patch, context, notes) => {
   refusedBuyXGetY(scan, notes);
   // Before the offers: "free item" would otherwise be read as the kind alone.
   const free = agreedDefined(scan.take(FREE_ITEM_IS).map((match) => item(match[1])));
-  const price = agreedDefined(scan.take(ITEM_PRICE).map((match) => num(match[1] ?? match[2])));
+  const price = agreedDefined(scan.take(ITEM_PRICE).map((match) => num(match.slice(1).find(Boolean))));
   if (price !== undefined) patch.itemPrice = price;
   const offers = OFFERS.flatMap(([pattern, read]) => scan.take(pattern).map(read));
   const offerType = agreed(offers.map((offer) => offer.offerType));
@@ -365,7 +372,7 @@ export const readOffer: Rule = (scan, patch, context, notes) => {
   }
   if (patch.itemName === undefined && (patch.offerType ?? context.draft.offerType) !== undefined) {
     const [scope] = scan.take(SCOPE);
-    const named = scope && item(scope[1] ?? (scope[2] ? "first month's rent" : undefined));
+    const named = scope && item(scope[1] ?? (scope[2] ? "first month's rent" : scope[3]));
     if (named) patch.itemName = named;
   }
   if (free && patch.itemName === undefined)

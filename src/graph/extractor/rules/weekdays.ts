@@ -1,3 +1,4 @@
+import { addToTerms } from "./conditions.js";
 import type { Rule } from "./scan.js";
 
 const rx = (source: string) => new RegExp(source, "gi");
@@ -22,12 +23,24 @@ const EVERY_DAY = rx(
 const listed = (days: string[]) =>
   days.length === 1 ? days[0] : `${days.slice(0, -1).join(", ")} and ${days.at(-1)}`;
 
-/**
- * Kigo's redemption controls hold no days of the week, so the restriction goes into the terms,
- * which the merchant honours at the till, and the marketer is told so rather than left to believe
- * the API enforces it.
- */
+/** "drop the weekday thing", "any day is fine": the days-of-the-week sentences come out of the terms. */
+const ANY_DAY = rx(
+  String.raw`\b(?:(?:drop|remove|delete|lose|scrap|ditch|take\s+out|get\s+rid\s+of|forget|no(?:\s+more)?)\s+(?:the\s+)?(?:weekdays?|weekends?|days?[\s-]of[\s-](?:the[\s-])?week|mon(?:day)?\s*(?:-|–|to|thru|through)\s*fri(?:day)?|(?:${DAY})s?)(?:[\s-]only)?(?:\s+(?:thing|restriction|limit|rule|part|bit|condition|term))?|any\s+day(?:\s+of\s+the\s+week)?\s+(?:is\s+)?(?:fine|ok(?:ay)?|works)|(?:valid\s+|good\s+)?(?:every|any)\s+day(?:\s+of\s+the\s+week)?)\b`,
+);
+const DAYS_SENTENCE =
+  /\s*Valid (?:Monday–Friday|Saturdays and Sundays|[A-Z][a-z]+days(?:(?:, | and )[A-Z][a-z]+days)*) only\./g;
+
+/** Kigo's redemption controls hold no days of the week: the restriction goes into the terms. */
 export const readWeekdays: Rule = (scan, patch, context, notes) => {
+  if (scan.take(ANY_DAY).length > 0) {
+    const terms = context.draft.termsConditions ?? "";
+    const kept = terms.replace(DAYS_SENTENCE, "").trim();
+    if (kept !== terms) {
+      patch.termsConditions = kept;
+      notes.push("I took the days of the week out of the terms: it can be redeemed any day it runs.");
+    } else notes.push("The terms don't limit the days of the week, so there was nothing to take out.");
+    return;
+  }
   const sentences: string[] = [];
   if (scan.take(WORKWEEK).length > 0) sentences.push("Valid Monday–Friday only.");
   if (scan.take(WEEKENDS).length > 0) sentences.push("Valid Saturdays and Sundays only.");
@@ -37,11 +50,12 @@ export const readWeekdays: Rule = (scan, patch, context, notes) => {
       .map((word) => `${DAYS[dayIndex(word)]}s`);
     sentences.push(`Valid ${listed(days)} only.`);
   }
-  const terms = context.draft.termsConditions ?? "";
-  const fresh = sentences.filter((sentence) => !terms.includes(sentence));
-  if (fresh.length === 0) return;
-  patch.termsAddition = [patch.termsAddition, ...fresh].filter(Boolean).join(" ");
-  notes.push(
-    `Kigo can't limit an offer to days of the week yet, so I added "${fresh.join(" ")}" to the terms for the merchant to honour; the offer itself can be redeemed any day it runs.`,
+  addToTerms(
+    sentences,
+    patch,
+    context,
+    notes,
+    "limit an offer to days of the week",
+    "; the offer itself can be redeemed any day it runs",
   );
 };
