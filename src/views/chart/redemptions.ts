@@ -1,0 +1,83 @@
+import { createRequire } from "node:module";
+import { Resvg } from "@resvg/resvg-js";
+import * as echarts from "echarts";
+
+/** Redemptions per day over a digest's period: the total and the top offers as series. */
+export interface RedemptionsChart {
+  title: string;
+  /** Calendar days, ISO "2026-12-01", one per point. */
+  days: string[];
+  series: { name: string; values: number[] }[];
+}
+
+const WIDTH = 960;
+const HEIGHT = 480;
+const FONT = "DejaVu Sans";
+const require = createRequire(import.meta.url);
+// Shipped with the app so text renders the same on every machine, with or without system fonts.
+const FONT_FILES = ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf"].map((file) =>
+  require.resolve(`dejavu-fonts-ttf/ttf/${file}`),
+);
+
+/**
+ * Without a canvas, ECharts sizes text from its own guess at a 12px sans font, which is narrower
+ * than DejaVu Sans: legend entries then overlap. DejaVu Sans averages about 0.6em per character.
+ */
+echarts.setPlatformAPI({
+  measureText: (text: string, font?: string) => {
+    const size = Number(/(\d+(?:\.\d+)?)px/.exec(font ?? "")?.[1] ?? 12);
+    return { width: text.length * size * 0.6 };
+  },
+});
+
+const shortDay = (iso: string) =>
+  new Date(`${iso}T12:00:00Z`).toLocaleDateString("en-US", {
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
+
+/** The chart as SVG, laid out by ECharts' server-side renderer (no DOM, no canvas). */
+export function redemptionsSvg(chart: RedemptionsChart): string {
+  const instance = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height: HEIGHT });
+  try {
+    instance.setOption({
+      animation: false,
+      backgroundColor: "#ffffff",
+      textStyle: { fontFamily: FONT, fontSize: 14 },
+      title: { text: chart.title, left: 16, top: 12, textStyle: { fontFamily: FONT, fontSize: 18 } },
+      legend: { bottom: 8, left: 16, right: 16, textStyle: { fontFamily: FONT, fontSize: 13 } },
+      grid: { left: 56, right: 32, top: 56, bottom: 96 },
+      xAxis: { type: "category", data: chart.days.map(shortDay), axisLabel: { fontFamily: FONT } },
+      yAxis: { type: "value", minInterval: 1, axisLabel: { fontFamily: FONT } },
+      series: chart.series.map((series, index) => ({
+        name: series.name,
+        type: "line",
+        data: series.values,
+        showSymbol: chart.days.length <= 31,
+        lineStyle: { width: index === 0 ? 3 : 2 },
+        ...(index === 0 && { areaStyle: { opacity: 0.08 } }),
+      })),
+    });
+    return instance.renderToSVGString();
+  } finally {
+    instance.dispose();
+  }
+}
+
+/** The chart as a PNG for chat: Slack and Teams show PNG inline, not SVG. */
+export function redemptionsPng(chart: RedemptionsChart): Buffer {
+  const resvg = new Resvg(redemptionsSvg(chart), {
+    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT },
+    background: "#ffffff",
+  });
+  return resvg.render().asPng();
+}
+
+const BARS = "▁▂▃▄▅▆▇█";
+
+/** "▁▃▅█▆": the total per day in text, for when the image cannot be posted. */
+export function sparkline(values: number[]): string {
+  const top = Math.max(...values, 0);
+  return values.map((value) => BARS[top === 0 ? 0 : Math.round((value / top) * (BARS.length - 1))]).join("");
+}
