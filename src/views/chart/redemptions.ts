@@ -1,14 +1,7 @@
 import { createRequire } from "node:module";
 import { Resvg } from "@resvg/resvg-js";
 import * as echarts from "echarts";
-
-/** Redemptions per day over a digest's period: the total and the top offers as series. */
-export interface RedemptionsChart {
-  title: string;
-  /** Calendar days, ISO "2026-12-01", one per point. */
-  days: string[];
-  series: { name: string; values: number[] }[];
-}
+import type { RedemptionsChart } from "../../core/digest/view-model.js";
 
 const WIDTH = 960;
 const HEIGHT = 480;
