@@ -1,0 +1,119 @@
+import { createNodeRedisClient, Queue, Worker } from "bullmq";
+import { Cron } from "croner";
+import type { Logger } from "pino";
+import { createClient } from "redis";
+
+/** When a subscription's digest is due. */
+export interface DigestSchedule {
+  subscriptionId: string;
+  cron: string;
+  timeZone: string;
+}
+
+/**
+ * Runs one subscription's digest for one tick (`tick` names it, the same on a retry); a failure is
+ * retried (BullMQ) or logged, and never blocks the others.
+ */
+export type RunDigest = (subscriptionId: string, tick: string) => Promise<void>;
+
+export interface DigestScheduler {
+  schedule(schedule: DigestSchedule): Promise<void>;
+  unschedule(subscriptionId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const QUEUE = "offer-digests";
+const JOB = "digest";
+
+/** BullMQ through node-redis, the client the rest of the app uses, rather than a second one (ioredis). */
+const connectionOf = (redisUrl: string) => createNodeRedisClient(createClient({ url: redisUrl }));
+
+/**
+ * BullMQ job schedulers: one per subscription, so each tick makes one job whatever the number of
+ * replicas, and any replica's worker may take it. Failed runs retry with exponential backoff.
+ */
+export async function bullmqScheduler(options: {
+  redisUrl: string;
+  run: RunDigest;
+  logger: Logger;
+  /** A prefix of its own keeps tests' queues apart from the bot's. */
+  prefix?: string;
+  worker?: boolean;
+  retryDelayMs?: number;
+}): Promise<DigestScheduler> {
+  const prefix = options.prefix ?? "kigo";
+  const queue = new Queue(QUEUE, { connection: connectionOf(options.redisUrl), prefix });
+  const worker =
+    options.worker === false
+      ? undefined
+      : new Worker<{ subscriptionId: string }>(
+          QUEUE,
+          (job) => options.run(job.data.subscriptionId, job.id ?? job.name),
+          {
+            connection: connectionOf(options.redisUrl),
+            prefix,
+            // Digests post to chat, which allows about one message per second per channel.
+            concurrency: 2,
+          },
+        );
+  worker?.on("failed", (job, error) =>
+    options.logger.error(
+      { err: error, subscriptionId: job?.data.subscriptionId, attempt: job?.attemptsMade },
+      "digest failed",
+    ),
+  );
+  return {
+    async schedule({ subscriptionId, cron, timeZone }) {
+      await queue.upsertJobScheduler(
+        subscriptionId,
+        { pattern: cron, tz: timeZone },
+        {
+          name: JOB,
+          data: { subscriptionId },
+          opts: {
+            attempts: 3,
+            backoff: { type: "exponential", delay: options.retryDelayMs ?? 30_000 },
+            removeOnComplete: 100,
+            removeOnFail: 500,
+          },
+        },
+      );
+    },
+    async unschedule(subscriptionId) {
+      await queue.removeJobScheduler(subscriptionId);
+    },
+    async close() {
+      await worker?.close();
+      await queue.close();
+    },
+  };
+}
+
+/** Without Redis (the embedded default): the same schedules in this process, with croner. */
+export function inProcessScheduler(options: { run: RunDigest; logger: Logger }): DigestScheduler {
+  const jobs = new Map<string, Cron>();
+  return {
+    async schedule({ subscriptionId, cron, timeZone }) {
+      jobs.get(subscriptionId)?.stop();
+      jobs.set(
+        subscriptionId,
+        // protect: a digest still running when the next tick comes is not started twice.
+        new Cron(cron, { timezone: timeZone, protect: true }, async () => {
+          try {
+            await options.run(subscriptionId, `${subscriptionId}:${Date.now()}`);
+          } catch (error) {
+            options.logger.error({ err: error, subscriptionId }, "digest failed");
+          }
+        }),
+      );
+    },
+    async unschedule(subscriptionId) {
+      jobs.get(subscriptionId)?.stop();
+      jobs.delete(subscriptionId);
+    },
+    async close() {
+      for (const job of jobs.values()) job.stop();
+      jobs.clear();
+    },
+  };
+}
