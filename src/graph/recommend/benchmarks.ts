@@ -43,10 +43,19 @@ const programProfile = z.strictObject({
   audienceSize: z.number().int().positive(),
 });
 
+/** A kind of item priced apart from the category's typical one: a restaurant meal is not a coffee. */
+const itemClass = z.strictObject({
+  label: z.string().trim().min(1),
+  price: z.number().positive(),
+  /** Words that name it in an offer's item ("burger basket" names a meal by "burger"). */
+  words: z.array(z.string().trim().min(1)).min(1),
+});
+
 const categoryProfile = z.strictObject({
   /** How messages name the merchant's kind of business, e.g. "restaurant and café". */
   label: z.string().trim().min(1),
   ...prices,
+  items: z.array(itemClass).optional(),
 });
 
 // Records keyed by enums are exhaustive in zod 4: every objective × program × kind of offer is present.
@@ -111,6 +120,20 @@ export interface PriceBasis {
   averageItemPrice: number;
   /** "restaurant and café" or "open-loop resident": whose typical prices these are. */
   label: string;
+  items?: z.infer<typeof itemClass>[];
+}
+
+const escaped = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The item class an item's words name, if the merchant's category prices one apart. */
+export function itemClassOf(
+  prices: PriceBasis,
+  item: string | undefined,
+): z.infer<typeof itemClass> | undefined {
+  if (!item) return undefined;
+  return prices.items?.find((kind) =>
+    kind.words.some((word) => new RegExp(`(?:^|[^\\p{L}])${escaped(word)}s?(?![\\p{L}])`, "iu").test(item)),
+  );
 }
 
 /** Typical prices at the draft's merchant: its category's, else its program's; undefined with neither. */

@@ -3,7 +3,7 @@ import type { OfferDraft } from "../draft.js";
 import type { ValueKind } from "../offer-kinds.js";
 import { isPlural } from "../offer-words.js";
 import { typicalUnits } from "../per-unit.js";
-import { type BenchmarkTable, type PriceBasis, pricesFor } from "../recommend/benchmarks.js";
+import { type BenchmarkTable, itemClassOf, type PriceBasis, pricesFor } from "../recommend/benchmarks.js";
 
 /** One factor of the liability estimate, with how it was obtained in words. */
 export interface Factor {
@@ -37,8 +37,11 @@ export function itemPriceOf(draft: OfferDraft, table: BenchmarkTable): ItemPrice
   if (!prices) return undefined;
   // A price point is usually a whole purchase (an oil change), not a side item.
   const wholeOrder = draft.offerType === "price_point";
-  const price = wholeOrder ? prices.averageOrderValue : prices.averageItemPrice;
-  const basis = `the average ${prices.label} ${wholeOrder ? "order" : "item"}`;
+  const named = itemClassOf(prices, draft.itemName);
+  const price = named?.price ?? (wholeOrder ? prices.averageOrderValue : prices.averageItemPrice);
+  const basis = named
+    ? `a typical ${named.label}`
+    : `the average ${prices.label} ${wholeOrder ? "order" : "item"}`;
   const example = formatMoney(Math.max(1, Math.round(price * 1.2)));
   return {
     price,

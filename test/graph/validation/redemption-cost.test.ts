@@ -35,6 +35,23 @@ describe("cost per redemption from the offer itself", () => {
     expect(cost({ ...free, ...stated })).toBe(4);
   });
 
+  it("prices a meal at a café-and-restaurant merchant as a meal, not as a coffee", () => {
+    const meal = cafe?.items?.find((kind) => kind.label === "restaurant meal");
+    expect(meal?.price).toBeGreaterThan(cafe?.averageItemPrice ?? Number.POSITIVE_INFINITY);
+    const free = {
+      offerType: "free_with_purchase",
+      itemName: "burger basket",
+      qualifyingItem: "drink",
+    } as const;
+    expect(cost(free)).toBe(meal?.price);
+    expect(estimateLiability(resident(free), benchmarks)?.assumption).toContain(
+      `burger basket at an estimated $${meal?.price} (a typical restaurant meal;`,
+    );
+    expect(cost({ offerType: "bogo", offerValue: 100, itemName: "entrées" })).toBe(meal?.price);
+    // "latte" names no class: the category's typical item.
+    expect(cost({ ...free, itemName: "latte" })).toBe(cafe?.averageItemPrice);
+  });
+
   it("prices a BOGO on the item, a percentage on the category's order and amounts as they are", () => {
     expect(cost({ offerType: "bogo", offerValue: 100, itemName: "latte", itemPrice: 6 })).toBe(6);
     expect(cost({ offerType: "bogo", offerValue: 50, itemName: "latte", itemPrice: 6 })).toBe(3);
