@@ -111,7 +111,7 @@ const RECOMMEND_GOAL =
 const LIST_MERCHANTS =
   /\b(?:which|what|list|show(?:\s+me)?|see)\s+(?:(?:are\s+)?(?:the|my|our|all(?:\s+the)?)\s+)?(?:merchants?|dealers?|dealerships?|stores?|shops?|properties|brands?|businesses|locations?)\b|\bwho\s+can\s+i\s+(?:make|create|run)\b/i;
 const COST =
-  /\b(?:gonna|going\s+to)\s+cost\b|\bcost\s+(?:me|us)\b|\b(?:what|how\s+much)\s+(?:will|would|does|could|might)\s+(?:this|it|that|the\s+offer)\s+cost\b|\bwhat(?:'?s|\s+is|\s+would\s+be)\s+the\s+(?:cost|liability|budget\s+impact|exposure)\b|\bhow\s+much\s+(?:will|would|does)\s+(?:this|it)\s+(?:cost|run)\b|\bhow\s+much\s+(?:could|can)\s+(?:we|i)\s+(?:lose|spend)\b/i;
+  /\b(?:gonna|going\s+to)\s+cost\b|\bcost\s+(?:me|us)\b(?=.*\?|(?<=\b(?:what|how\s+much|would|will)\b.*))|\b(?:what|how\s+much)\s+(?:will|would|does|could|might)\s+(?:this|it|that|the\s+offer)\s+cost\b|\bwhat(?:'?s|\s+is|\s+would\s+be)\s+the\s+(?:cost|liability|budget\s+impact|exposure)\b|\bhow\s+much\s+(?:will|would|does)\s+(?:this|it)\s+(?:cost|run)\b|\bhow\s+much\s+(?:could|can)\s+(?:we|i)\s+(?:lose|spend)\b/i;
 const GREETING = whole(
   String.raw`\s*(?:hi|hello|hey|hiya|yo|howdy|sup|good\s+(?:morning|afternoon|evening)|hi\s+there|hello\s+there|hey\s+there)(?:\s+(?:bot|kigo|there|team|all))?[\s.!,👋]*`,
 );

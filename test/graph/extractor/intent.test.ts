@@ -436,6 +436,43 @@ describe("words marketers typed in tries", () => {
       },
     ],
     ["we usually do 2 per customer", {}, { usageLimitPerCustomer: 2 }],
+    ["the week before christmas", {}, { startDate: "2026-12-18", endDate: "2026-12-24" }],
+    ["first 10 days of jan", {}, { startDate: "2027-01-01", endDate: "2027-01-10" }],
+    ["18th thru 24th", {}, { startDate: "2026-12-18", endDate: "2026-12-24" }],
+    [
+      "10 off dinner when u spend 50+",
+      {},
+      { offerType: "dollars_off", offerValue: 10, minimumSpend: 50, itemName: "dinner" },
+    ],
+    [
+      "500 off first month rent",
+      {},
+      { offerType: "dollars_off", offerValue: 500, itemName: "first month's rent" },
+    ],
+    ["just once", { itemName: "service visits" } as DraftPatch, { usageLimitPerCustomer: 1 }],
+    [
+      "it's only for compact tractors, that got lost",
+      { offerType: "price_point", offerValue: 99 } as DraftPatch,
+      { itemName: "compact tractors" },
+    ],
+    [
+      "drop the one per guest limit",
+      { usageLimitPerCustomer: 1, totalUsageLimit: 500 } as DraftPatch,
+      { unlimitedPerCustomer: true },
+    ],
+    [
+      "remove the total cap",
+      { usageLimitPerCustomer: 1, totalUsageLimit: 500 } as DraftPatch,
+      { unlimitedTotal: true },
+    ],
+    ["they're about $12", {}, { itemPrice: 12 }],
+    ["paint is more like 40/gal", {}, { itemPrice: 40 }],
+    ["beanies cost us like 12 each so budget 3600", {}, { itemPrice: 12, totalBudget: 3600 }],
+    [
+      "500 bonus points for any service visit",
+      {},
+      { offerType: "loyalty_points", offerValue: 500, valueUnit: "points", itemName: "service visit" },
+    ],
     [
       "actually make it spend $50",
       { offerType: "spend_and_get", minimumSpend: 40 } as DraftPatch,
@@ -456,6 +493,30 @@ describe("words marketers typed in tries", () => {
     ["qualifyingItem", "a muffin or scone", { qualifyingItem: "muffin or scone" }],
   ] as const)("takes the casual answer to %s: %s", (expecting, message, patch) => {
     expect(readWithRules(message, context({ expecting })).patch).toEqual(patch);
+  });
+
+  it("reads the values said beside a question, and answers the question", () => {
+    const reading = readWithRules("hmm what would it cost us? normal price is 189", context());
+    expect(reading.intent).toEqual({ kind: "cost" });
+    expect(reading.patch).toEqual({ itemPrice: 189 });
+  });
+
+  it("puts 'members only' in the audience and the terms, and asks which limit 'drop the limit' means", () => {
+    const members = readWithRules("15% off power tools, members only", context());
+    expect(members.patch).toMatchObject({
+      targetAudience: ["members"],
+      termsAddition: "Valid for members only.",
+    });
+    expect(members.notes).toEqual([
+      'Kigo can\'t check who is a member yet, so I added "Valid for members only." to the terms for the merchant to honour.',
+    ]);
+    const both = context({ draft: { usageLimitPerCustomer: 1, totalUsageLimit: 500 } });
+    const limit = readWithRules("drop the limit", both);
+    expect(limit.patch).toEqual({});
+    expect(limit.notes).toEqual(['Which limit should go? Say "no limit per customer" or "no total cap".']);
+    expect(readWithRules("drop the limit", context({ draft: { totalUsageLimit: 500 } })).patch).toEqual({
+      unlimitedTotal: true,
+    });
   });
 
   it("reads any purchase back in words, not as the item 'purchase'", () => {

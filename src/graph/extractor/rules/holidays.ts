@@ -242,24 +242,35 @@ function periodFor(named: NamedDays, match: RegExpExecArray, scan: Scan, today: 
   };
 }
 
-const DAYS_AFTER = String.raw`\b(?:the\s+)?(?:(\d{1,2})\s+days|(day)|(week)|(weekend))\s+(?:after|following)\s+`;
+const DAYS_AROUND = String.raw`\b(?:the\s+)?(?:(\d{1,2})\s+days|(day)|(week)|(weekend))\s+(after|following|before|leading\s+up\s+to|ahead\s+of)\s+`;
 
-/** "the 10 days after Thanksgiving", "the day after Christmas", "the week after Black Friday". */
-function daysAfter(named: NamedDays, match: RegExpExecArray): NamedDays {
+/**
+ * "the 10 days after Thanksgiving", "the day after Christmas", "the week before Christmas": days
+ * next to a named day, not including it.
+ */
+function daysAround(named: NamedDays, match: RegExpExecArray): NamedDays {
   const days = match[1] ? Number(match[1]) : match[2] ? 1 : 7;
   const span = match[1] ? `${match[1]} days` : match[2] ? "day" : match[3] ? "week" : "weekend";
-  // "the weekend after Christmas": the first Saturday and Sunday after the day.
   const weekend = match[4] !== undefined;
+  const before = !/^(?:after|following)$/i.test(match[5] ?? "");
   return {
     name: named.name,
     pattern: named.pattern,
     dates: (year) => {
-      const [, end] = named.dates(year);
+      const [start, end] = named.dates(year);
+      if (before) {
+        if (!weekend) return [addDays(start, -days), addDays(start, -1)];
+        // "the weekend before Christmas": the last Saturday and Sunday before the day.
+        const sunday = addDays(start, -(((weekdayOf(start) + 6) % 7) + 1));
+        return [addDays(sunday, -1), sunday];
+      }
       if (!weekend) return [addDays(end, 1), addDays(end, days)];
+      // "the weekend after Christmas": the first Saturday and Sunday after the day.
       const saturday = addDays(end, ((SATURDAY - weekdayOf(end) + 6) % 7) + 1);
       return [saturday, addDays(saturday, 1)];
     },
-    explain: (start, end) => `I took the ${span} after ${named.name} as ${spanLabel(start, end)}.`,
+    explain: (start, end) =>
+      `I took the ${span} ${before ? "before" : "after"} ${named.name} as ${spanLabel(start, end)}.`,
   };
 }
 
@@ -267,8 +278,8 @@ function daysAfter(named: NamedDays, match: RegExpExecArray): NamedDays {
 export function namedDays(scan: Scan, today: Day): Period[] {
   const shifted = NAMED_DAYS.flatMap((named) =>
     scan
-      .take(new RegExp(String.raw`${DAYS_AFTER}(?:${named.pattern})(?![\w'’])`, "gi"))
-      .map((match) => periodFor(daysAfter(named, match), match, scan, today)),
+      .take(new RegExp(String.raw`${DAYS_AROUND}(?:${named.pattern})(?![\w'’])`, "gi"))
+      .map((match) => periodFor(daysAround(named, match), match, scan, today)),
   );
   return [
     ...shifted,

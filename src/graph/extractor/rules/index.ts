@@ -78,6 +78,27 @@ function readMessage(message: string, context: ExtractContext): Reading {
   return { patch: keepValid(patch).patch, notes, rest: scan.rest };
 }
 
+/** Questions, which a message may ask next to values of the offer. */
+const QUESTIONS: ReadonlySet<Intent["kind"]> = new Set(["cost", "recommend", "explain"]);
+
+/** The sentences of a message that are not the question, read for values. */
+function valuesBeside(
+  message: string,
+  question: Intent,
+  context: ExtractContext,
+): Omit<Extraction, "source"> {
+  const others = message
+    .split(/(?<=[?!.;])\s+|\n/)
+    .filter((sentence) => readIntent(sentence)?.kind !== question.kind)
+    .join(". ");
+  if (!others.trim()) return { patch: {} };
+  const reading = readMessage(others, { ...context, expecting: undefined });
+  return {
+    patch: reading.patch,
+    ...(reading.notes.length > 0 && { notes: reading.notes }),
+  };
+}
+
 /** Intents that end the reading: the message is a command or a question, not draft values. */
 const WHOLE_MESSAGE_INTENTS: ReadonlySet<Intent["kind"]> = new Set([
   "publish",
@@ -119,6 +140,11 @@ function withoutTrailingDecision(message: string): [string, boolean] {
 function readRest(plain: string, context: ExtractContext): Extraction {
   const intent = readIntent(plain);
   const message = withDigits(plain);
+  if (intent && QUESTIONS.has(intent.kind)) {
+    // "what would it cost? normal price is 189": the question is answered with the values beside it.
+    const beside = valuesBeside(message, intent, context);
+    return { ...beside, source: "rules", intent };
+  }
   if (intent && WHOLE_MESSAGE_INTENTS.has(intent.kind)) return { patch: {}, source: "rules", intent };
   if (intent?.kind === "offers" && intent.verb !== "duplicate") return { patch: {}, source: "rules", intent };
   const field = context.expecting;

@@ -11,6 +11,8 @@ const STOP = [
   "and|for|with|from|to|until|till|through|thru|at|in|on|of|during|per|by|when|where|while|or|but|if|so|then|as|than|via|using|over|above|under",
   // articles and pronouns: an item after them is read without them where it matters
   "a|an|the|this|that|these|those|it|its|we|i|you|our|us|they|them|their|let'?s|lets",
+  // contractions that start a clause: "it's only for compact tractors"
+  "it['’]s|that['’]?s|there['’]?s|here['’]?s|what['’]?s|we['’]re|they['’]re|i['’]m|you['’]re",
   // order words: "$300 off first month" is on the month, which the dates own
   "first|second|third|next|last",
   // negations: "$75 not 100" is a correction, never an item called "not"

@@ -44,6 +44,36 @@ const UNLIMITED_TOTAL = rx(
 /** "unlimited" or "no cap" on its own: the limit being asked about, or else the total. */
 export const BARE_NO_LIMIT = new RegExp(String.raw`^\s*${NO_LIMIT}[\s.!]*$`, "i");
 
+/**
+ * "drop the one per guest limit", "remove the total cap", "drop the limit": a limit taken away,
+ * read before the limits themselves so "one per guest" here is not a new limit of one.
+ */
+const DROPPED_LIMIT = rx(
+  String.raw`\b(?:drop|remove|lose|scrap|ditch|get\s+rid\s+of|take\s+(?:off|away|out)|lift|kill|forget)\s+(?:the\s+)?(?:(?:(${COUNT})\s*x?\s*(?:${USES}\s+)?(?:per|a|each)\s+${PERSON}|(per[\s-]${PERSON}|customer|guest|person)|(total|overall))\s+)?(?:usage\s+)?(?:limits?|caps?|max(?:imum)?)\b(?!\s+(?:to|at|of)\s+\d)`,
+);
+
+function droppedLimits(
+  scan: Parameters<Rule>[0],
+  patch: Parameters<Rule>[1],
+  draft: Parameters<Rule>[2]["draft"],
+  notes: string[],
+): void {
+  for (const match of scan.take(DROPPED_LIMIT)) {
+    const perPerson = match[1] !== undefined || match[2] !== undefined;
+    const total = match[3] !== undefined;
+    const hasPerCustomer = draft.usageLimitPerCustomer !== undefined;
+    const hasTotal = draft.totalUsageLimit !== undefined;
+    if (perPerson || (!total && hasPerCustomer && !hasTotal)) patch.unlimitedPerCustomer = true;
+    else if (total || (hasTotal && !hasPerCustomer)) patch.unlimitedTotal = true;
+    else
+      notes.push(
+        hasTotal
+          ? 'Which limit should go? Say "no limit per customer" or "no total cap".'
+          : "The offer has no usage limit to drop.",
+      );
+  }
+}
+
 /** "1 per person per day": the period part, which Kigo's redemption controls cannot hold. */
 const PER_PERIOD = rx(String.raw`\b(?:per|a|each|every)\s+(?:day|week|month|visit)\b|\b(?:daily|weekly)\b`);
 
@@ -51,6 +81,7 @@ const PER_PERIOD = rx(String.raw`\b(?:per|a|each|every)\s+(?:day|week|month|visi
 export const readLimits: Rule = (scan, patch, context, notes) => {
   // "no limit" alone answers the limit being asked about; the answer reader takes it.
   if (context.expecting === "usageLimitPerCustomer" && BARE_NO_LIMIT.test(scan.text)) return;
+  droppedLimits(scan, patch, context.draft, notes);
   if (scan.take(UNLIMITED_PER_CUSTOMER).length > 0) patch.unlimitedPerCustomer = true;
   if (scan.take(UNLIMITED_TOTAL).length > 0) patch.unlimitedTotal = true;
   const perCustomer = agreedDefined(

@@ -28,7 +28,7 @@ function yearOf(yearText: string | undefined, month: number, lastDay: number, to
 }
 
 const PART =
-  /\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?:(two|three|2|3)\s+)?(weeks?|half)/;
+  /\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?:(two|three|\d{1,2})\s+)?(weeks?|half|days)/;
 
 /** Days `first`–`last` of the month, counted from its end for "last"; undefined when the month is too short. */
 function partDays(
@@ -40,6 +40,12 @@ function partDays(
   const half = Math.floor(monthLength / 2);
   const fromEnd = ordinal === "last" || ordinal === "final";
   const nth = ORDINALS[ordinal] ?? 1;
+  if (unit === "days") {
+    // "the first 10 days of January", "the last 5 days of December"; "second 10 days" means nothing.
+    if (weeks > monthLength || (!fromEnd && nth !== 1)) return undefined;
+    return fromEnd ? [monthLength - weeks + 1, monthLength] : [1, weeks];
+  }
+  if (weeks > 4) return undefined;
   if (unit === "half") {
     if (fromEnd || nth === 2) return [half + 1, monthLength];
     return nth === 1 ? [1, half] : undefined;
@@ -116,8 +122,32 @@ function daysOfMonth(scan: Scan, today: Day): Period[] {
   return found;
 }
 
+const STRICT_ORDINAL = String.raw`(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b`;
+const ORDINALS_ALONE = new RegExp(
+  String.raw`(?<!(?:${MONTH_NAME})\.?\s+)\b(?:from\s+)?${STRICT_ORDINAL}\s*(?:-|–|to|through|thru|until|till)\s*${STRICT_ORDINAL}(?!\s*(?:of\s+)?(?:${MONTH_NAME}))`,
+  "gi",
+);
+
+/** "18th thru 24th" with no month: the next time those days come, and the marketer is told which. */
+function ordinalsAlone(scan: Scan, today: Day): Period[] {
+  const found: Period[] = [];
+  scan.take(ORDINALS_ALONE, (match) => {
+    const [from, to] = [Number(match[1]), Number(match[2])];
+    const thisMonth = to >= today.day;
+    const month = thisMonth ? today.month : (today.month % 12) + 1;
+    const year = thisMonth || today.month < 12 ? today.year : today.year + 1;
+    if (from < 1 || from > to || to > lastDayOfMonth(year, month)) return false;
+    const [start, end] = [dayAt(year, month, from), dayAt(year, month, to)];
+    const notes = [`I took ${match[0].trim()} as ${shortDay(start)} – ${shortDay(end)}.`];
+    found.push(periodOf(scan, match, { kind: "range", start, end, notes }));
+    return true;
+  });
+  return found;
+}
+
 export const monthParts = (scan: Scan, today: Day): Period[] => [
   ...parts(scan, today),
   ...midMonths(scan, today),
   ...daysOfMonth(scan, today),
+  ...ordinalsAlone(scan, today),
 ];

@@ -19,10 +19,12 @@ const item = (raw: string | undefined) => itemText(raw);
  */
 const ON_ITEM = String.raw`(?=(?:\s+(?:on\s+)?(?:(?:a|an|the)\s+)?(${ITEM}))?)`;
 /** "on lattes", "with any holiday drink": points and cash back name their item after a joining word. */
-const ON_ITEM_ONLY = String.raw`(?=(?:\s+(?:on|with|when\s+you\s+(?:buy|purchase))\s+(?:(?:a|an|the)\s+)?(${ITEM}))?)`;
+const ON_ITEM_ONLY = String.raw`(?=(?:\s+(?:on|with|for\s+(?:any|each|every)|when\s+you\s+(?:buy|purchase))\s+(?:(?:a|an|the)\s+)?(${ITEM}))?)`;
 const PER_UNIT = Object.keys(PER_UNIT_WORDS).join("|");
 /** "month of covered parking", "12 month lease": items measured in time, whose words the date rules otherwise own. */
 const TIMED_ITEM = String.raw`(?:(?:\d+[\s-])?(?:month|week|night|day|year)s?\s+(?:of\s+)?)?${ITEM}`;
+/** "10 off dinner", "500 off first month rent": a bare number taken off is dollars, since a percent says so. */
+const BARE_OFF = String.raw`${NUMBER}(?=\s+off\b)`;
 const OR_MORE = String.raw`(?:\s+or\s+more|\+)?`;
 const MULTIPLIERS: Record<string, number> = { double: 2, twice: 2, triple: 3, quadruple: 4 };
 
@@ -121,7 +123,7 @@ const OFFERS: [RegExp, Reader][] = [
     }),
   ],
   [
-    rx(String.raw`(${MONEY}|${NUMBER}${PERCENT})\s+off\s+${THRESHOLD}${ON_ITEM_ONLY}`),
+    rx(String.raw`(${MONEY}|${NUMBER}${PERCENT}|${BARE_OFF})\s+off\s+${THRESHOLD}${ON_ITEM_ONLY}`),
     ([, value, spendOver, spendWhen, spendWith, spendAny, on]) => ({
       ...percentOrDollarsOff(value),
       minimumSpend: num(spendOver ?? spendWhen ?? spendWith ?? spendAny),
@@ -188,7 +190,7 @@ const OFFERS: [RegExp, Reader][] = [
   ],
   [
     rx(
-      String.raw`(${MONEY})\s*(?:off|discount)\b${ON_ITEM}|\b(?:save|take)\s+(${MONEY})(?:\s+off\b)?${ON_ITEM}`,
+      String.raw`(${MONEY}|${BARE_OFF})\s*(?:off|discount)\b${ON_ITEM}|\b(?:save|take)\s+(${MONEY})(?:\s+off\b)?${ON_ITEM}`,
     ),
     ([, after, onAfter, before, onBefore]) => ({
       offerType: "dollars_off",
@@ -229,11 +231,14 @@ const OFFERS: [RegExp, Reader][] = [
   [rx(String.raw`\bclick[\s-]?thr(?:ough|u)\b`), () => ({ offerType: "clickthrough" })],
 ];
 
+const ABOUT = String.raw`(?:(?:normally|usually|regularly|typically|about|around|roughly|(?:more\s+)?like|approx(?:imately)?)\s+)*`;
+
 /** "a latte is $5", "an oil change costs $45", "regular price $45": what the item normally costs. */
 const ITEM_PRICE = rx(
   [
-    String.raw`\b(?:(?:a|an|one|each|the|our)\s+)?(?:${ITEM})\s+(?:is|are|costs?|sells?\s+for|goes\s+for|runs?)\s+(?:normally\s+|usually\s+|regularly\s+|typically\s+|about\s+|around\s+|roughly\s+)?(${MONEY})`,
-    String.raw`\b(?:regular(?:ly)?|normal(?:ly)?|usual(?:ly)?|full|retail|list|item)\s+(?:price\s+)?(?:is\s+|of\s+|:\s*)?(${MONEY})`,
+    String.raw`\b(?:(?:a|an|one|each|the|our)\s+)?(?:${ITEM}|they['’]re|they|those|these)\s+(?:is|are|costs?(?:\s+us)?|sells?\s+for|goes\s+for|runs?)\s+${ABOUT}(${MONEY}|${NUMBER}(?=\s*(?:each|apiece|a\s+piece|\/\s*\w+)))`,
+    String.raw`\b(?:they['’]re|they\s+are|those\s+are)\s+${ABOUT}(${MONEY})(?!\s*(?:off|back|cash|budget))`,
+    String.raw`\b(?:regular(?:ly)?|normal(?:ly)?|usual(?:ly)?|full|retail|list|item)\s+(?:price\s+)?(?:is\s+|of\s+|:\s*)?(${MONEY}|${NUMBER}(?!\s*(?:%|k\b|per\b|total\b|uses?\b|x\b)))`,
     // "it's normally 22": a bare number after "normally" is a price unless a count follows.
     String.raw`\b(?:normally|usually|regularly|typically)\s+(?:costs?\s+|sells?\s+for\s+|runs?\s+|priced\s+at\s+)?(${AMOUNT})(?!\s*(?:%|k\b|per\b|total\b|uses?\b|times\b|x\b|customers?\b|redemptions?\b|people\b))`,
   ].join("|"),
@@ -297,8 +302,11 @@ function readCorrection(scan: Scan, draft: DraftPatch): DraftPatch | undefined {
 }
 
 /** What the offer is on, said apart from the value: "…, parts only", "$500 off first month's rent". */
+/** "only for new customers" names who, not what: those words are left to the audience rule. */
+const AUDIENCE_WORDS = String.raw`(?:new\s+|existing\s+|loyal\s+|rewards?\s+|first[\s-]time\s+|vip\s+)?(?:customers?|members?|dealers?|residents?|tenants?|guests?|users?|people|students|seniors|vips?|subscribers|employees|staff|families|locals|regulars|leases)\b`;
+const AUDIENCE_ONLY = new RegExp(String.raw`^(?:fleets?|${AUDIENCE_WORDS})$`, "i");
 const SCOPE = rx(
-  String.raw`(?:^|[,;.]\s*)(${ITEM})\s+only\b|\b(first\s+month'?s?\s+rent)\b|\b(?:only|just)\s+(?:on|for\s+(?=\S+\s*(?:$|[,;.])))\s*(?:(?:a|an|the|our)\s+)?(${ITEM})`,
+  String.raw`(?:^|[,;.]\s*)(${ITEM})\s+only\b|\b(first\s+month'?s?\s+rent)\b|\b(?:only|just)\s+(?:on|for(?!\s+(?:\S+\s+)?${AUDIENCE_WORDS}))\s+(?:(?:a|an|the|our)\s+)?(${ITEM})`,
 );
 
 /** A minimum said on its own, anywhere: "min spend 50 bucks", "on orders over $500", "when you spend $1000 or more". */
@@ -367,6 +375,8 @@ export const readOffer: Rule = (scan, patch, context, notes) => {
       const value = agreedDefined(offers.map((offer) => offer[field]));
       if (value !== undefined) Object.assign(patch, { [field]: value });
     }
+    // "points for every fleet purchase": the fleet is who, not what.
+    if (patch.itemName && AUDIENCE_ONLY.test(patch.itemName)) delete patch.itemName;
   } else if (offers.length === 0) {
     Object.assign(patch, readCorrection(scan, context.draft));
   }
