@@ -495,6 +495,35 @@ describe("words marketers typed in tries", () => {
     expect(readWithRules(message, context({ expecting })).patch).toEqual(patch);
   });
 
+  it("moves both dates when the offer is pushed, and starts after a holiday said with 'after'", () => {
+    const dated = context({ draft: { startDate: "2026-12-01", endDate: "2026-12-14" } });
+    for (const message of ["hmm push it a week", "move the dates a week later"])
+      expect(readWithRules(message, dated).patch).toEqual({ startDate: "2026-12-08", endDate: "2026-12-21" });
+    expect(readWithRules("move it up 3 days", dated).patch).toEqual({
+      startDate: "2026-11-28",
+      endDate: "2026-12-11",
+    });
+    const goal = readWithRules(
+      "bring ppl in after the holidays. it's $10 off, and it should end jan 10 not 31",
+      context({ expecting: "businessObjective" }),
+    );
+    expect(goal.patch).toEqual({
+      businessObjective: "Bring people in after the holidays",
+      startDate: "2027-01-01",
+      endDate: "2027-01-10",
+      offerType: "dollars_off",
+      offerValue: 10,
+    });
+  });
+
+  it("takes a decision that ends a message when nothing before it changes the offer", () => {
+    for (const message of ["thats fine its exactly our budget. publish", "👍 publish", "looks good, ship it"])
+      expect(readWithRules(message, context()).intent).toEqual({ kind: "publish" });
+    const changed = readWithRules("ok bump budget to 25k and publish", context());
+    expect(changed.patch).toEqual({ totalBudget: 25000 });
+    expect(changed.intent).toBeUndefined();
+  });
+
   it("reads the values said beside a question, and answers the question", () => {
     const reading = readWithRules("hmm what would it cost us? normal price is 189", context());
     expect(reading.intent).toEqual({ kind: "cost" });

@@ -274,6 +274,19 @@ function daysAround(named: NamedDays, match: RegExpExecArray): NamedDays {
   };
 }
 
+/** "after the holidays", "post-Thanksgiving": a start the day after, the end left open. */
+function dayAfter(named: NamedDays): NamedDays {
+  return {
+    name: named.name,
+    pattern: named.pattern,
+    dates: (year) => {
+      const next = addDays(named.dates(year)[1], 1);
+      return [next, next];
+    },
+    explain: (start) => `I took after ${named.name} as starting ${spanLabel(start, start)}.`,
+  };
+}
+
 /** Every retail day named in the message: "Black Friday", "Memorial Day weekend", "the holidays". */
 export function namedDays(scan: Scan, today: Day): Period[] {
   const shifted = NAMED_DAYS.flatMap((named) =>
@@ -281,8 +294,14 @@ export function namedDays(scan: Scan, today: Day): Period[] {
       .take(new RegExp(String.raw`${DAYS_AROUND}(?:${named.pattern})(?![\w'’])`, "gi"))
       .map((match) => periodFor(daysAround(named, match), match, scan, today)),
   );
+  const after = NAMED_DAYS.flatMap((named) =>
+    scan
+      .take(new RegExp(String.raw`\b(?:after|post[\s-]?)\s*(?:${named.pattern})(?![\w'’])`, "gi"))
+      .map((match): Period => ({ ...periodFor(dayAfter(named), match, scan, today), role: "start" })),
+  );
   return [
     ...shifted,
+    ...after,
     ...NAMED_DAYS.flatMap((named) =>
       scan
         .take(new RegExp(String.raw`\b(?:${named.pattern})(?![\w'’])`, "gi"))

@@ -17,6 +17,7 @@ import { readOffer } from "./offer.js";
 import { readProgram } from "./program.js";
 import { readRedemption, readUrl } from "./redemption.js";
 import { type Rule, Scan } from "./scan.js";
+import { readDateShift } from "./shift.js";
 import { readText } from "./text.js";
 import { readTimeZone } from "./timezone.js";
 import { readWeekdays } from "./weekdays.js";
@@ -34,6 +35,7 @@ const RULES: Rule[] = [
   readChannels,
   readWeekdays,
   readConditions,
+  readDateShift,
   readDates,
   readMoney,
   readOffer,
@@ -121,20 +123,31 @@ const WHOLE_MESSAGE_INTENTS: ReadonlySet<Intent["kind"]> = new Set([
  * carries values of its own.
  */
 export function readWithRules(typed: string, context: ExtractContext): Extraction {
-  const [spoken, decidedToo] = withoutTrailingDecision(spelledOut(typed));
+  const [spoken, decision] = withoutTrailingDecision(spelledOut(typed));
   const reading = readRest(spoken, context);
-  return decidedToo && Object.keys(reading.patch).length > 0
-    ? {
-        ...reading,
-        notes: [...(reading.notes ?? []), 'I made the change. Check the preview, then say "publish".'],
-      }
-    : reading;
+  if (!decision) return reading;
+  if (Object.keys(reading.patch).length > 0)
+    return {
+      ...reading,
+      notes: [...(reading.notes ?? []), `I made the change. Check the preview, then say "${decision.kind}".`],
+    };
+  // "that's fine, it's exactly our budget. publish": nothing to change, so the decision stands.
+  return reading.intent && !SOFT_INTENTS.has(reading.intent.kind)
+    ? reading
+    : { patch: {}, source: "rules", intent: decision };
 }
 
-/** "title it X and publish": the change is made, and publishing waits for a look at the new preview. */
-function withoutTrailingDecision(message: string): [string, boolean] {
-  const trimmed = message.replace(/[\s,;.]+(?:and|then|&)\s+(?:publish|ship)(?:\s+it)?[\s.!]*$/i, "");
-  return [trimmed, trimmed !== message && trimmed.trim().length > 0];
+/**
+ * "title it X and publish", "that's fine. publish": a decision ending a longer message. A change
+ * before it is made, and publishing waits for a look at the new preview.
+ */
+function withoutTrailingDecision(message: string): [string, Intent | undefined] {
+  if (readIntent(message)) return [message, undefined];
+  const match = /^(.*\S)(?:[\s,;.!]+(?:and|then|&)\s+|\s*[,;.!]+\s*|\s+-\s+)([^,;.!]+[.!]*)$/s.exec(message);
+  const decision = match?.[2] ? readIntent(match[2]) : undefined;
+  if (!match?.[1] || (decision?.kind !== "publish" && decision?.kind !== "submit"))
+    return [message, undefined];
+  return [match[1], decision];
 }
 
 function readRest(plain: string, context: ExtractContext): Extraction {
@@ -228,7 +241,8 @@ function unreadNumbers(rest: string): string | undefined {
   const parts = rest
     .split(/[,;:\n]|\.(?!\d)|\s{2,}/)
     .map((part) => part.trim())
-    .filter((part) => LONE_NUMBER.test(part));
+    // "not 15" takes back an old value rather than stating a new one.
+    .filter((part) => LONE_NUMBER.test(part) && !/^(?:not|instead\s+of|rather\s+than|was)\s/i.test(part));
   if (parts.length === 0) return undefined;
   return `I didn't understand ${parts.map((part) => `"${part}"`).join(" or ")}, so the offer doesn't include it. Say it another way, or "add to terms: …" for a condition the merchant applies.`;
 }
@@ -239,7 +253,9 @@ function goalClause(message: string, context: ExtractContext): string | undefine
   const clause = first.trim();
   // "no code needed, …", "no budget really, …": a reply about something else, not a goal.
   if (/^(?:no|not|none|n\/a|idk|nothing|just)\b/i.test(clause)) return undefined;
-  return clause && !statesValues(readMessage(clause, context).patch) ? clause : undefined;
+  // "bring people in after the holidays": when the goal is, is still part of the goal.
+  const { startDate: _start, endDate: _end, ...values } = readMessage(clause, context).patch;
+  return clause && !statesValues(values) ? clause : undefined;
 }
 
 /** Fields whose bare answer is a number, which the words around it may assign elsewhere. */
