@@ -15,6 +15,8 @@ export interface GeneratedTexts {
   offerTitle?: string;
   /** The generated part at the start of the terms; the marketer's additions follow it. */
   termsConditions?: string;
+  /** The last remark on the value against the benchmarks: said once, not on every turn. */
+  valueHint?: string;
 }
 
 export interface PublishedOffer {

@@ -315,3 +315,27 @@ describe("limits and merchants in the words marketers use", () => {
     expect(offer).toMatchObject({ version_active_from: "2026-12-01", offer_expiry_date: "2026-12-31" });
   });
 });
+
+describe("the budget in the marketer's words", () => {
+  it("works out the total a budget allows, and answers the cost with what is known", async () => {
+    const chat = new Chat(app, "accountManager");
+    await chat.say(
+      "need a promo for sunrise coffee this wknd - 20% off any latte, 1 per person, code LATTE20",
+    );
+    expect(text(await chat.say("no budget really, maybe like 500 bucks"))).toMatch("Budget: $500");
+    expect(text(await chat.say("what would this cost?"))).toMatch(
+      "It costs $6 per redemption (20% of the $30 average restaurant and café order). Nothing caps how many there are yet",
+    );
+    const fit = "To stay within the $500 budget with 10% to spare: at most 75 redemptions";
+    expect(text(await chat.say("eh whatever keeps it under budget"))).toMatch(fit);
+    // Asked while the total is the question, a recommendation is the number the budget allows.
+    expect(text(await chat.say("what do you recommend?"))).toMatch(fit);
+    await chat.say("75 total");
+    expect(chat.reply("preview").preview.version).toBeGreaterThan(0);
+    await chat.say("ship it");
+    const published = chat.reply("published");
+    expect(await app.client.redemptionControls.list({ offer_id: published.offerId })).toMatchObject([
+      { usage_limit_per_customer: 1, total_usage_limit: 75 },
+    ]);
+  });
+});

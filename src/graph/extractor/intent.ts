@@ -35,6 +35,8 @@ export const intentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("list_merchants") }),
   z.object({ kind: z.literal("list_locations") }),
   z.object({ kind: z.literal("cost") }),
+  /** "whatever fits the budget": the total usage limit the budget allows, worked out. */
+  z.object({ kind: z.literal("fit_budget") }),
   z.object({
     kind: z.literal("offers"),
     verb: z.enum(OFFERS_VERBS),
@@ -104,6 +106,8 @@ const EXPLAIN: [RegExp, (typeof EXPLAIN_TOPICS)[number]][] = [
   ],
 ];
 
+const FIT_BUDGET =
+  /\bwhatever\s+(?:fits|keeps\s+(?:it|us)\s+(?:under|within|in))\s+(?:the\s+|our\s+|my\s+)?(?:budget|\$?\d[\d,.]*k?)\b|\bas\s+many\s+as\s+(?:the\s+|our\s+)?budget\s+(?:allows|covers|lets)|\b(?:fit|keep)\s+(?:it\s+)?(?:within|under|to|in)\s+(?:the\s+|our\s+)?budget\b|\bwhat(?:ever)?\s+(?:the\s+)?budget\s+(?:allows|covers)\b/i;
 const RECOMMEND =
   /\b(?:what\s+(?:do|would)\s+you\s+(?:recommend|suggest)|recommend(?:ation)?s?\b|suggest(?:ion)?s?\b|what\s+(?:discount|offer|deal|value|amount|percentage|kind\s+of\s+offer|type\s+of\s+offer)\s+(?:should|would|could|works?|is\s+best)|what\s+(?:works|is)\s+best|what'?s\s+(?:a\s+)?good\s+(?:discount|offer|value|deal)|any\s+ideas|what\s+should\s+(?:i|we)\s+(?:offer|do|give))/i;
 const RECOMMEND_GOAL =
@@ -190,6 +194,7 @@ export function readIntent(message: string): Intent | undefined {
   if (AGREE.test(text)) return { kind: "agree" };
   if (THANKS.test(text)) return { kind: "thanks" };
   if (CREATE.test(text)) return { kind: "create" };
+  if (FIT_BUDGET.test(text)) return { kind: "fit_budget" };
   if (COST.test(text)) return { kind: "cost" };
   if (LIST_MERCHANTS.test(text) && /\?|^\s*(?:which|what|list|show|see|who)\b/i.test(text))
     return /\b(?:locations?|stores?|branches|sites?)\b/i.test(text)

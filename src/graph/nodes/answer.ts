@@ -1,13 +1,15 @@
-import { describeOfferValue, formatMoney, PROGRAM_LABELS } from "../describe.js";
+import { describeOfferValue, formatCount, formatMoney, PROGRAM_LABELS } from "../describe.js";
 import type { OfferDraft, ProgramType } from "../draft.js";
 import type { Intent } from "../extractor/intent.js";
 import { draftName, isInProgress } from "../lifecycle.js";
 import { type LocationDirectory, locationLabel } from "../locations.js";
 import type { MerchantDirectory } from "../merchants.js";
+import { offerValueOf, valueKindOf } from "../offer-kinds.js";
 import type { BenchmarkTable } from "../recommend/benchmarks.js";
 import { recommendOffer } from "../recommend/index.js";
 import type { OfferStateUpdate, OfferStateValue } from "../state.js";
 import { estimateLiability } from "../validation/liability.js";
+import { costPerRedemption } from "../validation/redemption-cost.js";
 
 export const HELP_TEXT = [
   "I create and manage Kigo offers. Describe one in plain words, all at once or bit by bit, e.g.",
@@ -109,6 +111,9 @@ async function answerFor(
     case "cancel":
       return inProgress ? undefined : "There's no draft in progress, so there is nothing to cancel.";
     case "recommend":
+      // Asked while the total is the question: the number the budget allows is the recommendation.
+      if (state.asked === "totalUsageLimit" && draft.totalBudget !== undefined)
+        return budgetFit(draft, benchmarks);
       return recommendation(draft, intent.objective, state.context.programType, benchmarks);
     case "list_merchants":
       return merchantList(directories.merchants, state.context.merchantIds);
@@ -118,6 +123,8 @@ async function answerFor(
         : locationList(directories.locations, draft);
     case "cost":
       return costAnswer(draft, benchmarks);
+    case "fit_budget":
+      return budgetFit(draft, benchmarks);
     case "offers":
       return undefined;
     case "did_you_mean":
@@ -179,10 +186,38 @@ async function locationList(locations: LocationDirectory, draft: OfferDraft): Pr
   ].join("\n");
 }
 
+/** What one redemption costs, from the offer itself; undefined without a value or a price to go on. */
+function perRedemption(draft: OfferDraft, benchmarks: BenchmarkTable) {
+  const kind = valueKindOf(draft);
+  return kind && costPerRedemption(draft, kind, offerValueOf(draft), benchmarks);
+}
+
+/** Headroom the budget check wants, so the number given does not land in its warning. */
+const BUDGET_SHARE = 0.9;
+
+function budgetFit(draft: OfferDraft, benchmarks: BenchmarkTable): string {
+  if (draft.totalBudget === undefined)
+    return 'What is the budget? Say e.g. "budget 10k", and I\'ll work out how many redemptions it covers.';
+  const cost = perRedemption(draft, benchmarks);
+  if (!cost || cost.value <= 0)
+    return "I can work that out once I know the offer's value (and, for a free item, its price).";
+  const count = Math.floor((draft.totalBudget * BUDGET_SHARE) / cost.value);
+  if (count < 1)
+    return `One redemption (${cost.explanation}) already costs more than 90% of the ${formatMoney(draft.totalBudget)} budget: raise the budget or lower the offer.`;
+  return `To stay within the ${formatMoney(draft.totalBudget)} budget with 10% to spare: at most ${formatCount(count)} redemptions, at ${cost.explanation}. Say "${count} total" to use it.`;
+}
+
 function costAnswer(draft: OfferDraft, benchmarks: BenchmarkTable): string {
   const estimate = estimateLiability(draft, benchmarks);
   if (!estimate) {
-    return "I can estimate the cost once I know the offer's value and either a total usage limit or the business objective.";
+    const cost = perRedemption(draft, benchmarks);
+    if (!cost)
+      return "I can estimate the cost once I know the offer's value (and, for a free item, its price).";
+    const covers =
+      draft.totalBudget === undefined
+        ? ""
+        : ` Your ${formatMoney(draft.totalBudget)} budget covers about ${formatCount(Math.floor(draft.totalBudget / cost.value))} redemptions.`;
+    return `It costs ${cost.explanation}. Nothing caps how many there are yet: say a total (e.g. "cap 500") and I'll total it.${covers}`;
   }
   const budget =
     draft.totalBudget === undefined ? "" : ` against your ${formatMoney(draft.totalBudget)} budget`;

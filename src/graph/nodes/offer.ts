@@ -16,9 +16,10 @@ import { withOfferTexts } from "./offer-texts.js";
 export function offerNode(benchmarks: BenchmarkTable, brandRules: BrandRules) {
   return async (state: OfferStateValue): Promise<OfferStateUpdate> => {
     const notes = [...state.notes];
-    const { draft, generated } = withOfferDefaults(state, brandRules, notes);
+    const { draft, generated: texts } = withOfferDefaults(state, brandRules, notes);
     const hint = valueHint(draft, benchmarks);
-    if (hint && state.draft.offerValue !== undefined) notes.push(hint);
+    if (hint && state.draft.offerValue !== undefined && hint !== state.generated.valueHint) notes.push(hint);
+    const generated = { ...texts, ...(hint && { valueHint: hint }) };
     const recommendation = recommendOffer(draft, benchmarks);
     const asked = await askFirstMissing({ ...state, draft, notes }, offerNeeds(recommendation));
     return { draft, generated, notes, ...asked };

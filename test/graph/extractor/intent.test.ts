@@ -436,6 +436,8 @@ describe("words marketers typed in tries", () => {
       },
     ],
     ["we usually do 2 per customer", {}, { usageLimitPerCustomer: 2 }],
+    ["only have 300 beanies", {}, { totalUsageLimit: 300 }],
+    ["we only have 2 stores", {}, {}],
     ["the week before christmas", {}, { startDate: "2026-12-18", endDate: "2026-12-24" }],
     ["first 10 days of jan", {}, { startDate: "2027-01-01", endDate: "2027-01-10" }],
     ["18th thru 24th", {}, { startDate: "2026-12-18", endDate: "2026-12-24" }],
@@ -487,6 +489,15 @@ describe("words marketers typed in tries", () => {
     ["usageLimitPerCustomer", "only one", { usageLimitPerCustomer: 1 }],
     ["totalBudget", "idk, 10 grand?", { totalBudget: 10000 }],
     ["totalBudget", "5 grand", { totalBudget: 5000 }],
+    ["totalBudget", "no budget really, maybe like 500 bucks", { totalBudget: 500 }],
+    ["totalBudget", "10k, should cover 20 leases", { totalBudget: 10000 }],
+    [
+      "totalBudget",
+      "$50k budget, code JAN25PARTS",
+      { totalBudget: 50000, promoCode: "JAN25PARTS", redemptionMethod: "promo_code" },
+    ],
+    ["totalUsageLimit", "300 like i said", { totalUsageLimit: 300 }],
+    ["usageLimitPerCustomer", "unlimited, every fill up", { unlimitedPerCustomer: true }],
     ["qualifyingItem", "anything", { qualifyingItem: "purchase" }],
     ["qualifyingItem", "with any purchase", { qualifyingItem: "purchase" }],
     ["qualifyingItem", "whatever they buy", { qualifyingItem: "purchase" }],
@@ -648,6 +659,9 @@ describe("words marketers typed in tries", () => {
 
   it("finds the merchant's name run into the offer, typos and all", () => {
     expect(readWithRules("summit outdoor—20% off tents", context()).mentions).toContain("summit outdoor");
+    expect(readWithRules("parkview commons needs a move in special", context()).mentions).toContain(
+      "parkview commons",
+    );
     expect(readWithRules("sunrise coffee bogo lattes", context()).mentions).toContain("sunrise coffee");
     expect(readWithRules("Big sky equipmnt 10% off parts in dec", context()).mentions).toContain(
       "Big sky equipmnt",

@@ -29,7 +29,8 @@ const whole = (source: string) => new RegExp(`^(?:${source})$`, "i");
 
 const LEAD =
   /^(?:(?:ok(?:ay)?|sure|so|um+|hmm+|well|actually|maybe|probably|idk|i\s+guess|just|only|like|let'?s\s+(?:do|go\s+with|say|make\s+it|use)|go\s+with|make\s+it|set\s+it\s+to|use|how\s+about|about|around|roughly|approximately|it'?s|it\s+is|i'?d\s+say|we'?ll\s+(?:do|use|go\s+with))[\s,:]+|~\s*)/i;
-const TAIL = /[\s,]*(?:please|thanks|thank\s+you|i\s+think|i\s+guess|for\s+now)?[\s.!?]*$/i;
+const TAIL =
+  /[\s,]*(?:please|thanks|thank\s+you|i\s+think|i\s+guess|for\s+now|(?:like|as)\s+i\s+said|i\s+said|tops|or\s+so|ish|bucks)?[\s.!?]*$/i;
 
 /** "ok, let's do 50k please" → "50k". */
 function bare(reply: string): string {
@@ -274,10 +275,38 @@ const ANSWERS: Partial<Record<DraftField, Answer>> = {
   },
 };
 
+/** Answers a clause of a longer reply may give: "10k, should cover 20 leases", "unlimited, every fill up". */
+const CLAUSE_ANSWERS: ReadonlySet<DraftField> = new Set([
+  "totalBudget",
+  "usageLimitPerCustomer",
+  "totalUsageLimit",
+  "minimumSpend",
+  "uniqueCodeCount",
+]);
+
 /** The reply read as an answer to the question about `field`; undefined when it is not a bare answer. */
 export function readAnswer(field: DraftField, reply: string, context: ExtractContext): Proposal | undefined {
   const answer = ANSWERS[field];
   if (!answer) return undefined;
   const free = PROSE_FIELDS.has(field) || NAME_FIELDS.has(field);
   return answer(free ? reply.trim() : bare(reply), context);
+}
+
+/**
+ * One clause of a longer reply that answers, the others commenting on it or saying more ("10k,
+ * should cover 20 leases"); two clauses that answer differently are no answer.
+ */
+export function readClauseAnswer(
+  field: DraftField,
+  reply: string,
+  context: ExtractContext,
+): Proposal | undefined {
+  const answer = ANSWERS[field];
+  if (!answer || !CLAUSE_ANSWERS.has(field)) return undefined;
+  const answers = reply
+    .split(/\s*(?:[,;.!?]|\s-\s|\bbut\b)\s*/i)
+    .filter(Boolean)
+    .map((clause) => answer(bare(clause), context))
+    .filter((found): found is Proposal => found !== undefined);
+  return new Set(answers.map((found) => JSON.stringify(found))).size === 1 ? answers[0] : undefined;
 }

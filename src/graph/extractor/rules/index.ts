@@ -2,7 +2,7 @@ import type { DraftPatch } from "../../draft.js";
 import { type Intent, nearDecision, readIntent } from "../intent.js";
 import type { ExtractContext, Extraction, Extractor } from "../types.js";
 import { keepValid } from "../validate.js";
-import { PROSE_FIELDS, readAnswer } from "./answers.js";
+import { PROSE_FIELDS, readAnswer, readClauseAnswer } from "./answers.js";
 import { readChannels } from "./channels.js";
 import { spelledOut } from "./chat-words.js";
 import { readCodes } from "./codes.js";
@@ -81,7 +81,7 @@ function readMessage(message: string, context: ExtractContext): Reading {
 }
 
 /** Questions, which a message may ask next to values of the offer. */
-const QUESTIONS: ReadonlySet<Intent["kind"]> = new Set(["cost", "recommend", "explain"]);
+const QUESTIONS: ReadonlySet<Intent["kind"]> = new Set(["cost", "recommend", "explain", "fit_budget"]);
 
 /** The sentences of a message that are not the question, read for values. */
 function valuesBeside(
@@ -112,6 +112,7 @@ const WHOLE_MESSAGE_INTENTS: ReadonlySet<Intent["kind"]> = new Set([
   "list_merchants",
   "list_locations",
   "cost",
+  "fit_budget",
   "recommend",
   "off_topic",
 ]);
@@ -165,7 +166,9 @@ function readRest(plain: string, context: ExtractContext): Extraction {
   const merchantChange = readMerchantChange(reading.rest);
   if (merchantChange && !statesValues(reading.patch))
     return { patch: { merchantName: merchantChange }, source: "rules" };
-  const answer = field ? readAnswer(field, message, context) : undefined;
+  const whole = field ? readAnswer(field, message, context) : undefined;
+  const clause = field && !whole ? readClauseAnswer(field, message, context) : undefined;
+  const answer = whole ?? clause;
   // A bare answer ("3") is read by the answer reader, not the rules, so its number is not unread;
   // a message read as nothing at all is answered as not understood instead.
   const readSome = Object.keys(reading.patch).length > 0;
@@ -198,7 +201,9 @@ function readRest(plain: string, context: ExtractContext): Extraction {
     tookWords(reading.rest, message)
   )
     return extraction(reading.patch);
-  if (answer && field && !PROSE_FIELDS.has(field)) return extraction(answer);
+  // "$50k budget, code JAN25PARTS": the answering clause, and what the rest of the message says.
+  if (answer && field && !PROSE_FIELDS.has(field))
+    return extraction(clause ? { ...reading.patch, ...clause } : answer);
   if (field === "locationIds" && !said) return { patch: {}, source: "rules", locations: message.trim() };
   if (answer && field === "businessObjective" && statesValues(reading.patch)) {
     // "drive sales: 20% off parts …" answers the goal with its first clause and the offer with the rest.

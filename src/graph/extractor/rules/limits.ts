@@ -29,6 +29,8 @@ const TOTAL = rx(
     String.raw`\bcap(?:ped)?\s+(?:it\s+|them\s+|(?:the\s+)?total\s+)?(?:at\s+|of\s+|to\s+)?(${COUNT})\b(?!\s*(?:%|per\b))`,
     // "total limit 1000", "total usage limit of 1,000", "total redemptions: 500"
     String.raw`\btotal\s+(?:usage\s+|redemption\s+)?(?:limit|cap|uses|redemptions)\s*(?:of|is|:|=|at|to)?\s*(${COUNT})`,
+    // "only have 300 beanies", "500 in stock": no more can be given than there are
+    String.raw`\b(?:only\s+(?:have|got)|(?:we|i)\s+(?:have|got)\s+(?:only|just))\s+(${COUNT})\b(?!\s*(?:%|per\b|stores?|locations?|days?|weeks?))|\b(${COUNT})\s+(?:[a-z]+\s+)?(?:in\s+stock|to\s+give\s+away|available)\b`,
     // "lower the total to 480", "raise the total to 1,200"
     String.raw`\b(?:lower|raise|reduce|cut|increase|drop|set|change|bump)\s+the\s+(?:total|limit|cap)(?:\s+(?:uses|limit))?\s+to\s+(${COUNT})\b(?!\s*(?:%|per\b))`,
   ].join("|"),

@@ -75,7 +75,11 @@ const EDGE_WORD = new RegExp(`^(?:${STOP})\\s+|\\s+(?:${STOP})$`, "i");
  * thing another rule read (a run of spaces in `rest`) may be the name, run into the offer.
  */
 function openingWords(rest: string): string | undefined {
-  let words = (rest.trimStart().split(/\s{2,}|[,;:\n!?–—]/)[0] ?? "").replace(SMALL_TALK, "").trim();
+  // "parkview commons needs a move in special": the name is what comes before its verb.
+  const [opening = ""] = rest
+    .trimStart()
+    .split(/\s{2,}|[,;:\n!?–—]|\s+(?:needs?|wants?|would|is|are|has|have|will|should|could|can)\b/i);
+  let words = opening.replace(SMALL_TALK, "").trim();
   for (let trimmed = words.replace(EDGE_WORD, ""); trimmed !== words; trimmed = words.replace(EDGE_WORD, ""))
     words = trimmed;
   return /^[\p{L}&'’-]{3,}(?:\s+[\p{L}&'’.-]+){0,4}$/u.test(words) ? words : undefined;
