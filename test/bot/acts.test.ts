@@ -339,3 +339,18 @@ describe("the budget in the marketer's words", () => {
     ]);
   });
 });
+
+describe("questions at the preview", () => {
+  it("explains how a reward reaches the customer, and says plainly when a question is beyond it", async () => {
+    const chat = new Chat(app, "dealerMarketer");
+    await chat.say(
+      "spend 500 on parts get 50 back, all of january, 10k, 1 per customer, code PARTS50Q, 200 total",
+    );
+    const version = chat.reply("preview").preview.version;
+    expect(text(await chat.say("how do they actually get the 50 back? is it a credit on the acct?"))).toMatch(
+      "the saving itself is given by the merchant",
+    );
+    expect(text(await chat.say("do you like pizza?"))).toMatch("I can't answer that one.");
+    expect((await app.bot.conversation.draftOf(chat.threadKey))?.version).toBe(version);
+  });
+});

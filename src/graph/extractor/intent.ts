@@ -17,7 +17,13 @@ export const OFFERS_VERBS = [
   "duplicate",
 ] as const;
 
-const EXPLAIN_TOPICS = ["publish_or_submit", "redemption_methods", "programs", "offer_types"] as const;
+const EXPLAIN_TOPICS = [
+  "publish_or_submit",
+  "redemption_methods",
+  "programs",
+  "offer_types",
+  "reward_delivery",
+] as const;
 
 export const intentSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("publish"), anyway: z.boolean().optional() }),
@@ -103,6 +109,10 @@ const EXPLAIN: [RegExp, (typeof EXPLAIN_TOPICS)[number]][] = [
   [
     /\b(?:what|which)\s+(?:other\s+)?(?:offer\s+)?(?:types|kinds)\b|\b(?:what|which)\s+(?:types?|kinds?)\s+of\s+(?:offers?|deals?|promos?)\b|\bwhat\s+offers?\s+can\s+i\s+(?:make|create|do)\b/i,
     "offer_types",
+  ],
+  [
+    /\bhow\s+do(?:es)?\s+(?:they|customers?|the\s+customer|people|guests?)\s+(?:actually\s+)?(?:get|receive|claim)\b|\bis\s+it\s+a\s+credit\b|\bhow\s+(?:is|are)\s+(?:the\s+)?(?:reward|cash\s*back|credits?|points)\s+(?:given|paid|applied|delivered|credited)\b/i,
+    "reward_delivery",
   ],
 ];
 

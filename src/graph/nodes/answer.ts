@@ -21,6 +21,8 @@ export const HELP_TEXT = [
 ].join("\n");
 
 const EXPLANATIONS = {
+  reward_delivery:
+    'Kigo records each redemption; the saving itself is given by the merchant: off the bill at checkout, or as a credit or gift card afterwards. Say how in the terms, e.g. "add to terms: The $50 is credited to the customer\'s account within 7 days."',
   publish_or_submit:
     '"Publish" makes the offer live in Kigo now (you need the publisher role). "Submit for approval" sends it to an approver, who publishes or rejects it; any change after submitting needs a new submission.',
   redemption_methods:

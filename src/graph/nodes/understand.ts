@@ -76,7 +76,7 @@ export function understandNode(extractor: Extractor) {
       notes.push(
         `We're still working on ${draftName(draft)}. Finish it, or say "cancel" to drop it and start another.`,
       );
-    } else if (!understood && base.input?.kind === "message") notes.push(notUnderstood(base));
+    } else if (!understood && base.input?.kind === "message") notes.push(notUnderstood(base, typed));
     else if (Object.keys(reading.patch).length > 0 && !fresh && refusals.length === 0)
       notes.push(alreadySaid(reading.patch, draft));
     // At the preview, an answer or a "didn't catch that" is said on its own; the preview stays as it is.
@@ -212,7 +212,9 @@ function alreadySaid(patch: DraftPatch, draft: OfferDraft): string {
     : "That's what the offer already says.";
 }
 
-function notUnderstood(state: OfferStateValue): string {
+function notUnderstood(state: OfferStateValue, typed: string): string {
+  if (/\?\s*$/.test(typed))
+    return 'I can\'t answer that one. I can explain offer types, redemption methods, programs, what the offer could cost and what to offer: ask about one of those, or say "help".';
   return atPreview(state)
     ? 'I didn\'t catch a change in that. Type what to change (e.g. "make it 25%"), or say "publish" or "cancel".'
     : "I didn't catch that.";

@@ -437,6 +437,28 @@ describe("words marketers typed in tries", () => {
     ],
     ["we usually do 2 per customer", {}, { usageLimitPerCustomer: 2 }],
     ["only have 300 beanies", {}, { totalUsageLimit: 300 }],
+    [
+      "free app when u order 2 entrees",
+      {},
+      { offerType: "free_with_purchase", itemName: "app", qualifyingItem: "2 entrees" },
+    ],
+    [
+      "change app to appetizer everywhere, they're about $12",
+      { offerType: "free_with_purchase", itemName: "app" } as DraftPatch,
+      { itemName: "appetizer", itemPrice: 12 },
+    ],
+    [
+      "5% cash back, max $5 back per fill up",
+      {},
+      {
+        offerType: "cashback",
+        offerValue: 5,
+        valueUnit: "%",
+        maxDiscount: 5,
+        maxDiscountUnit: "$",
+        termsAddition: "Maximum discount of $5 per purchase.",
+      },
+    ],
     ["we only have 2 stores", {}, {}],
     ["the week before christmas", {}, { startDate: "2026-12-18", endDate: "2026-12-24" }],
     ["first 10 days of jan", {}, { startDate: "2027-01-01", endDate: "2027-01-10" }],
@@ -533,6 +555,15 @@ describe("words marketers typed in tries", () => {
     const changed = readWithRules("ok bump budget to 25k and publish", context());
     expect(changed.patch).toEqual({ totalBudget: 25000 });
     expect(changed.intent).toBeUndefined();
+  });
+
+  it("says a linked card is no way to redeem in Kigo, and answers how a reward reaches the customer", () => {
+    expect(readWithRules("card linked i think, they just pay w their card", context()).notes).toEqual([
+      "Kigo can't redeem through a linked card: customers redeem with a promo code, show & save in the app, a barcode scan at the register, or an online link.",
+    ]);
+    expect(
+      readWithRules("how do they actually get the 50 back? is it a credit on the acct?", context()).intent,
+    ).toEqual({ kind: "explain", topic: "reward_delivery" });
   });
 
   it("reads the values said beside a question, and answers the question", () => {

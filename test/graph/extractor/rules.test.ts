@@ -92,13 +92,21 @@ describe("rule-based extractor: whole messages", () => {
         offerValue: 30,
         maxDiscount: 25,
         maxDiscountUnit: "$",
+        // Kigo holds no cap per purchase: the terms say it for the merchant to apply.
+        termsAddition: "Maximum discount of $25 per purchase.",
         endDate: "2027-03-31",
       },
     ],
     ["flash sale, cap at 40%", { lightning: true, maxDiscount: 40, maxDiscountUnit: "%" }],
     [
       "20% off, up to $100 off",
-      { offerType: "percentage_savings", offerValue: 20, maxDiscount: 100, maxDiscountUnit: "$" },
+      {
+        offerType: "percentage_savings",
+        offerValue: 20,
+        maxDiscount: 100,
+        maxDiscountUnit: "$",
+        termsAddition: "Maximum discount of $100 per purchase.",
+      },
     ],
     ["not a flash sale", { lightning: false }],
     ["50k budget, starting Monday", { totalBudget: 50000, startDate: "2026-11-30" }],

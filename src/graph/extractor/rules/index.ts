@@ -3,6 +3,7 @@ import { type Intent, nearDecision, readIntent } from "../intent.js";
 import type { ExtractContext, Extraction, Extractor } from "../types.js";
 import { keepValid } from "../validate.js";
 import { PROSE_FIELDS, readAnswer, readClauseAnswer } from "./answers.js";
+import { readCardLinked } from "./card-linked.js";
 import { readChannels } from "./channels.js";
 import { spelledOut } from "./chat-words.js";
 import { readCodes } from "./codes.js";
@@ -41,6 +42,7 @@ const RULES: Rule[] = [
   readOffer,
   readProgram,
   readLimits,
+  readCardLinked,
   readRedemption,
   readTimeZone,
   readLocations,

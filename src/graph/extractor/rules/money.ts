@@ -1,3 +1,5 @@
+import { formatMoney } from "../../describe.js";
+import { addToTerms } from "./conditions.js";
 import { AMOUNT, readNumber, readUnitValue, UNIT_VALUE } from "./numbers.js";
 import { agreed, type Rule } from "./scan.js";
 
@@ -15,7 +17,7 @@ const NEGATIVE_BUDGET =
   /\bbudget\s*(?:of|is|:|=|at|to)?\s*(?:-|–|minus\s+|negative\s+)\s*\$?\s?\d[\d,.]*\s?k?\b/gi;
 
 /** Total budget ("budget $50k", "50k budget") and the discount cap ("max discount 30%", "cap at $25", "up to $100 off"). */
-export const readMoney: Rule = (scan, patch, _context, notes) => {
+export const readMoney: Rule = (scan, patch, context, notes) => {
   for (const [typed] of scan.take(NEGATIVE_BUDGET)) {
     notes.push(`A budget can't be negative ("${typed}"), so I left it out. What is the budget, e.g. $5,000?`);
   }
@@ -27,6 +29,15 @@ export const readMoney: Rule = (scan, patch, _context, notes) => {
   if (cap?.unit) {
     patch.maxDiscount = cap.value;
     patch.maxDiscountUnit = cap.unit;
+    // Kigo's offer has no cap per purchase: the merchant applies it, as the terms say.
+    if (cap.unit === "$")
+      addToTerms(
+        [`Maximum discount of ${formatMoney(cap.value)} per purchase.`],
+        patch,
+        context,
+        notes,
+        "cap the discount per purchase",
+      );
   }
 };
 

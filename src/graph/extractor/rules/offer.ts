@@ -56,12 +56,13 @@ const OFFERS: [RegExp, Reader][] = [
   ],
   [
     rx(
-      String.raw`\bfree\s+(?!(?:item|gift)\s+with\s+purchase\b)(${TIMED_ITEM})\s+(?:with|when\s+you\s+(?:buy|purchase|sign))\s+(?:(?:any\s+|a\s+|your\s+)?(purchase)\b|(?:(?:the\s+)?purchase\s+of\s+)?(?:(?:any|an?|every|each|one)\s+)?(${TIMED_ITEM}))`,
+      String.raw`\bfree\s+(?!(?:item|gift)\s+with\s+purchase\b)(${TIMED_ITEM})\s+(?:with|when\s+you\s+(?:buy|purchase|sign|order|get))\s+(?:(?:any\s+|a\s+|your\s+)?(purchase)\b|(?:(?:the\s+)?purchase\s+of\s+)?(?:(?:any|an?|every|each|one)\s+)?(?:([2-9])\s+(?=[a-z]))?(${TIMED_ITEM}))`,
     ),
-    ([, free, anyPurchase, qualifying]) => ({
+    // "free app when you order 2 entrees": the count is part of what must be bought.
+    ([, free, anyPurchase, count, qualifying]) => ({
       offerType: "free_with_purchase",
       itemName: item(free),
-      qualifyingItem: item(qualifying ?? anyPurchase),
+      qualifyingItem: item(qualifying && count ? `${count} ${qualifying}` : (qualifying ?? anyPurchase)),
     }),
   ],
   [
@@ -361,8 +362,31 @@ function refusedBuyXGetY(scan: Scan, notes: string[]): void {
   }
 }
 
+/** "change app to appetizer", "rename the item to oil change": the item named anew. */
+const RENAME = rx(
+  String.raw`\b(?:change|rename|switch|replace)\s+(?:the\s+(?:item\s+)?)?["'“‘]?(${ITEM})["'”’]?\s+(?:to|with|into)\s+["'“‘]?(?:(?:a|an|the)\s+)?(${ITEM})["'”’]?`,
+);
+
+function renamedItem(scan: Scan, patch: DraftPatch, draft: DraftPatch): void {
+  const same = (a: string | undefined, b: string | undefined) =>
+    a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
+  scan.take(RENAME, (match) => {
+    const [, old, named] = match;
+    const field = same(old, draft.itemName)
+      ? "itemName"
+      : same(old, draft.qualifyingItem)
+        ? "qualifyingItem"
+        : undefined;
+    const renamed = item(named);
+    if (!field || !renamed) return false;
+    patch[field] = renamed;
+    return true;
+  });
+}
+
 export const readOffer: Rule = (scan, patch, context, notes) => {
   refusedBuyXGetY(scan, notes);
+  renamedItem(scan, patch, context.draft);
   // Before the offers: "free item" would otherwise be read as the kind alone.
   const free = agreedDefined(scan.take(FREE_ITEM_IS).map((match) => item(match[1])));
   const price = agreedDefined(scan.take(ITEM_PRICE).map((match) => num(match.slice(1).find(Boolean))));
