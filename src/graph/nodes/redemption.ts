@@ -28,8 +28,12 @@ function withRedemptionDefaults(draft: OfferDraft, notes: string[]): OfferDraft 
   }
   if (next.channels === undefined && next.programType) {
     next.channels = DEFAULT_CHANNELS[next.programType];
+    // The example names a channel the offer is not in yet.
+    const example = next.channels.some((channel) => channel.startsWith("marketplace"))
+      ? '"add activation link"'
+      : '"add marketplace"';
     notes.push(
-      `Channels: ${next.channels.map((channel) => CHANNEL_LABELS[channel]).join(" and ")} (say "add marketplace" or edit to change).`,
+      `Channels: ${next.channels.map((channel) => CHANNEL_LABELS[channel]).join(" and ")} (say ${example} or edit to change).`,
     );
   }
   return next;
