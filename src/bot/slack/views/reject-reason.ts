@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import { decodeModalMetadata } from "../../../views/slack/index.js";
+import { decodeModalMetadata, REJECT_REASON_CALLBACK } from "../../../views/slack/index.js";
 import { versionValue } from "../../replies.js";
 import { closeApprovalCard } from "../actions/draft-decision.js";
 import { deliver, type SlackDeps, speakerOf } from "../context.js";
@@ -9,7 +9,7 @@ const metadata = z.object({ threadKey: z.string().startsWith("slack:"), version:
 
 /** The approver's reason: the draft reopens for its author, who is told why in the thread. */
 export function registerRejectReason(app: App, deps: SlackDeps): void {
-  app.view("reject_reason", async ({ ack, view, body, client }) => {
+  app.view(REJECT_REASON_CALLBACK, async ({ ack, view, body, client }) => {
     const parsed = metadata.safeParse(decodeModalMetadata(view.private_metadata));
     const reason = Object.values(view.state.values)
       .flatMap((block) => Object.values(block))
