@@ -1,15 +1,11 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
 import type { RedisClientType } from "redis";
-import { AccessPolicy, ProgramMapping } from "./bot/access.js";
-import { type AuditLog, boundedAudit, FileAuditLog, RedisAuditLog } from "./bot/audit.js";
-import { ConversationService } from "./bot/conversation.js";
-import { type DraftIndex, RedisDraftIndex, SqliteDraftIndex } from "./bot/draft-index.js";
-import { type KeyValueStore, RedisKeyValueStore, SqliteKeyValueStore } from "./bot/kv.js";
-import { type KeyedLock, MemoryLock, RedisLock } from "./bot/locks.js";
-import { OfferBot } from "./bot/offer-bot.js";
-import { OfferCommands } from "./bot/offer-commands.js";
 import type { Config } from "./config.js";
+import { AccessPolicy, ProgramMapping } from "./core/access.js";
+import { ConversationService } from "./core/conversation.js";
+import { OfferBot } from "./core/offer-bot.js";
+import { OfferCommands } from "./core/offer-commands.js";
 import { createCheckpointer } from "./graph/checkpointer/index.js";
 import { RepairingSaver } from "./graph/checkpointer/repair.js";
 import { createExtractor } from "./graph/extractor/index.js";
@@ -26,6 +22,10 @@ import {
 } from "./kigo/sandbox/embedded.js";
 import { connectRedis } from "./redis.js";
 import { openSqlite, type SqliteDatabase } from "./sqlite.js";
+import { type AuditLog, boundedAudit, FileAuditLog, RedisAuditLog } from "./stores/audit.js";
+import { type DraftIndex, RedisDraftIndex, SqliteDraftIndex } from "./stores/draft-index.js";
+import { type KeyValueStore, RedisKeyValueStore, SqliteKeyValueStore } from "./stores/kv.js";
+import { type KeyedLock, MemoryLock, RedisLock } from "./stores/locks.js";
 
 export interface OfferBotApp {
   bot: OfferBot;

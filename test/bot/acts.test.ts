@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Reply } from "../../src/bot/view-models.js";
+import type { Reply } from "../../src/core/view-models.js";
 import { renderText } from "../../src/views/text/render.js";
 import { Chat, startTestApp, type TestApp } from "../support/bot.js";
 

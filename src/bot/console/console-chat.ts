@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline/promises";
 import type { Readable, Writable } from "node:stream";
+import type { Speaker } from "../../core/conversation.js";
+import type { BotTurn, OfferBot } from "../../core/offer-bot.js";
+import type { Action, Reply } from "../../core/view-models.js";
 import { actionsOf, renderText } from "../../views/text/render.js";
-import type { Speaker } from "../conversation.js";
-import type { BotTurn, OfferBot } from "../offer-bot.js";
-import type { Action, Reply } from "../view-models.js";
 
 export interface ConsoleChatOptions {
   bot: OfferBot;

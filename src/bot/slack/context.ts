@@ -1,10 +1,10 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
+import type { Speaker } from "../../core/conversation.js";
+import type { OfferBot } from "../../core/offer-bot.js";
+import type { Reply } from "../../core/view-models.js";
+import type { KeyValueStore } from "../../stores/kv.js";
 import { replyBlocks } from "../../views/slack/index.js";
-import type { Speaker } from "../conversation.js";
-import type { KeyValueStore } from "../kv.js";
-import type { OfferBot } from "../offer-bot.js";
-import type { Reply } from "../view-models.js";
 
 /** What every Slack listener needs: the one bot core and where Slack-side facts are kept. */
 export interface SlackDeps {

@@ -9,8 +9,8 @@ import {
   SocketModeReceiver,
 } from "@slack/bolt";
 import type { Logger } from "pino";
-import type { KeyValueStore } from "../kv.js";
-import type { OfferBot } from "../offer-bot.js";
+import type { OfferBot } from "../../core/offer-bot.js";
+import type { KeyValueStore } from "../../stores/kv.js";
 import { registerActions } from "./actions/index.js";
 import { registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./context.js";

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
-import { versionValue } from "../../bot/replies.js";
-import type { PreviewModel } from "../../bot/view-models.js";
+import { versionValue } from "../../core/replies.js";
+import type { PreviewModel } from "../../core/view-models.js";
 import { context, notificationText, plain, section, userMention } from "./blocks.js";
 import { actionsBlocks } from "./buttons.js";
 import { escapeAndTruncate } from "./escape.js";

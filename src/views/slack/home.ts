@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { Action, OfferSummaryModel } from "../../bot/view-models.js";
+import type { Action, OfferSummaryModel } from "../../core/view-models.js";
 import type { DraftStatus } from "../../graph/turn.js";
 import { context, divider, fitGroups, header, plain, section } from "./blocks.js";
 import { actionsBlocks, button, NO_THREAD_KEY } from "./buttons.js";

@@ -4,7 +4,7 @@ import type {
   OfferSummaryModel,
   PreviewModel,
   Reply,
-} from "../../bot/view-models.js";
+} from "../../core/view-models.js";
 import {
   codesList,
   formatCount,

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import type { Reply } from "../../../core/view-models.js";
 import { approvalCard, approvalOutcome } from "../../../views/slack/index.js";
-import type { Reply } from "../../view-models.js";
 import { deliver, deliverEphemeral, fromLiveCard, type SlackDeps, speakerOf } from "../context.js";
 import { actionIdPattern, type Button, buttonOf } from "./button.js";
 

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
+import type { Reply } from "../../../core/view-models.js";
 import { editDraftModal } from "../../../views/slack/index.js";
-import type { Reply } from "../../view-models.js";
 import { deliverEphemeral, fromLiveCard, type SlackDeps } from "../context.js";
 import { actionIdPattern, buttonOf } from "./button.js";
 

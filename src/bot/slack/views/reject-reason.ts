@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
+import { versionValue } from "../../../core/replies.js";
 import { decodeModalMetadata, REJECT_REASON_CALLBACK } from "../../../views/slack/index.js";
-import { versionValue } from "../../replies.js";
 import { closeApprovalCard } from "../actions/draft-decision.js";
 import { deliver, type SlackDeps, speakerOf } from "../context.js";
 

@@ -15,12 +15,12 @@ import type { DraftChecker } from "../graph/validation/checker.js";
 import type { KigoClient } from "../kigo/client.js";
 import { KigoApiError } from "../kigo/errors.js";
 import { isRedisOutage } from "../redis.js";
+import type { AuditLog, AuditRecord } from "../stores/audit.js";
+import type { DraftIndex } from "../stores/draft-index.js";
+import { BusyError, type KeyedLock } from "../stores/locks.js";
 import type { AccessPolicy, ProgramMapping, Role, UserAccess } from "./access.js";
-import type { AuditLog, AuditRecord } from "./audit.js";
 import { parseDraftForm } from "./draft-form.js";
 import { draftFromOffer } from "./draft-from-offer.js";
-import type { DraftIndex } from "./draft-index.js";
-import { BusyError, type KeyedLock } from "./locks.js";
 import { isWaitingForReview, repliesFor, versionOf } from "./replies.js";
 import type { ActionId, Reply } from "./view-models.js";
 

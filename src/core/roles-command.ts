@@ -1,6 +1,6 @@
 import { z } from "zod";
+import type { AuditLog } from "../stores/audit.js";
 import { type AccessPolicy, ROLES, type Role, type UserAccess } from "./access.js";
-import type { AuditLog } from "./audit.js";
 import { notice } from "./conversation.js";
 import type { Reply } from "./view-models.js";
 

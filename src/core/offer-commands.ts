@@ -2,10 +2,10 @@ import { addDays, todayIn } from "../graph/dates.js";
 import type { KigoClient } from "../kigo/client.js";
 import { KigoApiError } from "../kigo/errors.js";
 import { OFFER_STATUS_FILTER, type OfferWithDescriptive } from "../kigo/schemas.js";
+import type { AuditLog, AuditRecord } from "../stores/audit.js";
+import type { DraftEntry, DraftIndex } from "../stores/draft-index.js";
 import type { AccessPolicy, Role, UserAccess } from "./access.js";
-import type { AuditLog, AuditRecord } from "./audit.js";
 import { notice, type Speaker } from "./conversation.js";
-import type { DraftEntry, DraftIndex } from "./draft-index.js";
 import { changeRoles, parseRoles, type RoleChange } from "./roles-command.js";
 import type { Action, OfferDetailModel, OfferSummaryModel, Reply } from "./view-models.js";
 
