@@ -21,8 +21,8 @@ import { BusyError, type KeyedLock } from "../stores/locks.js";
 import type { AccessPolicy, ProgramMapping, Role, UserAccess } from "./access.js";
 import { parseDraftForm } from "./draft-form.js";
 import { draftFromOffer } from "./draft-from-offer.js";
-import { isWaitingForReview, repliesFor, versionOf } from "./replies.js";
-import type { ActionId, Reply } from "./view-models.js";
+import { isWaitingForReview, repliesFor } from "./replies.js";
+import { type ActionId, type Reply, versionOf } from "./view-models.js";
 
 /** Who is speaking and where: everything an adapter knows that the core needs. */
 export interface Speaker {

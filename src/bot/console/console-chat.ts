@@ -3,6 +3,7 @@ import { createInterface } from "node:readline/promises";
 import type { Readable, Writable } from "node:stream";
 import type { Speaker } from "../../core/conversation.js";
 import type { BotTurn, OfferBot } from "../../core/offer-bot.js";
+import { readOffersCommand } from "../../core/offer-commands.js";
 import type { Action, Reply } from "../../core/view-models.js";
 import { actionsOf, renderText } from "../../views/text/render.js";
 
@@ -77,7 +78,7 @@ export async function runConsoleChat({ bot, input, output, speaker }: ConsoleCha
     if (text === "/new")
       return { replies: [notice("Starting a new offer. Tell me about it.")], threadKey: newThreadKey() };
     if (text.startsWith("/offers"))
-      return bot.command(speaker, threadKey, text.slice("/offers".length), newThreadKey);
+      return bot.command(speaker, threadKey, readOffersCommand(text.slice("/offers".length)), newThreadKey);
     const set = /^set\s+(\w+)\s+(.+)$/i.exec(text);
     if (set) {
       const result = await bot.submitForm(speaker, threadKey, { [set[1] ?? ""]: set[2] });

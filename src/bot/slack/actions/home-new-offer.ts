@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { HOME_NEW_OFFER_ACTION, newOfferModal } from "../../../views/slack/index.js";
-import { provisionalThreadKey, type SlackDeps } from "../context.js";
+import type { SlackDeps } from "../context.js";
+import { provisionalThreadKey } from "../place.js";
 
 /** "New offer" on App Home opens the full form. */
 export function registerHomeNewOffer(app: App, _deps: SlackDeps): void {

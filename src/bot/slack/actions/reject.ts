@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { versionOf } from "../../../core/replies.js";
+import { versionOf } from "../../../core/view-models.js";
 import { rejectReasonModal } from "../../../views/slack/index.js";
 import type { SlackDeps } from "../context.js";
 import { actionIdPattern, buttonOf } from "./button.js";

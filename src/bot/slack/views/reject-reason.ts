@@ -1,9 +1,8 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import { versionValue } from "../../../core/replies.js";
+import { versionValue } from "../../../core/view-models.js";
 import { decodeModalMetadata, REJECT_REASON_CALLBACK } from "../../../views/slack/index.js";
-import { closeApprovalCard } from "../actions/draft-decision.js";
-import { deliver, type SlackDeps, speakerOf } from "../context.js";
+import { deliver, portsOf, type SlackDeps, speakerOf } from "../context.js";
 
 const metadata = z.object({ threadKey: z.string().startsWith("slack:"), version: z.number().int() });
 
@@ -34,6 +33,11 @@ export function registerRejectReason(app: App, deps: SlackDeps): void {
       newThreadKey: () => threadKey,
     });
     await deliver(deps, client, threadKey, turn.replies);
-    await closeApprovalCard(deps, client, threadKey, turn.replies, body.user.id);
+    await portsOf(deps, client).approvals.afterDecision({
+      actionId: "reject",
+      threadKey,
+      replies: turn.replies,
+      userId: body.user.id,
+    });
   });
 }
