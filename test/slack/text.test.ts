@@ -9,4 +9,9 @@ describe("plainTextOf: Slack's markup out before the core reads a message", () =
     expect(plainTextOf("link <https://deere.com/deal>.")).toBe("link https://deere.com/deal.");
     expect(plainTextOf("20% off <3 and a|b")).toBe("20% off <3 and a|b");
   });
+
+  it("reads a mentioned person as their user id", () => {
+    expect(plainTextOf("roles grant <@U0NEW|new> editor")).toBe("roles grant U0NEW editor");
+    expect(plainTextOf("ask <@U0BOSS>")).toBe("ask U0BOSS");
+  });
 });

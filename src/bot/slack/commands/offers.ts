@@ -4,6 +4,7 @@ import { replyRoute } from "../../../core/reply-route.js";
 import { newOfferModal, replyBlocks } from "../../../views/slack/index.js";
 import { deliver, type SlackDeps, speakerOf } from "../context.js";
 import { provisionalThreadKey } from "../place.js";
+import { plainTextOf } from "../text.js";
 
 /**
  * `/offers …`: acknowledged at once; `new` opens the form while the trigger id is fresh; anything
@@ -13,7 +14,7 @@ import { provisionalThreadKey } from "../place.js";
 export function registerOffersCommand(app: App, deps: SlackDeps): void {
   app.command("/offers", async ({ command, ack, client, respond }) => {
     await ack();
-    const line = readOffersCommand(command.text);
+    const line = readOffersCommand(plainTextOf(command.text));
     // Posting to a user id lands in their DM with the bot; no lookup before the trigger expires.
     const newThreadKey = () => provisionalThreadKey(command.team_id, command.user_id);
     if ("verb" in line.command && line.command.verb === "new") {
