@@ -17,8 +17,8 @@ export interface BotTurn {
  */
 export class OfferBot {
   constructor(
-    readonly conversation: ConversationService,
-    readonly commands: OfferCommands,
+    private readonly conversation: ConversationService,
+    private readonly commands: OfferCommands,
   ) {}
 
   /** Typed text; "show me my offers", "pause #7" or "same as #7 but 25%" in words run as /offers would. */
