@@ -1,15 +1,12 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
 import type { RedisClientType } from "redis";
-import { AccessPolicy, ProgramMapping } from "./bot/access.js";
-import { type AuditLog, boundedAudit, FileAuditLog, RedisAuditLog } from "./bot/audit.js";
-import { ConversationService } from "./bot/conversation.js";
-import { type DraftIndex, RedisDraftIndex, SqliteDraftIndex } from "./bot/draft-index.js";
-import { type KeyValueStore, RedisKeyValueStore, SqliteKeyValueStore } from "./bot/kv.js";
-import { type KeyedLock, MemoryLock, RedisLock } from "./bot/locks.js";
-import { OfferBot } from "./bot/offer-bot.js";
-import { OfferCommands } from "./bot/offer-commands.js";
 import type { Config } from "./config.js";
+import { AccessPolicy, ProgramMapping } from "./core/access.js";
+import { ConversationService } from "./core/conversation.js";
+import { OfferBot } from "./core/offer-bot.js";
+import { OfferCommands } from "./core/offer-commands.js";
+import type { Outbound } from "./core/outbound.js";
 import { createCheckpointer } from "./graph/checkpointer/index.js";
 import { RepairingSaver } from "./graph/checkpointer/repair.js";
 import { createExtractor } from "./graph/extractor/index.js";
@@ -26,16 +23,34 @@ import {
 } from "./kigo/sandbox/embedded.js";
 import { connectRedis } from "./redis.js";
 import { openSqlite, type SqliteDatabase } from "./sqlite.js";
+import { type AuditLog, boundedAudit, FileAuditLog, RedisAuditLog } from "./stores/audit.js";
+import { type DraftIndex, RedisDraftIndex, SqliteDraftIndex } from "./stores/draft-index.js";
+import { type KeyValueStore, RedisKeyValueStore, SqliteKeyValueStore } from "./stores/kv.js";
+import { type KeyedLock, MemoryLock, RedisLock } from "./stores/locks.js";
 
-export interface OfferBotApp {
+export interface OfferBotApp extends AppBase {
   bot: OfferBot;
-  /** Delivery facts for channel adapters (Redis when configured). */
-  kv: KeyValueStore;
-  ttlSeconds: number;
+}
+
+/**
+ * What every process of the bot needs, with no conversation graph: the Kigo API (the embedded
+ * sandbox only when no KIGO_API_URL is set), the stores, and who may do what.
+ */
+export interface AppBase {
   client: KigoClient;
   /** Where the Kigo admin API is, and whether it is the in-process sandbox. */
   kigo: { url: string; embedded?: EmbeddedSandbox };
+  /** Shared facts for channel adapters: delivery, de-duplication, approval cards (Redis when configured). */
+  kv: KeyValueStore;
+  stores: Stores;
+  access: AccessPolicy;
+  ttlSeconds: number;
   close(): Promise<void>;
+}
+
+/** A worker without conversations (scheduled digests, alerts): the base, and where it posts. */
+export interface Worker extends AppBase {
+  outbound: Outbound;
 }
 
 export interface AppOptions {
@@ -52,45 +67,22 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const { logger } = options;
   const brandRules = loadBrandRules(config.BRAND_RULES_FILE);
   const benchmarks = loadBenchmarks(config.BENCHMARKS_FILE);
-  const access = AccessPolicy.load(config.ROLES_FILE);
   const programs = ProgramMapping.load(config.PROGRAMS_FILE);
-  if (!config.REDIS_URL)
-    FileAuditLog.assertWritable(auditPath(config), config.AUDIT_LOG_FILE ? "AUDIT_LOG_FILE" : "DATA_DIR");
   const defaultTimeZone =
     config.DEFAULT_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
-
-  const closers: (() => Promise<unknown>)[] = [];
-  const close = async () => {
-    for (const closer of closers.reverse()) await closer().catch(() => {});
-  };
+  const base = await createBase(config, logger);
   try {
-    const embedded = config.KIGO_API_URL ? undefined : await startSandbox(config, logger);
-    if (embedded) closers.push(() => embedded.close());
-    const url = config.KIGO_API_URL ?? embedded?.url ?? "";
-    const client = new KigoClient({
-      baseUrl: url,
-      token: config.KIGO_API_TOKEN ?? embedded?.token ?? "",
-      timeoutMs: config.KIGO_API_TIMEOUT_MS,
-      retries: config.KIGO_API_RETRIES,
-      ...(logger ? { logger } : {}),
-    });
-
-    const ttlSeconds = config.DRAFT_TTL_DAYS * 86_400;
-    const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger) : undefined;
-    if (redis) closers.push(() => redis.close());
-    const { locks, audit, drafts, kv, sqlite } = redis
-      ? redisStores(redis, ttlSeconds)
-      : dataDirStores(config, ttlSeconds);
-    if (sqlite) closers.push(async () => sqlite.close());
-    access.useStore(kv);
+    const { client, stores, access, ttlSeconds } = base;
     const checkpointer = await createCheckpointer({
       redisUrl: config.REDIS_URL,
-      ...(sqlite ? { sqlite } : {}),
+      ...(stores.sqlite ? { sqlite: stores.sqlite } : {}),
       ttlSeconds,
       ...(logger ? { logger } : {}),
     });
-    closers.push(() => checkpointer.close());
-
+    const close = async () => {
+      await checkpointer.close().catch(() => {});
+      await base.close();
+    };
     const check = createDraftChecker(client, { brandRules, benchmarks });
     const graph = buildOfferGraph({
       extractor: createExtractor(config, logger),
@@ -107,8 +99,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     const shared = {
       access,
-      audit: boundedAudit(audit, logger),
-      drafts,
+      audit: boundedAudit(stores.audit, logger),
+      drafts: stores.drafts,
       defaultTimeZone,
       ...(options.now ? { now: options.now } : {}),
     };
@@ -118,17 +110,63 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       client,
       check,
       programs,
-      locks,
+      locks: stores.locks,
       benchmarks,
       ...(logger ? { logger } : {}),
     });
     const commands = new OfferCommands({ ...shared, client });
+    return { ...base, bot: new OfferBot(conversation, commands), close };
+  } catch (error) {
+    await base.close();
+    throw error;
+  }
+}
+
+/**
+ * A process that posts without conversing, e.g. scheduled digests: the Kigo client, the stores and
+ * an outbound port, without the conversation graph or its checkpoints.
+ */
+export async function createWorker(
+  config: Config,
+  outbound: Outbound,
+  options: AppOptions = {},
+): Promise<Worker> {
+  return { ...(await createBase(config, options.logger)), outbound };
+}
+
+async function createBase(config: Config, logger?: Logger): Promise<AppBase> {
+  const access = AccessPolicy.load(config.ROLES_FILE);
+  if (!config.REDIS_URL)
+    FileAuditLog.assertWritable(auditPath(config), config.AUDIT_LOG_FILE ? "AUDIT_LOG_FILE" : "DATA_DIR");
+  const closers: (() => Promise<unknown>)[] = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch(() => {});
+  };
+  try {
+    const embedded = config.KIGO_API_URL ? undefined : await startSandbox(config, logger);
+    if (embedded) closers.push(() => embedded.close());
+    const url = config.KIGO_API_URL ?? embedded?.url ?? "";
+    const client = new KigoClient({
+      baseUrl: url,
+      token: config.KIGO_API_TOKEN ?? embedded?.token ?? "",
+      timeoutMs: config.KIGO_API_TIMEOUT_MS,
+      retries: config.KIGO_API_RETRIES,
+      ...(logger ? { logger } : {}),
+    });
+    const ttlSeconds = config.DRAFT_TTL_DAYS * 86_400;
+    const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger) : undefined;
+    if (redis) closers.push(() => redis.close());
+    const stores = redis ? redisStores(redis, ttlSeconds) : dataDirStores(config, ttlSeconds);
+    const { sqlite } = stores;
+    if (sqlite) closers.push(async () => sqlite.close());
+    access.useStore(stores.kv);
     return {
-      bot: new OfferBot(conversation, commands),
-      kv,
-      ttlSeconds,
       client,
       kigo: { url, ...(embedded ? { embedded } : {}) },
+      kv: stores.kv,
+      stores,
+      access,
+      ttlSeconds,
       close,
     };
   } catch (error) {
@@ -137,7 +175,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }
 }
 
-interface Stores {
+export interface Stores {
   locks: KeyedLock;
   audit: AuditLog;
   drafts: DraftIndex;

@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
-import { canonicalZone } from "./graph/dates.js";
+import { canonicalZone } from "./time-zone.js";
 
 /**
  * Every environment setting the bot reads, parsed in one place so a wrong value stops start-up

@@ -31,6 +31,8 @@ async function main(): Promise<void> {
   onStopSignal(app.close);
   await runConsoleChat({
     bot: app.bot,
+    kv: app.kv,
+    ttlSeconds: app.ttlSeconds,
     input: process.stdin,
     output: process.stdout,
     speaker: { userId: "console" },

@@ -27,11 +27,4 @@ export function daysBetween(start: string, end: string): number {
   return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
 }
 
-/** The IANA spelling of a time zone name ("america/chicago" → "America/Chicago"); undefined if unknown. */
-export function canonicalZone(name: string): string | undefined {
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
+export { canonicalZone } from "../time-zone.js";

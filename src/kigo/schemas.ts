@@ -435,7 +435,6 @@ export const descriptive = z.object({
   savings_amount: nullableText,
   savings_type: nullableText,
 });
-export type Descriptive = z.infer<typeof descriptive>;
 
 // ---------------------------------------------------------------------------------------------
 // Offer types
@@ -445,7 +444,6 @@ export const offerTypeInput = z.strictObject({
   type_description: z.string().max(1000).optional(),
   is_active: z.boolean().default(true),
 });
-export type OfferTypeInput = z.input<typeof offerTypeInput>;
 export const updateOfferTypeInput = patchOf(offerTypeInput);
 
 export const offerType = z.object({
@@ -533,7 +531,6 @@ export const programInput = z.strictObject({
   program_status: z.enum(["active", "inactive"]).default("active"),
   partner_id: id.nullish(),
 });
-export type ProgramInput = z.input<typeof programInput>;
 export const updateProgramInput = patchOf(programInput);
 
 export const program = z.object({
@@ -580,7 +577,6 @@ export const campaignOfferLink = z.object({
   offer_id: idRead,
   linked_at: timestamp.optional(),
 });
-export type CampaignOfferLink = z.infer<typeof campaignOfferLink>;
 
 // ---------------------------------------------------------------------------------------------
 // Merchants and locations. Production has only the public read `/api/v1/merchants`.
@@ -658,7 +654,6 @@ export const customerList = z.object({
   customer_count: numberRead,
   created_at: timestamp.optional(),
 });
-export type CustomerList = z.infer<typeof customerList>;
 
 // ---------------------------------------------------------------------------------------------
 // Analytics
@@ -684,7 +679,6 @@ export const offerAnalytics = z.object({
     .array(z.object({ date: isoDateRead, redemptions: numberRead, revenue: numberRead.default(0) }))
     .default([]),
 });
-export type OfferAnalytics = z.infer<typeof offerAnalytics>;
 
 // ---------------------------------------------------------------------------------------------
 // Duplicate, bulk-create, preview
@@ -715,7 +709,6 @@ export const offerPreview = z.object({
   valid_from: isoDateRead,
   valid_until: isoDateRead.optional(),
 });
-export type OfferPreview = z.infer<typeof offerPreview>;
 
 // ---------------------------------------------------------------------------------------------
 // Errors. Bodies vary between services: `{ error: "code", message, field_errors }`,
@@ -745,4 +738,3 @@ export const errorBody = z
     message: body.message ?? (typeof body.error === "object" ? body.error.message : undefined),
     fieldErrors: body.field_errors,
   }));
-export type ErrorBody = z.infer<typeof errorBody>;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Reply } from "../../src/bot/view-models.js";
+import type { Reply } from "../../src/core/view-models.js";
 import { renderText } from "../../src/views/text/render.js";
 import { Chat, startTestApp, type TestApp } from "../support/bot.js";
 
@@ -93,7 +93,7 @@ describe("a thread with nothing in progress", () => {
     const answer = text(await chat.say("what discount should I offer to win back lapsed customers?"));
     expect(answer).toMatch(/For "win back lapsed customers" I'd suggest/);
     expect(answer).toMatch(/\$5 cash back \(open loop programs\): .*typically run \$3–\$10/);
-    expect(await app.bot.conversation.draftOf(chat.threadKey)).toMatchObject({ draft: {} });
+    expect(await app.bot.draftOf(chat.threadKey)).toMatchObject({ draft: {} });
   });
 
   it("runs offer commands said in words", async () => {
@@ -180,7 +180,7 @@ describe("at the preview", () => {
     expect(text(chat.last)).toMatch(/didn't catch a change/);
     await chat.say("what will this cost?");
     expect(text(chat.last)).toMatch(/At most about \$8,100 against your \$50,000 budget/);
-    expect((await app.bot.conversation.draftOf(chat.threadKey))?.version).toBe(version);
+    expect((await app.bot.draftOf(chat.threadKey))?.version).toBe(version);
     await chat.say("publish");
     const published = chat.reply("published");
     expect(await app.client.redemptionControls.list({ offer_id: published.offerId })).toMatchObject([
@@ -245,7 +245,7 @@ describe("limits and merchants in the words marketers use", () => {
     await chat.say("publish");
     const offer = await app.client.getOffer(chat.reply("published").offerId);
     expect(offer).toMatchObject({ merchant_owner: 1, savings_amount: "25", offer_expiry_date: "2027-01-31" });
-    expect((await app.bot.conversation.draftOf(firstThread))?.draft ?? {}).toEqual({});
+    expect((await app.bot.draftOf(firstThread))?.draft ?? {}).toEqual({});
   });
 
   it("leaves out and names a copied value the bot would refuse if typed", async () => {
@@ -253,7 +253,7 @@ describe("limits and merchants in the words marketers use", () => {
     const chat = new Chat(app, "accountManager");
     await chat.say("same as #2 but 30%");
     expect(text(chat.last)).toMatch("I left out values that can't be used: Link.");
-    expect((await app.bot.conversation.draftOf(chat.threadKey))?.draft.clickthruUrl).toBeUndefined();
+    expect((await app.bot.draftOf(chat.threadKey))?.draft.clickthruUrl).toBeUndefined();
   });
 
   it("lists the merchant's locations and limits the offer to the ones named", async () => {
@@ -302,7 +302,7 @@ describe("limits and merchants in the words marketers use", () => {
     await chat.say("20%");
     await chat.say("make it 250%");
     expect(text(chat.last)).toMatch(/250% is not a valid/);
-    expect((await app.bot.conversation.draftOf(chat.threadKey))?.draft.offerValue).toBe(20);
+    expect((await app.bot.draftOf(chat.threadKey))?.draft.offerValue).toBe(20);
   });
 
   it("keeps the dates when an end typed before the start would push the offer a year out", async () => {
@@ -351,6 +351,6 @@ describe("questions at the preview", () => {
       "the saving itself is given by the merchant",
     );
     expect(text(await chat.say("do you like pizza?"))).toMatch("I can't answer that one.");
-    expect((await app.bot.conversation.draftOf(chat.threadKey))?.version).toBe(version);
+    expect((await app.bot.draftOf(chat.threadKey))?.version).toBe(version);
   });
 });

@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configOf } from "../../src/bot/conversation.js";
+import { configOf } from "../../src/core/conversation.js";
 import { PATCH_FUNCTION } from "../../src/graph/extractor/model-patch.js";
 import { openSqlite } from "../../src/sqlite.js";
 import { type FakeOpenAI, toolCallCompletion } from "../fakes/openai.js";

@@ -1,7 +1,6 @@
-import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runConsoleChat } from "../../src/bot/console/console-chat.js";
 import { startTestApp, type TestApp } from "../support/bot.js";
+import { consoleScreen } from "./support.js";
 
 /**
  * Numbers typed in the console: a number picks a choice only from the list just shown, never a
@@ -18,23 +17,7 @@ afterAll(async () => {
   await app.close();
 });
 
-async function chat(lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let screen = "";
-  output.on("data", (chunk: Buffer) => {
-    screen += chunk.toString("utf8");
-  });
-  const done = runConsoleChat({
-    bot: app.bot,
-    input,
-    output,
-    speaker: { userId: "dealerMarketer", timeZone: "America/Chicago" },
-  });
-  input.end(`${lines.join("\n")}\n`);
-  await done;
-  return screen;
-}
+const chat = (lines: string[]) => consoleScreen(app, "dealerMarketer", lines);
 
 describe("numbered choices in the console", () => {
   it("reads a typed number as the value when the suggestions are numbers, and keeps preview numbers stable", async () => {

@@ -1,5 +1,5 @@
 import type { OfferBotApp } from "../../src/app.js";
-import type { Reply } from "../../src/bot/view-models.js";
+import type { Reply } from "../../src/core/view-models.js";
 import { Chat } from "../support/bot.js";
 import { answersFor } from "./answers.js";
 import { checkFields, type FieldCheck, readPublished, unpublishedFields } from "./published.js";

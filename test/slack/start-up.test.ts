@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MemoryKeyValueStore } from "../../src/bot/kv.js";
 import { createSlackBot } from "../../src/bot/slack/slack-app.js";
+import { MemoryKeyValueStore } from "../../src/stores/kv.js";
 import { APP_TOKEN } from "../fakes/slack/ids.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/server.js";
 import { startTestApp, type TestApp } from "../support/bot.js";

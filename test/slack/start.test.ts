@@ -1,7 +1,7 @@
 import { SocketModeReceiver } from "@slack/bolt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MemoryKeyValueStore } from "../../src/bot/kv.js";
 import { createSlackBot } from "../../src/bot/slack/slack-app.js";
+import { MemoryKeyValueStore } from "../../src/stores/kv.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/server.js";
 import { startTestApp } from "../support/bot.js";
 import { startMain } from "./support.js";

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp, type OfferBotApp } from "../../src/app.js";
-import type { Speaker } from "../../src/bot/conversation.js";
-import type { BotTurn } from "../../src/bot/offer-bot.js";
-import type { Action, Reply } from "../../src/bot/view-models.js";
 import { loadConfig } from "../../src/config.js";
+import type { Speaker } from "../../src/core/conversation.js";
+import type { BotTurn } from "../../src/core/offer-bot.js";
+import { readOffersCommand } from "../../src/core/offer-commands.js";
+import type { Action, Reply } from "../../src/core/view-models.js";
 import { type FakeOpenAI, startFakeOpenAI } from "../fakes/openai.js";
 
 /** The real app, wired from configuration like `npm start`, with test roles and a fixed clock. */
@@ -101,7 +102,9 @@ export class Chat {
   }
 
   async offers(command: string): Promise<Reply[]> {
-    return this.take(await this.app.bot.command(this.speaker, this.threadKey, command, newThread));
+    return this.take(
+      await this.app.bot.command(this.speaker, this.threadKey, readOffersCommand(command), newThread),
+    );
   }
 
   action(label: string | RegExp): Action {

@@ -1,15 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline/promises";
 import type { Readable, Writable } from "node:stream";
+import { ApprovalWorkflow } from "../../core/approvals.js";
+import type { Speaker } from "../../core/conversation.js";
+import type { BotTurn, OfferBot } from "../../core/offer-bot.js";
+import { readOffersCommand } from "../../core/offer-commands.js";
+import type { Action, ActionId, Reply } from "../../core/view-models.js";
+import type { KeyValueStore } from "../../stores/kv.js";
 import { actionsOf, renderText } from "../../views/text/render.js";
-import type { Speaker } from "../conversation.js";
-import type { BotTurn, OfferBot } from "../offer-bot.js";
-import type { Action, Reply } from "../view-models.js";
+import { consoleOutbound } from "./outbound.js";
 
 export interface ConsoleChatOptions {
   bot: OfferBot;
+  /** Where approval requests are remembered, as for every channel. */
+  kv: KeyValueStore;
+  ttlSeconds: number;
   input: Readable;
   output: Writable;
+  /** Who types first; `/as` switches to another user from the roles file. */
   speaker: Speaker;
 }
 
@@ -17,6 +25,7 @@ const HELP = [
   "Describe an offer in plain words, answer the questions, and pick numbered choices by typing the number.",
   "  /offers <command>   list, show ID, pause ID, resume ID, end ID, duplicate ID, analytics ID, drafts, help",
   "  /new                start another offer",
+  "  /as <user>          act as another user from the roles file (e.g. an approver)",
   "  set <field> <value> change one field exactly (e.g. set offerValue 25)",
   "  /quit               leave",
 ].join("\n");
@@ -27,11 +36,22 @@ const newThreadKey = () => `console:${randomUUID()}`;
  * The terminal chat: the embedded default channel. Buttons become numbered choices; everything
  * else goes to the same bot core Slack and Teams use.
  */
-export async function runConsoleChat({ bot, input, output, speaker }: ConsoleChatOptions): Promise<void> {
+export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
+  const { bot, input, output } = options;
   const terminal = createInterface({ input, output, terminal: false });
   const say = (text: string) => output.write(`${text}\n`);
+  // Approvers read requests on the same screen: the console is its own approvals channel.
+  const approvals = new ApprovalWorkflow({
+    kv: options.kv,
+    outbound: consoleOutbound(say),
+    channel: "console",
+    ttlSeconds: options.ttlSeconds,
+  });
+  let speaker = options.speaker;
   let threadKey = newThreadKey();
   let choices: Action[] = [];
+  /** The choice the last turn answered, for the approval workflow to follow up. */
+  let decided: ActionId | undefined;
 
   // A number picks a choice only from the list just shown; anything shown after it clears it.
   const show = (turn: BotTurn) => {
@@ -60,8 +80,11 @@ export async function runConsoleChat({ bot, input, output, speaker }: ConsoleCha
     if (!text) continue;
     if (text === "/quit" || text === "/exit") break;
     try {
+      decided = undefined;
       const turn = await handle(text);
       if (turn) show(turn);
+      if (turn && decided)
+        await approvals.afterDecision({ actionId: decided, ...turn, userId: speaker.userId });
     } catch (error) {
       say(`❌ ${(error as Error).message}`);
     }
@@ -74,10 +97,15 @@ export async function runConsoleChat({ bot, input, output, speaker }: ConsoleCha
       say(HELP);
       return undefined;
     }
+    const as = /^\/as(?:\s+(\S+))?$/.exec(text);
+    if (as) {
+      await actAs(as[1]);
+      return undefined;
+    }
     if (text === "/new")
       return { replies: [notice("Starting a new offer. Tell me about it.")], threadKey: newThreadKey() };
     if (text.startsWith("/offers"))
-      return bot.command(speaker, threadKey, text.slice("/offers".length), newThreadKey);
+      return bot.command(speaker, threadKey, readOffersCommand(text.slice("/offers".length)), newThreadKey);
     const set = /^set\s+(\w+)\s+(.+)$/i.exec(text);
     if (set) {
       const result = await bot.submitForm(speaker, threadKey, { [set[1] ?? ""]: set[2] });
@@ -91,12 +119,28 @@ export async function runConsoleChat({ bot, input, output, speaker }: ConsoleCha
     return bot.message(speaker, threadKey, text, newThreadKey);
   }
 
+  /** The console has no sign-in: anyone at the terminal may speak as anyone the roles file lists. */
+  async function actAs(userId: string | undefined): Promise<void> {
+    const people = await bot.people();
+    const person = people.find((candidate) => candidate.userId === userId);
+    if (!person) {
+      const names = people.map((candidate) => `${candidate.userId} (${candidate.roles.join(", ")})`);
+      say(
+        `${userId ? `No one called "${userId}" has a role.` : `You are ${speaker.userId}.`} Act as: ${names.join("; ")}.`,
+      );
+      return;
+    }
+    speaker = { ...speaker, userId: person.userId };
+    say(`You are now ${person.userId} (${person.roles.join(", ")}), in the same conversation.`);
+  }
+
   async function choose(action: Action): Promise<BotTurn | undefined> {
     if (action.confirm) {
       const answer = await ask(`${action.confirm.text} ${action.confirm.confirm}? (y/N) `);
       if (!/^y(es)?$/i.test(answer)) return { replies: [notice("Left as it was.")], threadKey };
     }
     const reason = action.id === "reject" ? await ask("Reason for rejecting: ") : undefined;
+    decided = action.id;
     return bot.action(speaker, threadKey, action.id, action.value, {
       newThreadKey,
       ...(reason ? { reason } : {}),

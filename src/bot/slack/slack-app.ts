@@ -9,8 +9,10 @@ import {
   SocketModeReceiver,
 } from "@slack/bolt";
 import type { Logger } from "pino";
-import type { KeyValueStore } from "../kv.js";
-import type { OfferBot } from "../offer-bot.js";
+import { firstDelivery } from "../../core/dedupe.js";
+import type { OfferBot } from "../../core/offer-bot.js";
+import { ThreadRegistry } from "../../core/threads.js";
+import type { KeyValueStore } from "../../stores/kv.js";
 import { registerActions } from "./actions/index.js";
 import { registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./context.js";
@@ -41,9 +43,6 @@ export interface SlackBot {
   start(port: number, host?: string): Promise<{ url?: string }>;
   stop(): Promise<void>;
 }
-
-/** How long a delivered event id is remembered: Slack retries within minutes. */
-const DEDUPE_SECONDS = 3600;
 
 /**
  * The Slack app: Bolt 5 with the HTTP receiver (plus a health endpoint on the same server) or
@@ -87,7 +86,7 @@ export function createSlackBot(
   const deps: SlackDeps = {
     bot: core.bot,
     kv: core.kv,
-    ttlSeconds: core.ttlSeconds,
+    threads: new ThreadRegistry(core.kv, core.ttlSeconds),
     ...(settings.approvalsChannel ? { approvalsChannel: settings.approvalsChannel } : {}),
     ...(core.logger ? { logger: core.logger } : {}),
   };
@@ -97,7 +96,7 @@ export function createSlackBot(
   // message, so it must not be used: it would drop the mention.)
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && !(await deps.kv.claim(`slack-event:${eventId}`, DEDUPE_SECONDS))) return;
+    if (eventId && !(await firstDelivery(deps.kv, "slack", eventId))) return;
     await next();
   });
   app.error(async (error) => {

@@ -1,12 +1,7 @@
 import type { WebClient } from "@slack/web-api";
-import {
-  deliver,
-  provisionalThreadKey,
-  resolveThreadKey,
-  type SlackDeps,
-  type SlackPlace,
-  speakerOf,
-} from "./context.js";
+import { deliver, type SlackDeps, speakerOf } from "./context.js";
+import { placeKeyOf, provisionalThreadKey, type SlackPlace } from "./place.js";
+import { plainTextOf } from "./text.js";
 
 /**
  * A typed message in a conversation thread: resolve the conversation, show that the bot is
@@ -19,7 +14,7 @@ export async function messageTurn(
   user: string,
   text: string,
 ): Promise<void> {
-  const threadKey = await resolveThreadKey(deps, place);
+  const threadKey = await deps.threads.resolve(placeKeyOf(place));
   const speaker = await speakerOf(deps, client, { userId: user, team: place.team, channel: place.channel });
   const status = place.threadTs
     ? client.assistant.threads
@@ -32,6 +27,9 @@ export async function messageTurn(
     : Promise.resolve();
   // "same as #7 but 25%" starts a new conversation, like /offers duplicate.
   const newThreadKey = () => provisionalThreadKey(place.team, place.channel);
-  const [turn] = await Promise.all([deps.bot.message(speaker, threadKey, text, newThreadKey), status]);
+  const [turn] = await Promise.all([
+    deps.bot.message(speaker, threadKey, plainTextOf(text), newThreadKey),
+    status,
+  ]);
   await deliver(deps, client, turn.threadKey, turn.replies);
 }

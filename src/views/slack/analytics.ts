@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { Reply } from "../../bot/view-models.js";
+import type { Reply } from "../../core/view-models.js";
 import { formatCount, formatDate, formatMoney } from "../../graph/describe.js";
 import { context, fieldSections, header, section } from "./blocks.js";
 

@@ -1,6 +1,9 @@
 import type { types } from "@slack/bolt";
-import { versionValue } from "../../bot/replies.js";
-import type { PreviewModel } from "../../bot/view-models.js";
+import {
+  type ApprovalOutcomeModel,
+  type ApprovalRequestModel,
+  versionValue,
+} from "../../core/view-models.js";
 import { context, notificationText, plain, section, userMention } from "./blocks.js";
 import { actionsBlocks } from "./buttons.js";
 import { escapeAndTruncate } from "./escape.js";
@@ -15,7 +18,7 @@ const REASON_MAX = 1000;
  * The card posted in the approvals channel. Its buttons carry the author's thread and the draft
  * version, so a decision lands in the right conversation and a stale card is refused.
  */
-export function approvalCard(input: { threadKey: string; preview: PreviewModel; authorId: string }): {
+export function approvalCard(input: ApprovalRequestModel): {
   text: string;
   blocks: types.KnownBlock[];
 } {
@@ -60,12 +63,8 @@ export function rejectReasonModal(input: { threadKey: string; version: number })
   };
 }
 
-export type ApprovalOutcome =
-  | { approverId: string; publishedOfferId: number; title: string }
-  | { approverId: string; rejectedReason: string };
-
 /** What a decided approval card becomes: one line and no buttons, so nobody acts on it again. */
-export function approvalOutcome(outcome: ApprovalOutcome): { text: string; blocks: types.KnownBlock[] } {
+export function approvalOutcome(outcome: ApprovalOutcomeModel): { text: string; blocks: types.KnownBlock[] } {
   const by = userMention(outcome.approverId);
   const line =
     "publishedOfferId" in outcome

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
 import { z } from "zod";
-import type { Action, ActionId } from "../../bot/view-models.js";
+import type { Action, ActionId } from "../../core/view-models.js";
 import { chunk, context, moreNote, plain } from "./blocks.js";
 import { LIMITS } from "./limits.js";
 

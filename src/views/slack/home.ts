@@ -1,6 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { Action, OfferSummaryModel } from "../../bot/view-models.js";
-import type { DraftStatus } from "../../graph/turn.js";
+import type { Action, HomeModel, OfferSummaryModel } from "../../core/view-models.js";
 import { context, divider, fitGroups, header, plain, section } from "./blocks.js";
 import { actionsBlocks, button, NO_THREAD_KEY } from "./buttons.js";
 import { LIMITS } from "./limits.js";
@@ -15,10 +14,7 @@ const OFFER_BLOCKS = 40;
  * The App Home tab: start an offer, act on recent ones, resume a draft. Home is nobody's
  * conversation, so offer buttons carry NO_THREAD_KEY; a draft's Resume carries its own thread.
  */
-export function appHomeView(input: {
-  recentOffers: OfferSummaryModel[];
-  drafts: { threadKey: string; title: string; status: DraftStatus; updatedAt: string }[];
-}): types.HomeView {
+export function appHomeView(input: HomeModel): types.HomeView {
   const blocks: types.KnownBlock[] = [
     header("Kigo Offer Manager"),
     section("Create, publish and follow offers by chatting with me, or use `/offers` in any channel."),

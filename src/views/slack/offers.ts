@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { Reply } from "../../bot/view-models.js";
+import type { Reply } from "../../core/view-models.js";
 import { codesList, formatCount, offerTypeLabel, redemptionLabels } from "../../graph/describe.js";
 import { context, fieldSections, fitGroups, header, prefixed, section } from "./blocks.js";
 import { actionsBlocks, button } from "./buttons.js";

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { PreviewModel } from "../../bot/view-models.js";
+import type { PreviewModel } from "../../core/view-models.js";
 import { formatCount } from "../../graph/describe.js";
 import type { ValidationIssue } from "../../graph/validation/types.js";
 import {

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import { publishedActions, type Reply } from "../../bot/view-models.js";
+import { publishedActions, type Reply } from "../../core/view-models.js";
 import { formatCount } from "../../graph/describe.js";
 import { analyticsBlocks } from "./analytics.js";
 import { context, fitGroups, fitLines, LINE_MAX, notificationText, prefixed, section } from "./blocks.js";

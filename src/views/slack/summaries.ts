@@ -1,4 +1,4 @@
-import type { OfferSummaryModel } from "../../bot/view-models.js";
+import type { OfferSummaryModel } from "../../core/view-models.js";
 import { formatDate, offerTypeLabel, redemptionLabels } from "../../graph/describe.js";
 import type { DraftStatus } from "../../graph/turn.js";
 import type { OfferStatus } from "../../kigo/schemas.js";

@@ -1,10 +1,12 @@
 import type {
   Action,
+  ApprovalOutcomeModel,
+  ApprovalRequestModel,
   OfferDetailModel,
   OfferSummaryModel,
   PreviewModel,
   Reply,
-} from "../../bot/view-models.js";
+} from "../../core/view-models.js";
 import {
   codesList,
   formatCount,
@@ -66,6 +68,18 @@ export function renderText(reply: Reply): string {
             ),
           );
   }
+}
+
+/** An approval request, where approvers read it. */
+export function renderApprovalRequest(request: ApprovalRequestModel): string {
+  return `📋 Approval requested: "${request.preview.title}", submitted by ${request.authorId}.`;
+}
+
+/** What a decided approval request became. */
+export function renderApprovalOutcome(outcome: ApprovalOutcomeModel): string {
+  return "publishedOfferId" in outcome
+    ? `📋 Approval request: ✅ approved by ${outcome.approverId} and published as offer #${outcome.publishedOfferId} ("${outcome.title}").`
+    : `📋 Approval request: ↩️ rejected by ${outcome.approverId}: ${outcome.rejectedReason}`;
 }
 
 export function actionsOf(reply: Reply): Action[] {

@@ -226,4 +226,43 @@ describe("blockKitProblems", () => {
       "must be home [json-pointer:/view/type]",
     ]);
   });
+
+  it("checks a confirm dialog, an empty actions or context block, and what inputs pre-fill", () => {
+    const confirm = {
+      title: plain("Sure?"),
+      text: plain(chars(301)),
+      confirm: plain("Yes"),
+      deny: plain("No"),
+    };
+    expect(message(actions(button({ confirm })))).toEqual([
+      over(300, "/blocks/0/elements/0/confirm/text/text"),
+    ]);
+    expect(message(actions(), { type: "context", elements: [] })).toEqual([
+      "must provide at least 1 item [json-pointer:/blocks/0/elements]",
+      "must provide at least 1 item [json-pointer:/blocks/1/elements]",
+    ]);
+    const field = (element: object) => ({ type: "input", label: plain("Field"), element });
+    expect(
+      modal({
+        submit: plain("Save"),
+        blocks: [
+          field({ type: "plain_text_input", action_id: "a", max_length: 3001 }),
+          field({ type: "plain_text_input", action_id: "b", max_length: 5, initial_value: chars(6) }),
+          field({ type: "number_input", action_id: "c", initial_value: "ten" }),
+          field({ type: "datepicker", action_id: "d", initial_date: "12/01/2026" }),
+          field({ ...select([option("o")]), initial_option: option("nope", 9) }),
+          field({ ...select([]), type: "multi_static_select" }),
+          field(select([{ text: mrkdwn("o"), value: "o" }])),
+        ],
+      }),
+    ).toEqual([
+      "must be less than 3001 [json-pointer:/view/blocks/0/element/max_length]",
+      over(5, "/view/blocks/1/element/initial_value"),
+      "must be a number [json-pointer:/view/blocks/2/element/initial_value]",
+      "must be in YYYY-MM-DD format [json-pointer:/view/blocks/3/element/initial_date]",
+      "must match one of the options [json-pointer:/view/blocks/4/element/initial_options/0]",
+      "must provide at least 1 item [json-pointer:/view/blocks/5/element/options]",
+      "must be plain_text [json-pointer:/view/blocks/6/element/options/0/text/type]",
+    ]);
+  });
 });

@@ -71,19 +71,60 @@ function checkElement(p: Problems, path: string, element: unknown): void {
   }
   p.length(`${path}/action_id`, element.action_id, 255);
   p.optionalText(`${path}/placeholder`, element.placeholder, 150, true);
-  if (element.type === "button") {
-    p.text(`${path}/text`, element.text, 75, true);
-    p.length(`${path}/value`, element.value, 2000);
-    p.length(`${path}/url`, element.url, 3000);
+  if (isNode(element.confirm)) checkConfirm(p, `${path}/confirm`, element.confirm);
+  switch (element.type) {
+    case "button":
+      p.text(`${path}/text`, element.text, 75, true);
+      p.length(`${path}/value`, element.value, 2000);
+      p.length(`${path}/url`, element.url, 3000);
+      return;
+    case "plain_text_input": {
+      const max = typeof element.max_length === "number" ? element.max_length : 3000;
+      if (max > 3000) p.add(`${path}/max_length`, "must be less than 3001");
+      p.length(`${path}/initial_value`, element.initial_value, max);
+      return;
+    }
+    case "number_input":
+      if (element.initial_value !== undefined && !Number.isFinite(Number(element.initial_value)))
+        p.add(`${path}/initial_value`, "must be a number");
+      return;
+    case "datepicker":
+      if (element.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(element.initial_date)))
+        p.add(`${path}/initial_date`, "must be in YYYY-MM-DD format");
+      return;
   }
-  if (SELECTS_WITH_OPTIONS.has(String(element.type)) && Array.isArray(element.options)) {
-    p.count(`${path}/options`, element.options, 100);
-    element.options.forEach((option: unknown, i) => {
-      const at = `${path}/options/${i}`;
-      p.text(`${at}/text`, isNode(option) ? option.text : undefined, 75);
-      if (isNode(option)) p.length(`${at}/value`, option.value, 150);
-    });
-  }
+  if (SELECTS_WITH_OPTIONS.has(String(element.type)) && Array.isArray(element.options))
+    checkOptions(p, path, element, element.options);
+}
+
+function checkConfirm(p: Problems, path: string, confirm: Node): void {
+  p.optionalText(`${path}/title`, confirm.title, 100, true);
+  p.text(`${path}/text`, confirm.text, 300);
+  p.optionalText(`${path}/confirm`, confirm.confirm, 30, true);
+  p.optionalText(`${path}/deny`, confirm.deny, 30, true);
+}
+
+/** A select's options are plain text, and a pre-selected option must be one of them. */
+function checkOptions(p: Problems, path: string, element: Node, options: unknown[]): void {
+  if (options.length === 0) p.add(`${path}/options`, "must provide at least 1 item");
+  p.count(`${path}/options`, options, 100);
+  options.forEach((option: unknown, i) => {
+    const at = `${path}/options/${i}`;
+    p.text(
+      `${at}/text`,
+      isNode(option) ? option.text : undefined,
+      75,
+      String(element.type).endsWith("select"),
+    );
+    if (isNode(option)) p.length(`${at}/value`, option.value, 150);
+  });
+  const known = new Set(options.map((option) => JSON.stringify(option)));
+  const initial = element.initial_option === undefined ? element.initial_options : [element.initial_option];
+  if (!Array.isArray(initial)) return;
+  initial.forEach((option: unknown, i) => {
+    if (!known.has(JSON.stringify(option)))
+      p.add(`${path}/initial_options/${i}`, "must match one of the options");
+  });
 }
 
 function checkActions(p: Problems, path: string, elements: unknown): void {
@@ -91,6 +132,7 @@ function checkActions(p: Problems, path: string, elements: unknown): void {
     p.add(`${path}/elements`, "must provide an array");
     return;
   }
+  if (elements.length === 0) p.add(`${path}/elements`, "must provide at least 1 item");
   p.count(`${path}/elements`, elements, 25);
   const seen = new Set<unknown>();
   elements.forEach((element: unknown, i) => {
@@ -126,6 +168,8 @@ function checkBlock(p: Problems, path: string, block: Node): void {
       checkActions(p, path, block.elements);
       return;
     case "context":
+      if (!Array.isArray(block.elements) || block.elements.length === 0)
+        p.add(`${path}/elements`, "must provide at least 1 item");
       p.count(`${path}/elements`, block.elements, 10);
       if (Array.isArray(block.elements))
         block.elements.forEach((element: unknown, i) => {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AccessPolicy } from "../../../src/bot/access.js";
+import { AccessPolicy } from "../../../src/core/access.js";
 import type { FakeSlackCall } from "../../fakes/slack/server.js";
 import { RESPONSE_URL } from "../../fakes/slack/server.js";
 import { slashCommand } from "../../fakes/slack/signed.js";

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
-import { versionOf } from "../../../src/bot/replies.js";
+import { versionOf } from "../../../src/core/view-models.js";
 import {
   approvalCard,
   decodeButtonValue,

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { Action, OfferSummaryModel, PreviewModel } from "../../../src/bot/view-models.js";
+import type { Action, OfferSummaryModel, PreviewModel } from "../../../src/core/view-models.js";
 import type { OfferDraft } from "../../../src/graph/draft.js";
 
 export const THREAD = "slack:T1:C1:1700000000.000100";

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
-import { parseDraftForm } from "../../../src/bot/draft-form.js";
+import { parseDraftForm } from "../../../src/core/draft-form.js";
 import { FIELD_LABELS } from "../../../src/graph/describe.js";
 import {
   decodeModalMetadata,

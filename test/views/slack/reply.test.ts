@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
-import type { Action, Reply } from "../../../src/bot/view-models.js";
+import type { Action, Reply } from "../../../src/core/view-models.js";
 import { decodeButtonValue, replyBlocks } from "../../../src/views/slack/index.js";
 import { buttonsOf, HOSTILE, long, offer, preview, previewActions, THREAD, textOf } from "./fixtures.js";
 import { assertWithinSlackLimits } from "./limits.js";

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import type { ActionId } from "../../../core/view-models.js";
 import { decodeButtonValue, parseActionId } from "../../../views/slack/index.js";
-import type { ActionId } from "../../view-models.js";
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
+import type { Reply } from "../../../core/view-models.js";
 import { editDraftModal } from "../../../views/slack/index.js";
-import type { Reply } from "../../view-models.js";
-import { deliverEphemeral, fromLiveCard, type SlackDeps } from "../context.js";
+import { type SlackDeps, send } from "../context.js";
 import { actionIdPattern, buttonOf } from "./button.js";
 
 /** Edit opens the modal at once: the trigger id expires in 3 s, so only the stored draft is read. */
@@ -10,17 +10,17 @@ export function registerEdit(app: App, deps: SlackDeps): void {
     await args.ack();
     const button = buttonOf(args as never);
     if (!button) return;
-    if (button.channel && !(await fromLiveCard(deps, button))) {
+    const click = {
+      threadKey: button.threadKey,
+      ...(button.messageTs ? { messageId: button.messageTs } : {}),
+    };
+    if (button.channel && !(await deps.threads.fromLiveCard(click))) {
       // An old copy of the card (the draft may be published by now): only the clicker is told.
-      await deliverEphemeral(
-        args.client,
-        { channel: button.channel, user: button.userId, share: false },
-        button.threadKey,
-        [STALE_CARD],
-      );
+      const where = { userId: button.userId, channel: button.channel };
+      await send(deps, args.client, "user", { threadKey: button.threadKey, replies: [STALE_CARD] }, where);
       return;
     }
-    const stored = await deps.bot.conversation.draftOf(button.threadKey);
+    const stored = await deps.bot.draftOf(button.threadKey);
     if (!stored) return;
     await args.client.views.open({
       trigger_id: button.triggerId,

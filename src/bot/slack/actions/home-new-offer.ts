@@ -1,10 +1,11 @@
 import type { App } from "@slack/bolt";
-import { newOfferModal } from "../../../views/slack/index.js";
-import { provisionalThreadKey, type SlackDeps } from "../context.js";
+import { HOME_NEW_OFFER_ACTION, newOfferModal } from "../../../views/slack/index.js";
+import type { SlackDeps } from "../context.js";
+import { provisionalThreadKey } from "../place.js";
 
 /** "New offer" on App Home opens the full form. */
 export function registerHomeNewOffer(app: App, _deps: SlackDeps): void {
-  app.action("home_new_offer", async ({ ack, body, client }) => {
+  app.action(HOME_NEW_OFFER_ACTION, async ({ ack, body, client }) => {
     await ack();
     if (body.type !== "block_actions") return;
     const team = body.team?.id ?? body.user.team_id ?? "T";

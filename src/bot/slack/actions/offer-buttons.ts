@@ -1,11 +1,13 @@
 import type { App } from "@slack/bolt";
-import { deliver, deliverEphemeral, provisionalThreadKey, type SlackDeps, speakerOf } from "../context.js";
+import { replyRoute } from "../../../core/reply-route.js";
+import { type SlackDeps, send, speakerOf } from "../context.js";
+import { provisionalThreadKey } from "../place.js";
 import { actionIdPattern, buttonOf } from "./button.js";
 
 /**
  * Buttons on offer lists, offer details, drafts and App Home. Results go to the clicking user only
  * (ephemeral where clicked, or their DM from App Home); a duplicate or a resumed draft continues
- * as a conversation.
+ * as a conversation, posted anew so it appears where the user will look.
  */
 export function registerOfferButtons(app: App, deps: SlackDeps): void {
   app.action(
@@ -29,19 +31,9 @@ export function registerOfferButtons(app: App, deps: SlackDeps): void {
       const turn = await deps.bot.action(speaker, button.threadKey, button.id, button.value, {
         newThreadKey,
       });
-      const conversational = button.id === "offer_duplicate" || button.id === "draft_resume";
-      if (conversational) {
-        // Resumed from App Home or a list: post anew so it appears where the user will look.
-        await deliver(deps, args.client, turn.threadKey, turn.replies, { fresh: true });
-        return;
-      }
-      const channel = button.channel ?? button.userId;
-      await deliverEphemeral(
-        args.client,
-        { channel, user: button.userId, share: false },
-        turn.threadKey,
-        turn.replies,
-      );
+      const route = replyRoute({ replies: turn.replies, actionId: button.id });
+      const where = { userId: button.userId, ...(button.channel ? { channel: button.channel } : {}) };
+      await send(deps, args.client, route, turn, where, { fresh: true });
     },
   );
 }

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
+import { versionOf } from "../../../core/view-models.js";
 import { rejectReasonModal } from "../../../views/slack/index.js";
-import { versionOf } from "../../replies.js";
 import type { SlackDeps } from "../context.js";
 import { actionIdPattern, buttonOf } from "./button.js";
 

@@ -1,6 +1,10 @@
 import type { App } from "@slack/bolt";
+import { readOffersCommand } from "../../../core/offer-commands.js";
+import { replyRoute } from "../../../core/reply-route.js";
 import { newOfferModal, replyBlocks } from "../../../views/slack/index.js";
-import { deliver, provisionalThreadKey, type SlackDeps, speakerOf } from "../context.js";
+import { deliver, type SlackDeps, speakerOf } from "../context.js";
+import { provisionalThreadKey } from "../place.js";
+import { plainTextOf } from "../text.js";
 
 /**
  * `/offers …`: acknowledged at once; `new` opens the form while the trigger id is fresh; anything
@@ -10,12 +14,10 @@ import { deliver, provisionalThreadKey, type SlackDeps, speakerOf } from "../con
 export function registerOffersCommand(app: App, deps: SlackDeps): void {
   app.command("/offers", async ({ command, ack, client, respond }) => {
     await ack();
-    const words = command.text.trim().split(/\s+/).filter(Boolean);
-    const share = words.at(-1)?.toLowerCase() === "share";
-    const text = (share ? words.slice(0, -1) : words).join(" ");
+    const line = readOffersCommand(plainTextOf(command.text));
     // Posting to a user id lands in their DM with the bot; no lookup before the trigger expires.
     const newThreadKey = () => provisionalThreadKey(command.team_id, command.user_id);
-    if (text.toLowerCase() === "new") {
+    if ("verb" in line.command && line.command.verb === "new") {
       await client.views.open({
         trigger_id: command.trigger_id,
         view: newOfferModal({ threadKey: newThreadKey() }),
@@ -27,8 +29,9 @@ export function registerOffersCommand(app: App, deps: SlackDeps): void {
       team: command.team_id,
       channel: command.channel_id,
     });
-    const turn = await deps.bot.command(speaker, newThreadKey(), text, newThreadKey);
-    if (turn.replies.some((reply) => reply.kind === "preview" || reply.kind === "question")) {
+    const turn = await deps.bot.command(speaker, newThreadKey(), line, newThreadKey);
+    const route = replyRoute({ replies: turn.replies, share: line.share });
+    if (route === "thread") {
       await deliver(deps, client, turn.threadKey, turn.replies);
       return;
     }
@@ -36,7 +39,7 @@ export function registerOffersCommand(app: App, deps: SlackDeps): void {
     // is not in and a DM between two people, where chat.postEphemeral answers channel_not_found.
     for (const reply of turn.replies) {
       const { text, blocks } = replyBlocks(reply, { threadKey: turn.threadKey });
-      await respond({ response_type: share ? "in_channel" : "ephemeral", text, blocks });
+      await respond({ response_type: route === "channel" ? "in_channel" : "ephemeral", text, blocks });
     }
   });
 }

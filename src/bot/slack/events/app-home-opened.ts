@@ -10,7 +10,7 @@ export function registerAppHomeOpened(app: App, deps: SlackDeps): void {
       userId: event.user,
       ...(context.teamId ? { team: context.teamId } : {}),
     });
-    const home = await deps.bot.commands.home(speaker);
+    const home = await deps.bot.home(speaker);
     await client.views.publish({ user_id: event.user, view: appHomeView(home) });
   });
 }

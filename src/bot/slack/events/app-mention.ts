@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
-import { rememberThread, type SlackDeps } from "../context.js";
+import type { SlackDeps } from "../context.js";
+import { placeKeyOf } from "../place.js";
 import { messageTurn } from "../turn.js";
 
 /** "@Kigo 20% off …" in a channel: the conversation continues in that message's thread. */
@@ -11,7 +12,8 @@ export function registerAppMention(app: App, deps: SlackDeps): void {
       channel: event.channel,
       threadTs: event.thread_ts ?? event.ts,
     };
-    await rememberThread(deps, place);
+    // Plain replies in this thread are for the bot from now on.
+    await deps.threads.register(placeKeyOf(place), placeKeyOf(place));
     const text = event.text.replace(/<@[A-Z0-9]+>/g, " ").trim();
     await messageTurn(deps, client, place, event.user, text);
   });

@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
-import { isKnownThread, type SlackDeps } from "../context.js";
+import type { SlackDeps } from "../context.js";
+import { placeKeyOf } from "../place.js";
 import { messageTurn } from "../turn.js";
 
 /**
@@ -23,7 +24,7 @@ export function registerThreadReply(app: App, deps: SlackDeps): void {
       return;
     }
     const place = { team: context.teamId ?? "T", channel: message.channel, threadTs: message.thread_ts };
-    if (!(await isKnownThread(deps, place))) return;
+    if (!(await deps.threads.isKnown(placeKeyOf(place)))) return;
     await messageTurn(deps, client, place, message.user, message.text);
   });
 }

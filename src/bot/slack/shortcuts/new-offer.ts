@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { newOfferModal } from "../../../views/slack/index.js";
-import { provisionalThreadKey, type SlackDeps } from "../context.js";
+import type { SlackDeps } from "../context.js";
+import { provisionalThreadKey } from "../place.js";
 
 /** The global "New offer" shortcut opens the full form; the draft then lives in the user's DM. */
 export function registerNewOfferShortcut(app: App, _deps: SlackDeps): void {

@@ -23,7 +23,7 @@ export async function submitDraftForm(deps: SlackDeps, args: SubmissionArgs): Pr
     { userId: body.user.id, ...(body.team?.id ? { team: body.team.id } : {}) },
     { lookup: false },
   );
-  const errors = await deps.bot.conversation.formErrors(speaker, threadKey, values, version);
+  const errors = await deps.bot.formErrors(speaker, threadKey, values, version);
   if (Object.keys(errors).length > 0) {
     await ack(modalErrors(errors));
     return;

@@ -1,15 +1,14 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import { decodeModalMetadata } from "../../../views/slack/index.js";
-import { versionValue } from "../../replies.js";
-import { closeApprovalCard } from "../actions/draft-decision.js";
-import { deliver, type SlackDeps, speakerOf } from "../context.js";
+import { versionValue } from "../../../core/view-models.js";
+import { decodeModalMetadata, REJECT_REASON_CALLBACK } from "../../../views/slack/index.js";
+import { deliver, portsOf, type SlackDeps, speakerOf } from "../context.js";
 
 const metadata = z.object({ threadKey: z.string().startsWith("slack:"), version: z.number().int() });
 
 /** The approver's reason: the draft reopens for its author, who is told why in the thread. */
 export function registerRejectReason(app: App, deps: SlackDeps): void {
-  app.view("reject_reason", async ({ ack, view, body, client }) => {
+  app.view(REJECT_REASON_CALLBACK, async ({ ack, view, body, client }) => {
     const parsed = metadata.safeParse(decodeModalMetadata(view.private_metadata));
     const reason = Object.values(view.state.values)
       .flatMap((block) => Object.values(block))
@@ -34,6 +33,11 @@ export function registerRejectReason(app: App, deps: SlackDeps): void {
       newThreadKey: () => threadKey,
     });
     await deliver(deps, client, threadKey, turn.replies);
-    await closeApprovalCard(deps, client, threadKey, turn.replies, body.user.id);
+    await portsOf(deps, client).approvals.afterDecision({
+      actionId: "reject",
+      threadKey,
+      replies: turn.replies,
+      userId: body.user.id,
+    });
   });
 }

@@ -1,7 +1,7 @@
 import type { RedemptionMethod } from "../../draft.js";
 import { agreed, type Rule } from "./scan.js";
 
-/** Slack wraps links as <https://x|label>; a sentence may end right after one. */
+/** A link ends at a space, a bracket, a bar or a quote; a sentence may end right after one. */
 const URL = /https?:\/\/[^\s<>|"'`)\]]+?(?=[.,;:!?]*(?:[\s<>|"'`)\]]|$))/gi;
 
 /** Words that name a method outright. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createClient, type RedisClientType } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BusyError, MemoryLock, RedisLock } from "../../src/bot/locks.js";
+import { BusyError, MemoryLock, RedisLock } from "../../src/stores/locks.js";
 import { REDIS_URL, serviceAvailable } from "../support/services.js";
 
 const available = await serviceAvailable("redis");

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { PROGRAM_TYPES, type ProgramType } from "../graph/draft.js";
 import { loadJsonFile } from "../graph/validation/json-file.js";
-import type { KeyValueStore } from "./kv.js";
+import type { KeyValueStore } from "../stores/kv.js";
 
 export const ROLES = ["viewer", "editor", "publisher", "approver", "admin"] as const;
 export type Role = (typeof ROLES)[number];

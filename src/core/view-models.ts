@@ -79,6 +79,32 @@ export interface OfferDetailModel {
   terms?: string;
 }
 
+/** A draft in a user's list: resumable from any channel by its conversation. */
+export interface DraftSummaryModel {
+  threadKey: string;
+  title: string;
+  status: DraftStatus;
+  updatedAt: string;
+}
+
+/** A user's home (Slack's App Home): their recent offers and open drafts. */
+export interface HomeModel {
+  recentOffers: OfferSummaryModel[];
+  drafts: DraftSummaryModel[];
+}
+
+/** The version-carrying value of preview buttons: a click on an older preview is refused. */
+export const versionValue = (version: number) => JSON.stringify({ v: version });
+
+export function versionOf(value: string): number | undefined {
+  try {
+    const parsed = JSON.parse(value) as { v?: unknown };
+    return typeof parsed.v === "number" ? parsed.v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A published offer's card offers one thing: the offer itself, as `/offers show` has it. */
 export const publishedActions = (offerId: number): Action[] => [
   { id: "offer_show", label: "Show", value: String(offerId) },
@@ -130,6 +156,18 @@ export type Reply =
     }
   | {
       kind: "drafts";
-      drafts: { threadKey: string; title: string; status: DraftStatus; updatedAt: string }[];
+      drafts: DraftSummaryModel[];
       actions: Action[];
     };
+
+/** What an approver sees: the draft's card, who submitted it, and Approve / Reject for its version. */
+export interface ApprovalRequestModel {
+  threadKey: string;
+  preview: PreviewModel;
+  authorId: string;
+}
+
+/** How a decided approval ended, so nobody acts on its card again. */
+export type ApprovalOutcomeModel =
+  | { approverId: string; publishedOfferId: number; title: string }
+  | { approverId: string; rejectedReason: string };

@@ -13,54 +13,13 @@ import { valueHint } from "../graph/recommend/index.js";
 import type { OfferStateValue } from "../graph/state.js";
 import { estimateLiability } from "../graph/validation/index.js";
 import { itemPriceOf } from "../graph/validation/redemption-cost.js";
+import { PREVIEW_SECTIONS } from "./form.js";
 import type { PreviewField, PreviewModel } from "./view-models.js";
-
-const SECTIONS: { title: string; fields: DraftField[] }[] = [
-  {
-    title: "Objective",
-    fields: [
-      "businessObjective",
-      "programType",
-      "merchantName",
-      "targetAudience",
-      "locationScope",
-      "totalBudget",
-    ],
-  },
-  {
-    title: "Offer",
-    fields: [
-      "offerType",
-      "offerValue",
-      "itemPrice",
-      "lightning",
-      "offerDescription",
-      "termsConditions",
-      "exclusions",
-      "maxDiscount",
-    ],
-  },
-  {
-    title: "Redemption",
-    fields: [
-      "redemptionMethod",
-      "promoCode",
-      "uniqueCodeCount",
-      "codePattern",
-      "clickthruUrl",
-      "usageLimitPerCustomer",
-      "unlimitedPerCustomer",
-      "totalUsageLimit",
-      "unlimitedTotal",
-    ],
-  },
-  { title: "Distribution", fields: ["channels", "campaign", "customerList", "timeZone"] },
-];
 
 /** The preview card's model: every field the draft has, its problems, and what it may cost. */
 export function buildPreview(state: OfferStateValue, benchmarks: BenchmarkTable): PreviewModel {
   const { draft } = state;
-  const sections = SECTIONS.map(({ title, fields }) => ({
+  const sections = PREVIEW_SECTIONS.map(({ title, fields }) => ({
     title,
     fields: fieldsOf(draft, fields, benchmarks),
   })).filter((section) => section.fields.length > 0);

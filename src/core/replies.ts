@@ -2,19 +2,7 @@ import type { StateSnapshot } from "@langchain/langgraph";
 import type { BenchmarkTable } from "../graph/recommend/benchmarks.js";
 import type { OfferStateValue } from "../graph/state.js";
 import { buildPreview } from "./preview.js";
-import type { Action, Reply } from "./view-models.js";
-
-/** The version-carrying value of preview buttons: a click on an older preview is refused. */
-export const versionValue = (version: number) => JSON.stringify({ v: version });
-
-export function versionOf(value: string): number | undefined {
-  try {
-    const parsed = JSON.parse(value) as { v?: unknown };
-    return typeof parsed.v === "number" ? parsed.v : undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { type Action, type Reply, versionValue } from "./view-models.js";
 
 export function isWaitingForReview(snapshot: StateSnapshot): boolean {
   return snapshot.tasks.some((task) => task.interrupts.length > 0);

@@ -1,8 +1,9 @@
 import { EDIT_TEXT } from "../graph/nodes/answer.js";
+import type { UserAccess } from "./access.js";
 import type { ConversationService, FormResult, Speaker } from "./conversation.js";
 import { notice } from "./conversation.js";
-import { type OfferCommands, type ParsedCommand, parseOffersCommand } from "./offer-commands.js";
-import type { ActionId, Reply } from "./view-models.js";
+import type { OfferCommands, OffersCommandLine, ParsedCommand } from "./offer-commands.js";
+import type { ActionId, HomeModel, Reply } from "./view-models.js";
 
 /** A turn's answer and the thread the conversation continues in (a duplicate starts a new one). */
 export interface BotTurn {
@@ -16,8 +17,8 @@ export interface BotTurn {
  */
 export class OfferBot {
   constructor(
-    readonly conversation: ConversationService,
-    readonly commands: OfferCommands,
+    private readonly conversation: ConversationService,
+    private readonly commands: OfferCommands,
   ) {}
 
   /** Typed text; "show me my offers", "pause #7" or "same as #7 but 25%" in words run as /offers would. */
@@ -44,16 +45,42 @@ export class OfferBot {
     return this.runCommand(speaker, threadKey, { verb: intent.verb, offerId: intent.offerId }, newThreadKey);
   }
 
+  /** `/offers …`, read with `readOffersCommand`. */
   async command(
     speaker: Speaker,
     threadKey: string,
-    text: string,
+    line: OffersCommandLine,
     newThreadKey: () => string,
   ): Promise<BotTurn> {
     await this.commands.refreshAccess();
-    const parsed = parseOffersCommand(text);
+    const parsed = line.command;
     if ("error" in parsed) return { replies: [notice("warning", parsed.error)], threadKey };
     return this.runCommand(speaker, threadKey, parsed, newThreadKey);
+  }
+
+  /** The stored draft, for pre-filling an edit form without any slow call. */
+  draftOf(threadKey: string): ReturnType<ConversationService["draftOf"]> {
+    return this.conversation.draftOf(threadKey);
+  }
+
+  /** An edit form's errors before it is accepted (no Kigo API call: a channel may have 3 s to answer). */
+  formErrors(
+    speaker: Speaker,
+    threadKey: string | undefined,
+    values: Record<string, unknown>,
+    formVersion?: number,
+  ): Promise<Record<string, string>> {
+    return this.conversation.formErrors(speaker, threadKey, values, formVersion);
+  }
+
+  /** Everyone with a role: a channel without its own user directory (the console) picks from them. */
+  people(): Promise<UserAccess[]> {
+    return this.commands.people();
+  }
+
+  /** A user's home: their recent offers and open drafts. */
+  home(speaker: Speaker): Promise<HomeModel> {
+    return this.commands.home(speaker);
   }
 
   async submitForm(

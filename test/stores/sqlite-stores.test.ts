@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { emptyCheckpoint } from "@langchain/langgraph-checkpoint";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SqliteDraftIndex } from "../../src/bot/draft-index.js";
-import { SqliteKeyValueStore } from "../../src/bot/kv.js";
 import { createCheckpointer } from "../../src/graph/checkpointer/index.js";
 import { openSqlite, type SqliteDatabase } from "../../src/sqlite.js";
+import { SqliteDraftIndex } from "../../src/stores/draft-index.js";
+import { SqliteKeyValueStore } from "../../src/stores/kv.js";
 
 /** The DATA_DIR database behind the default set-up: what it keeps, for how long, across reopening. */
 

@@ -15,14 +15,14 @@ import type { DraftChecker } from "../graph/validation/checker.js";
 import type { KigoClient } from "../kigo/client.js";
 import { KigoApiError } from "../kigo/errors.js";
 import { isRedisOutage } from "../redis.js";
+import type { AuditLog, AuditRecord } from "../stores/audit.js";
+import type { DraftIndex } from "../stores/draft-index.js";
+import { BusyError, type KeyedLock } from "../stores/locks.js";
 import type { AccessPolicy, ProgramMapping, Role, UserAccess } from "./access.js";
-import type { AuditLog, AuditRecord } from "./audit.js";
 import { parseDraftForm } from "./draft-form.js";
 import { draftFromOffer } from "./draft-from-offer.js";
-import type { DraftIndex } from "./draft-index.js";
-import { BusyError, type KeyedLock } from "./locks.js";
-import { isWaitingForReview, repliesFor, versionOf } from "./replies.js";
-import type { ActionId, Reply } from "./view-models.js";
+import { isWaitingForReview, repliesFor } from "./replies.js";
+import { type ActionId, type Reply, versionOf } from "./view-models.js";
 
 /** Who is speaking and where: everything an adapter knows that the core needs. */
 export interface Speaker {

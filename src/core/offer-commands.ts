@@ -2,12 +2,12 @@ import { addDays, todayIn } from "../graph/dates.js";
 import type { KigoClient } from "../kigo/client.js";
 import { KigoApiError } from "../kigo/errors.js";
 import { OFFER_STATUS_FILTER, type OfferWithDescriptive } from "../kigo/schemas.js";
+import type { AuditLog, AuditRecord } from "../stores/audit.js";
+import type { DraftEntry, DraftIndex } from "../stores/draft-index.js";
 import type { AccessPolicy, Role, UserAccess } from "./access.js";
-import type { AuditLog, AuditRecord } from "./audit.js";
 import { notice, type Speaker } from "./conversation.js";
-import type { DraftEntry, DraftIndex } from "./draft-index.js";
 import { changeRoles, parseRoles, type RoleChange } from "./roles-command.js";
-import type { Action, OfferDetailModel, OfferSummaryModel, Reply } from "./view-models.js";
+import type { Action, HomeModel, OfferDetailModel, OfferSummaryModel, Reply } from "./view-models.js";
 
 export const PAGE_SIZE = 10;
 
@@ -37,6 +37,18 @@ export type ParsedCommand =
   | { verb: "roles"; change?: RoleChange };
 
 const ID_VERBS = ["show", "pause", "resume", "end", "duplicate", "analytics"] as const;
+
+/** `/offers …` as typed in any channel: the command, and whether a trailing "share" shows its answer to all. */
+export interface OffersCommandLine {
+  command: ParsedCommand | { error: string };
+  share: boolean;
+}
+
+export function readOffersCommand(text: string): OffersCommandLine {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const share = words.at(-1)?.toLowerCase() === "share";
+  return { command: parseOffersCommand((share ? words.slice(0, -1) : words).join(" ")), share };
+}
 
 /** `/offers ...` arguments → a command, or the sentence naming what is wrong and the right form. */
 export function parseOffersCommand(text: string): ParsedCommand | { error: string } {
@@ -109,6 +121,12 @@ export class OfferCommands {
     return this.deps.access.refresh();
   }
 
+  /** Everyone with a role, from the roles file and changes made in chat. */
+  async people(): Promise<UserAccess[]> {
+    await this.refreshAccess();
+    return this.deps.access.everyone();
+  }
+
   async run(speaker: Speaker, command: ParsedCommand): Promise<Reply[]> {
     if (command.verb === "help") return [notice("info", ["/offers commands:", ...OFFERS_HELP].join("\n"))];
     if (command.verb === "new")
@@ -125,7 +143,7 @@ export class OfferCommands {
   }
 
   /** App Home: the newest offers the user may see and their open drafts. */
-  async home(speaker: Speaker): Promise<{ recentOffers: OfferSummaryModel[]; drafts: DraftEntry[] }> {
+  async home(speaker: Speaker): Promise<HomeModel> {
     const access = this.deps.access.of(speaker.userId);
     const canView = !this.deps.access.refusal(access, "viewer");
     // Every merchant the role covers (a few at most), or all offers for an unscoped role.

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createClient, type RedisClientType } from "redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { type KeyValueStore, MemoryKeyValueStore, RedisKeyValueStore } from "../../src/bot/kv.js";
+import { type KeyValueStore, MemoryKeyValueStore, RedisKeyValueStore } from "../../src/stores/kv.js";
 import { REDIS_URL, serviceAvailable } from "../support/services.js";
 
 const available = await serviceAvailable("redis");

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import type { AuditLog } from "../stores/audit.js";
 import { type AccessPolicy, ROLES, type Role, type UserAccess } from "./access.js";
-import type { AuditLog } from "./audit.js";
 import { notice } from "./conversation.js";
 import type { Reply } from "./view-models.js";
 
@@ -18,10 +18,10 @@ const USAGE =
   'Usage: "roles" to list, "roles grant USER ROLE[,ROLE] [merchant:ID]" or "roles revoke USER ROLE[,ROLE]|all"' +
   ` (roles: ${ROLES.join(", ")}).`;
 
-/** A user as typed or as Slack escapes a mention (`<@U123|name>`); channel ids of any channel. */
+/** A user id as typed, with or without an @; channel ids of any channel. */
 const userId = z
   .string()
-  .transform((text) => text.replace(/^<@([^|>]+)(?:\|[^>]*)?>$/, "$1").replace(/^@/, ""))
+  .transform((text) => text.replace(/^@/, ""))
   .pipe(z.string().regex(/^[\w.:-]+$/));
 
 const roleList = z

@@ -1,0 +1,27 @@
+import type { ApprovalOutcomeModel, ApprovalRequestModel, Reply } from "./view-models.js";
+
+/**
+ * The outbound port: how the core speaks without being asked. Approvals, digests, alerts and both
+ * channels post through it; each channel adapter implements it with its own API and renderer.
+ */
+export interface Outbound {
+  /** Posts into a conversation (its thread) or a channel; undefined when nothing was posted. */
+  post(to: Destination, message: OutboundMessage): Promise<PostedMessage | undefined>;
+  /** Replaces a posted message; false when it is gone (deleted, too old), so the caller posts anew. */
+  update(posted: PostedMessage, message: OutboundMessage): Promise<boolean>;
+  /** Tells one user privately, where they are (a channel) or in their direct conversation. */
+  tell(to: { userId: string; channel?: string }, message: OutboundMessage): Promise<void>;
+}
+
+/** A conversation is a thread key; a channel is the channel's own id. */
+export type Destination = { conversation: string } | { channel: string };
+
+export type PostedMessage = Destination & { id: string };
+
+export type OutboundMessage =
+  /** A turn's reply; its buttons act on the conversation `threadKey`. */
+  | { kind: "reply"; reply: Reply; threadKey: string }
+  /** One plain line, e.g. what changed on a preview updated above. */
+  | { kind: "line"; text: string }
+  | { kind: "approval_request"; request: ApprovalRequestModel }
+  | { kind: "approval_outcome"; outcome: ApprovalOutcomeModel };
