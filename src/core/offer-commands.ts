@@ -161,7 +161,7 @@ export class OfferCommands {
       .flatMap((page) => page?.items ?? [])
       .sort((a, b) => b.offer_id - a.offer_id)
       .slice(0, 5)
-      .map(summaryOf);
+      .map((offer) => summaryOf(offer, this.today()));
     return { recentOffers, drafts: await this.openDrafts(speaker.userId) };
   }
 
@@ -239,7 +239,7 @@ export class OfferCommands {
     return {
       kind: "offer_list",
       title: `Offers${filters.some(Boolean) ? ` (${filters.filter(Boolean).join(", ")})` : ""}`,
-      offers: await this.withMerchantNames(page.items.map(summaryOf)),
+      offers: await this.withMerchantNames(page.items.map((offer) => summaryOf(offer, this.today()))),
       total: page.total,
       offset: page.offset,
       actions,
@@ -259,7 +259,11 @@ export class OfferCommands {
       { id: "offer_duplicate", label: "Duplicate", value },
       { id: "offer_end", label: "End", value, style: "danger" },
     ];
-    return { kind: "offer_detail", offer: { ...summaryOf(offer), ...(await this.detailOf(offer)) }, actions };
+    return {
+      kind: "offer_detail",
+      offer: { ...summaryOf(offer, this.today()), ...(await this.detailOf(offer)) },
+      actions,
+    };
   }
 
   /** Merchants by name, not id: one look-up per merchant on the page, and an id where one fails. */
@@ -301,6 +305,7 @@ export class OfferCommands {
       ...(control?.total_usage_limit !== undefined && { totalUsageLimit: control.total_usage_limit }),
       ...(offer.long_text ? { description: offer.long_text } : {}),
       ...(offer.terms_conditions ? { terms: offer.terms_conditions } : {}),
+      ...(offer.clickthru_url ? { link: offer.clickthru_url } : {}),
     };
   }
 
@@ -425,13 +430,19 @@ export class OfferCommands {
   private now(): Date {
     return this.deps.now?.() ?? new Date();
   }
+
+  private today(): string {
+    return todayIn(this.deps.defaultTimeZone, this.now());
+  }
 }
 
-function summaryOf(offer: OfferWithDescriptive): OfferSummaryModel {
+/** An active offer that has not started yet reads "scheduled": live in Kigo, not yet redeemable. */
+function summaryOf(offer: OfferWithDescriptive, today: string): OfferSummaryModel {
+  const scheduled = offer.offer_status === "active" && offer.version_active_from > today;
   return {
     offerId: offer.offer_id,
     title: offer.short_text ?? `Offer ${offer.offer_id}`,
-    status: offer.offer_status,
+    status: scheduled ? "scheduled" : offer.offer_status,
     merchantId: offer.merchant_owner,
     startDate: offer.version_active_from,
     ...(offer.offer_expiry_date ? { endDate: offer.offer_expiry_date } : {}),

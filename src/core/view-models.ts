@@ -77,6 +77,8 @@ export interface OfferDetailModel {
   totalUsageLimit?: number;
   description?: string;
   terms?: string;
+  /** Where an online offer sends the customer. */
+  link?: string;
 }
 
 /** A draft in a user's list: resumable from any channel by its conversation. */

@@ -73,12 +73,25 @@ describe("a thread with nothing in progress", () => {
     const shown = renderText(chat.reply("offer_detail"));
     expect(shown).toMatch(/, Heartland Ag Equipment$/m);
     await chat.offers("list");
-    expect(renderText(chat.reply("offer_list"))).toMatch(`#${offerId} 15% off parts [active]`);
+    // Live in Kigo, but not redeemable before Dec 1.
+    expect(renderText(chat.reply("offer_list"))).toMatch(`#${offerId} 15% off parts [scheduled]`);
     expect(renderText(chat.reply("offer_list"))).not.toMatch(/, merchant #\d+$/m);
     expect(shown).toMatch("Type: Percentage off, saving 15%");
     expect(shown).toMatch("Redemption: Promo code");
     expect(shown).toMatch("Codes: SHOWME15");
     expect(shown).toMatch("Limits: 2 per customer, 300 total");
+  });
+
+  it("shows where an online offer sends the customer", async () => {
+    const chat = new Chat(app, "accountManager");
+    await chat.say(
+      "parkview commons needs a move in special. 500 off first month rent for new leases signed by 12/31. send ppl to parkviewcommons.com/specials to apply, 10k, 1 per customer, 20 total",
+    );
+    await chat.say("publish");
+    await chat.offers(`show ${chat.reply("published").offerId}`);
+    const shown = renderText(chat.reply("offer_detail"));
+    expect(shown).toMatch("[active]");
+    expect(shown).toMatch("Link: https://parkviewcommons.com/specials");
   });
 
   it("lists the merchants the role covers when asked", async () => {

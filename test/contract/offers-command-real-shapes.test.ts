@@ -28,8 +28,9 @@ describe("/offers against the Kigo API's real shapes", () => {
     await chat.offers("list");
 
     const list = chat.reply("offer_list");
+    // Active in Kigo, starting Dec 1, after the test clock's Nov 25: not redeemable yet.
     expect(list.offers.map((offer) => [offer.offerId, offer.title, offer.status])).toEqual([
-      [101, "Q4 Dealer Incentive", "active"],
+      [101, "Q4 Dealer Incentive", "scheduled"],
       [102, "$10 off parts", "draft"],
       [103, "BOGO coffee", "archived"],
       [104, "Summer cash back", "expired"],
@@ -46,7 +47,7 @@ describe("/offers against the Kigo API's real shapes", () => {
     expect(chat.reply("offer_detail").offer).toMatchObject({
       offerId: 101,
       title: "Dealer cash back",
-      status: "active",
+      status: "scheduled",
       description: "10% back on all equipment purchases",
       terms: "Valid for authorized dealers only",
     });
@@ -60,9 +61,9 @@ describe("/offers against the Kigo API's real shapes", () => {
     const list = chat.reply("offer_list");
     expect(list.offers.map((offer) => [offer.offerId, offer.title, offer.status])).toEqual([
       [301, "Winter tune-up", "suspended"],
-      [302, "$25 off service", "active"],
+      [302, "$25 off service", "scheduled"],
       [303, "Parts clearance", "halted"],
-      [305, "BOGO filters", "active"],
+      [305, "BOGO filters", "scheduled"],
     ]);
     const text = renderText(list);
     expect(text).toContain("#301 Winter tune-up [suspended]");

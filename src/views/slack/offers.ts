@@ -48,6 +48,7 @@ export function offerDetailBlocks(reply: OfferDetail, threadKey: string): types.
     ...(offer.totalUsageLimit !== undefined
       ? [{ label: "Total uses", value: formatCount(offer.totalUsageLimit) }]
       : []),
+    ...(offer.link ? [{ label: "Link", value: offer.link }] : []),
   ];
   return [
     header(offer.title),

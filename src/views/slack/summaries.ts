@@ -30,7 +30,11 @@ const DRAFT_STATUS_LABELS: Record<DraftStatus, string> = {
 };
 
 /** Plain text, escaped by the caller. The API's statuses may grow; an unknown one is shown as it is. */
+/** Shown for an active offer whose start is still ahead. */
+const SCHEDULED_BADGE = "🗓️ Scheduled";
+
 export function offerBadge(status: string): string {
+  if (status === "scheduled") return SCHEDULED_BADGE;
   return (OFFER_BADGES as Record<string, string | undefined>)[status] ?? `• ${status}`;
 }
 

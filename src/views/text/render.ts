@@ -45,6 +45,7 @@ export function renderText(reply: Reply): string {
         ...detailLines(reply.offer),
         reply.offer.description && `  ${reply.offer.description}`,
         reply.offer.terms && `  Terms: ${reply.offer.terms}`,
+        reply.offer.link && `  Link: ${reply.offer.link}`,
       );
     case "analytics":
       return lines(
