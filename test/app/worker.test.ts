@@ -48,4 +48,23 @@ describe("createWorker", () => {
     db.close();
     expect(tables.map((table) => table.name)).not.toContain("checkpoints");
   });
+
+  it("starts no embedded sandbox when KIGO_API_URL names the Kigo API", async () => {
+    const config = loadConfig({
+      DATA_DIR: mkdtempSync(join(dir, "production-")),
+      KIGO_API_URL: "http://127.0.0.1:9",
+      KIGO_API_TOKEN: "t",
+      LOG_LEVEL: "silent",
+    });
+    const worker = await createWorker(config, {
+      post: async () => undefined,
+      update: async () => false,
+      tell: async () => {},
+    });
+    try {
+      expect(worker.kigo).toEqual({ url: "http://127.0.0.1:9" });
+    } finally {
+      await worker.close();
+    }
+  });
 });
