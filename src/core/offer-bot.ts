@@ -9,6 +9,8 @@ import type { ActionId, HomeModel, Reply } from "./view-models.js";
 export interface BotTurn {
   replies: Reply[];
   threadKey: string;
+  /** A decision typed in words ("submit for approval"): adapters run the approval workflow as for a click. */
+  decided?: ActionId;
 }
 
 /**
@@ -31,6 +33,7 @@ export class OfferBot {
     await this.commands.refreshAccess();
     const turn = await this.conversation.messageTurn(speaker, threadKey, text);
     const intent = turn.intent;
+    if (intent?.kind === "submit") return { replies: turn.replies, threadKey, decided: "submit" };
     if (intent?.kind !== "offers") return { replies: turn.replies, threadKey };
     if (intent.verb === "list")
       return this.runCommand(speaker, threadKey, { verb: "list", offset: 0 }, newThreadKey);

@@ -44,4 +44,13 @@ describe("approvals in the console", () => {
     const code = await app.client.findPromoCode("CONSOLEOK20");
     expect(code?.offer_id).toBe(Number(approved?.[1]));
   });
+
+  it("takes 'submit for approval' typed in words the same as the button", async () => {
+    const screen = await chat([
+      "/as editorOnly",
+      "20% off all equipment in December, code CONSOLEWORDS, 3 uses per customer, 1000 total, budget $50k",
+      "ok send it for approval",
+    ]);
+    expect(screen.match(/📋 Approval requested: ".+", submitted by editorOnly\./g)).toHaveLength(1);
+  });
 });

@@ -51,4 +51,18 @@ describe("approval requests", () => {
     );
     expect(bodyOf(pending)).toContain(`request posted in <#${APPROVALS_CHANNEL}>`);
   });
+
+  it("a request typed in words posts the same approval card as the button", async () => {
+    h = await startSlackHarness();
+    const code = "WORDAPPR20";
+    await h.dm("editorOnly", SEED_MESSAGE.replace("DEALER20", code));
+    await h.fake.waitFor("chat.postMessage", (call) => bodyOf(call).includes(code), 10_000);
+    await h.dm("editorOnly", "submit it for approval");
+    const request = await h.fake.waitFor(
+      "chat.postMessage",
+      (call) => (call.body as { channel: string }).channel === APPROVALS_CHANNEL,
+      10_000,
+    );
+    expect(bodyOf(request)).toContain(code);
+  });
 });

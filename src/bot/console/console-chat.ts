@@ -83,8 +83,8 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
       decided = undefined;
       const turn = await handle(text);
       if (turn) show(turn);
-      if (turn && decided)
-        await approvals.afterDecision({ actionId: decided, ...turn, userId: speaker.userId });
+      const actionId = decided ?? turn?.decided;
+      if (turn && actionId) await approvals.afterDecision({ ...turn, actionId, userId: speaker.userId });
     } catch (error) {
       say(`❌ ${(error as Error).message}`);
     }

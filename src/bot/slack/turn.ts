@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import { deliver, type SlackDeps, speakerOf } from "./context.js";
+import { deliver, portsOf, type SlackDeps, speakerOf } from "./context.js";
 import { placeKeyOf, provisionalThreadKey, type SlackPlace } from "./place.js";
 import { plainTextOf } from "./text.js";
 
@@ -32,4 +32,11 @@ export async function messageTurn(
     status,
   ]);
   await deliver(deps, client, turn.threadKey, turn.replies);
+  if (turn.decided)
+    await portsOf(deps, client).approvals.afterDecision({
+      actionId: turn.decided,
+      threadKey: turn.threadKey,
+      replies: turn.replies,
+      userId: user,
+    });
 }
