@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
+import { formatCount, formatDate, formatMoney } from "../../core/format.js";
 import type { Reply } from "../../core/view-models.js";
-import { formatCount, formatDate, formatMoney } from "../../graph/describe.js";
 import { context, fieldSections, header, section } from "./blocks.js";
 
 type Analytics = Extract<Reply, { kind: "analytics" }>;

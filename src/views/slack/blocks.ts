@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import { formatCount } from "../../graph/describe.js";
+import { formatCount } from "../../core/format.js";
 import { escapeAndTruncate, escapeText, truncatePlain } from "./escape.js";
 import { LIMITS } from "./limits.js";
 

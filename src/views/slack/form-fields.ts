@@ -1,8 +1,13 @@
 import type { types } from "@slack/bolt";
 import { z } from "zod";
 import { FORM, type FormInput } from "../../core/form.js";
-import { FIELD_LABELS, formatCount } from "../../graph/describe.js";
-import { type DraftField, type OfferDraft, offerDraft } from "../../graph/draft.js";
+import {
+  type DraftField,
+  FIELD_LABELS,
+  formatCount,
+  type OfferDraft,
+  offerDraft,
+} from "../../core/format.js";
 import { context, fitLines, header, LINE_MAX, plain, prefixed, section } from "./blocks.js";
 import { LIMITS } from "./limits.js";
 

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import type { OfferDraft } from "../../graph/draft.js";
+import type { OfferDraft } from "../../core/format.js";
 import { context, plain } from "./blocks.js";
 import { formBlocks } from "./form-fields.js";
 import { LIMITS } from "./limits.js";

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
+import { codesList, formatCount, offerTypeLabel, redemptionLabels } from "../../core/format.js";
 import type { Reply } from "../../core/view-models.js";
-import { codesList, formatCount, offerTypeLabel, redemptionLabels } from "../../graph/describe.js";
 import { context, fieldSections, fitGroups, header, prefixed, section } from "./blocks.js";
 import { actionsBlocks, button } from "./buttons.js";
 import { LIMITS } from "./limits.js";

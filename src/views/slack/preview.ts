@@ -1,7 +1,6 @@
 import type { types } from "@slack/bolt";
+import { formatCount, type ValidationIssue } from "../../core/format.js";
 import type { PreviewModel } from "../../core/view-models.js";
-import { formatCount } from "../../graph/describe.js";
-import type { ValidationIssue } from "../../graph/validation/types.js";
 import {
   channelMention,
   context,

@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
+import { formatCount } from "../../core/format.js";
 import { publishedActions, type Reply } from "../../core/view-models.js";
-import { formatCount } from "../../graph/describe.js";
 import { analyticsBlocks } from "./analytics.js";
 import { context, fitGroups, fitLines, LINE_MAX, notificationText, prefixed, section } from "./blocks.js";
 import { actionsBlocks, button } from "./buttons.js";

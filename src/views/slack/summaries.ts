@@ -1,7 +1,11 @@
+import {
+  type DraftStatus,
+  formatDate,
+  type OfferStatus,
+  offerTypeLabel,
+  redemptionLabels,
+} from "../../core/format.js";
 import type { OfferSummaryModel } from "../../core/view-models.js";
-import { formatDate, offerTypeLabel, redemptionLabels } from "../../graph/describe.js";
-import type { DraftStatus } from "../../graph/turn.js";
-import type { OfferStatus } from "../../kigo/schemas.js";
 import { LINE_MAX } from "./blocks.js";
 import { escapeAndTruncate } from "./escape.js";
 import { LIMITS } from "./limits.js";

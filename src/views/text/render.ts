@@ -1,3 +1,11 @@
+import {
+  codesList,
+  formatCount,
+  formatDate,
+  formatMoney,
+  offerTypeLabel,
+  redemptionLabels,
+} from "../../core/format.js";
 import type {
   Action,
   ApprovalOutcomeModel,
@@ -7,14 +15,6 @@ import type {
   PreviewModel,
   Reply,
 } from "../../core/view-models.js";
-import {
-  codesList,
-  formatCount,
-  formatDate,
-  formatMoney,
-  offerTypeLabel,
-  redemptionLabels,
-} from "../../graph/describe.js";
 
 /**
  * Plain-text rendering of the same view models Slack and Teams render: the console channel and
