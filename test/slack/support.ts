@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { createSlackBot, type SlackBot } from "../../src/bot/slack/slack-app.js";
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from "../fakes/slack/server.js";
 import {
@@ -10,8 +11,11 @@ import {
   messageEvent,
   type SignedPostOptions,
   signedPost,
+  type ViewSubmissionArgs,
+  viewSubmission,
 } from "../fakes/slack/signed.js";
 import { startTestApp, type TestApp } from "../support/bot.js";
+import { SEED_MESSAGE } from "../support/seed.js";
 
 export const SIGNING_SECRET = "test-signing-secret";
 export const APPROVALS_CHANNEL = "CAPPROVALS";
@@ -157,4 +161,77 @@ export function startMain(apiUrl: string, env: Record<string, string>) {
   child.stdout.on("data", collect);
   child.stderr.on("data", collect);
   return { child, printed };
+}
+
+/** A call's body as text, to look for what a user would read in it. */
+export const textOf = (call: FakeSlackCall) => JSON.stringify(call.body);
+
+/** `user` DMs the seed's offer with `code` as its promo code; resolves with the draft's card. */
+export async function postDraft(h: SlackHarness, user: string, code: string): Promise<FakeSlackCall> {
+  await h.dm(user, SEED_MESSAGE.replace("DEALER20", code));
+  return h.fake.waitFor("chat.postMessage", (call) => textOf(call).includes(code), 10_000);
+}
+
+/** The modal the bot opened with `callback_id` (and, if given, that `predicate` accepts). */
+export async function openedModal(
+  h: SlackHarness,
+  callback_id: string,
+  predicate: (call: FakeSlackCall) => boolean = () => true,
+): Promise<{ call: FakeSlackCall; view: OpenedView }> {
+  const call = await h.fake.waitFor(
+    "views.open",
+    (candidate) =>
+      (candidate.body as { view: OpenedView }).view.callback_id === callback_id && predicate(candidate),
+    5_000,
+  );
+  return { call, view: (call.body as { view: OpenedView }).view };
+}
+
+export interface OpenedView {
+  callback_id: string;
+  private_metadata: string;
+  title: { text: string };
+  submit?: { text: string };
+  blocks: { type: string; block_id?: string; element?: { type: string; initial_value?: string } }[];
+}
+
+/** The block ids of a modal's inputs: the fields a user can fill in. */
+export const inputsOf = (view: OpenedView) =>
+  view.blocks.filter((block) => block.type === "input").map((block) => block.block_id);
+
+/** `user` submits an opened modal with these inputs (Slack's block_id → action_id → element state). */
+export function submitModal(
+  h: SlackHarness,
+  user: string,
+  view: Pick<OpenedView, "callback_id" | "private_metadata">,
+  values: ViewSubmissionArgs["values"],
+): Promise<Response> {
+  return h.send(
+    viewSubmission({ user, callback_id: view.callback_id, private_metadata: view.private_metadata, values }),
+  );
+}
+
+/** One text input's state, as Slack submits it under its block id. */
+export const textInput = (field: string, value: string) => ({
+  [field]: { [field]: { type: "plain_text_input", value } },
+});
+
+/**
+ * One harness for a test file: started before its tests, closed after them. Use it at the top
+ * level of the file (`const h = useSlackHarness();`); it is the harness once the tests run.
+ */
+export function useSlackHarness(options: HarnessOptions = {}): SlackHarness {
+  let harness: SlackHarness | undefined;
+  beforeAll(async () => {
+    harness = await startSlackHarness(options);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return new Proxy({} as SlackHarness, {
+    get(_target, key) {
+      if (!harness) throw new Error("the Slack harness runs only inside the file's tests");
+      return Reflect.get(harness, key);
+    },
+  });
 }
