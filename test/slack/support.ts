@@ -6,6 +6,7 @@ import { afterAll, beforeAll } from "vitest";
 import { createSlackBot, type SlackBot } from "../../src/bot/slack/slack-app.js";
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from "../fakes/slack/server.js";
 import {
+  appHomeOpenedEvent,
   blockAction,
   eventCallback,
   messageEvent,
@@ -234,4 +235,48 @@ export function useSlackHarness(options: HarnessOptions = {}): SlackHarness {
       return Reflect.get(harness, key);
     },
   });
+}
+
+/** `user` opens the bot's Home tab; resolves with the Home the bot published for them. */
+export async function openHome(h: SlackHarness, user: string): Promise<FakeSlackCall> {
+  const before = h.fake.callsTo("views.publish").length;
+  await h.send(eventCallback({ event: appHomeOpenedEvent(user) }));
+  return h.fake.waitFor(
+    "views.publish",
+    (call) => call.body.user_id === user && h.fake.callsTo("views.publish").indexOf(call) >= before,
+    10_000,
+  );
+}
+
+/** `user` clicks the first button labelled `label` on a Home tab the bot published, as Slack sends it. */
+export function clickOnHome(
+  h: SlackHarness,
+  home: FakeSlackCall,
+  user: string,
+  label: string,
+  trigger_id?: string,
+): Promise<Response> {
+  const button = buttonsOf(home).find((candidate) => candidate.text.text === label);
+  if (!button) throw new Error(`no ${label} on the Home tab`);
+  const view = { id: String(home.response.view?.id), type: "home" };
+  return h.send(
+    blockAction({
+      user,
+      action_id: button.action_id,
+      value: button.value ?? "",
+      view,
+      ...(trigger_id ? { trigger_id } : {}),
+    }),
+  );
+}
+
+/** `user` submits the new-offer form with only a promo code; resolves with the new draft's card. */
+export async function submitNewOfferForm(
+  h: SlackHarness,
+  user: string,
+  view: OpenedView,
+  code: string,
+): Promise<FakeSlackCall> {
+  await submitModal(h, user, view, textInput("promoCode", code));
+  return h.fake.waitFor("chat.postMessage", (call) => textOf(call).includes(code), 10_000);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { globalShortcut } from "../../fakes/slack/signed.js";
-import { inputsOf, openedModal, submitModal, textInput, textOf, useSlackHarness } from "../support.js";
+import { inputsOf, openedModal, submitNewOfferForm, useSlackHarness } from "../support.js";
 
 /** The global "New offer" shortcut opens the whole form; the draft it starts lives in the user's DM. */
 
@@ -27,12 +27,7 @@ describe("the New offer shortcut", () => {
       globalShortcut({ user: "accountManager", callback_id: "new_offer", trigger_id: "778.T1.shortcut" }),
     );
     const { view } = await openedModal(h, "new_offer", (call) => call.body.trigger_id === "778.T1.shortcut");
-    await submitModal(h, "accountManager", view, textInput("promoCode", "SHORTCUT5"));
-    const posted = await h.fake.waitFor(
-      "chat.postMessage",
-      (call) => textOf(call).includes("SHORTCUT5"),
-      10_000,
-    );
+    const posted = await submitNewOfferForm(h, "accountManager", view, "SHORTCUT5");
     // Posted to the user's id, which Slack delivers in their DM with the bot.
     expect(posted.body).toMatchObject({ channel: "accountManager" });
   });
