@@ -117,7 +117,7 @@ const EXPLAIN: [RegExp, (typeof EXPLAIN_TOPICS)[number]][] = [
 ];
 
 const FIT_BUDGET =
-  /\bwhatever\s+(?:fits|keeps\s+(?:it|us)\s+(?:under|within|in))\s+(?:the\s+|our\s+|my\s+)?(?:budget|\$?\d[\d,.]*k?)\b|\bas\s+many\s+as\s+(?:the\s+|our\s+)?budget\s+(?:allows|covers|lets)|\b(?:fit|keep)\s+(?:it\s+)?(?:within|under|to|in)\s+(?:the\s+|our\s+)?budget\b|\bwhat(?:ever)?\s+(?:the\s+)?budget\s+(?:allows|covers)\b/i;
+  /\bwhatever\s+(?:the\s+|our\s+)?(?:budget|\$?\d[\d,.]*k?|that)\s+(?:covers|allows|gets\s+us|buys)\b|\bhow\s+many\s+(?:can\s+(?:we|i)\s+afford|(?:does|will|would)\s+(?:that|it|the\s+budget|\$?\d[\d,.]*k?)\s+(?:cover|buy|get\s+us))\b|\bwhatever\s+(?:fits|keeps\s+(?:it|us)\s+(?:under|within|in))\s+(?:the\s+|our\s+|my\s+)?(?:budget|\$?\d[\d,.]*k?)\b|\bas\s+many\s+as\s+(?:the\s+|our\s+)?budget\s+(?:allows|covers|lets)|\b(?:fit|keep)\s+(?:it\s+)?(?:within|under|to|in)\s+(?:the\s+|our\s+)?budget\b|\bwhat(?:ever)?\s+(?:the\s+)?budget\s+(?:allows|covers)\b/i;
 const RECOMMEND =
   /\b(?:what\s+(?:do|would)\s+you\s+(?:recommend|suggest)|recommend(?:ation)?s?\b|suggest(?:ion)?s?\b|what\s+(?:discount|offer|deal|value|amount|percentage|kind\s+of\s+offer|type\s+of\s+offer)\s+(?:should|would|could|works?|is\s+best)|what\s+(?:works|is)\s+best|what'?s\s+(?:a\s+)?good\s+(?:discount|offer|value|deal)|any\s+ideas|what\s+should\s+(?:i|we)\s+(?:offer|do|give))/i;
 const RECOMMEND_GOAL =

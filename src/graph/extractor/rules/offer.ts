@@ -23,6 +23,9 @@ const ON_ITEM_ONLY = String.raw`(?=(?:\s+(?:on|with|for\s+(?:any|each|every)|whe
 const PER_UNIT = Object.keys(PER_UNIT_WORDS).join("|");
 /** "month of covered parking", "12 month lease": items measured in time, whose words the date rules otherwise own. */
 const TIMED_ITEM = String.raw`(?:(?:\d+[\s-])?(?:month|week|night|day|year)s?\s+(?:of\s+)?)?${ITEM}`;
+/** "$30 fill up", "$20 gift card", "5k covers": money before words that are no item sold at that price. */
+const NOT_PRICED = String.raw`(?:covers?|fill[\s-]?ups?|gift|credits?|vouchers?|worth|apiece|a\s+(?:bag|piece|gallon|unit|pop))\b`;
+
 /** "10 off dinner", "500 off first month rent": a bare number taken off is dollars, since a percent says so. */
 const BARE_OFF = String.raw`${NUMBER}(?=\s+off\b)`;
 const OR_MORE = String.raw`(?:\s+or\s+more|\+)?`;
@@ -202,7 +205,7 @@ const OFFERS: [RegExp, Reader][] = [
   [
     // "$9.99 oil change", "oil change for $9.99": an item at a price.
     rx(
-      String.raw`(${MONEY})\s+(${ITEM})|\b(?:(?:an?|the|one)\s+)?(${ITEM})\s+for\s+(?:just\s+|only\s+)?(${MONEY})`,
+      String.raw`(${MONEY})\s+(?!${NOT_PRICED})(${ITEM})|\b(?:(?:an?|the|one)\s+)?(${ITEM})\s+for\s+(?:just\s+|only\s+)?(${MONEY})`,
     ),
     ([, price, named, itemBefore, priceAfter]) => ({
       offerType: "price_point",
@@ -391,7 +394,11 @@ export const readOffer: Rule = (scan, patch, context, notes) => {
   const free = agreedDefined(scan.take(FREE_ITEM_IS).map((match) => item(match[1])));
   const price = agreedDefined(scan.take(ITEM_PRICE).map((match) => num(match.slice(1).find(Boolean))));
   if (price !== undefined) patch.itemPrice = price;
-  const offers = OFFERS.flatMap(([pattern, read]) => scan.take(pattern).map(read));
+  // "$N something" said about an offer of another kind is a detail of it, not a new price-point offer.
+  const otherKind = context.draft.offerType !== undefined && context.draft.offerType !== "price_point";
+  const offers = OFFERS.flatMap(([pattern, read]) =>
+    scan.take(pattern, (match) => !(otherKind && read(match).offerType === "price_point")).map(read),
+  );
   const offerType = agreed(offers.map((offer) => offer.offerType));
   if (offerType) {
     patch.offerType = offerType;
