@@ -62,7 +62,7 @@ export const DECISION_INTENTS: ReadonlySet<Intent["kind"]> = new Set(["publish",
 const whole = (source: string) => new RegExp(`^(?:${source})$`, "i");
 
 /** Polite or casual words around a command: "ok, publish it please!" is "publish it". */
-const LEAD = String.raw`(?:(?:👍|✅|🚀|🙌|👌|actually|nvm|never\s*mind|hmm+|um+|oh|wait|no|nah|ugh|honestly|good|nice|fine|ok(?:ay)?|alright|great|perfect|cool|yes|yep|yeah|sure|all\s+good|looks\s+(?:good|great)|lgtm|that'?s\s+(?:good|great|it|fine)|please|pls|now|then|so|and|just|go\s+ahead\s+and|let'?s|lets)[\s,.!:;-]*)*`;
+const LEAD = String.raw`(?:(?:👍|✅|🚀|🙌|👌|k|kk|actually|nvm|never\s*mind|hmm+|um+|oh|wait|no|nah|ugh|honestly|good|nice|fine|ok(?:ay)?|alright|great|perfect|cool|yes|yep|yeah|sure|all\s+good|looks\s+(?:good|great)|lgtm|that'?s\s+(?:good|great|it|fine)|please|pls|now|then|so|and|just|go\s+ahead\s+and|let'?s|lets)[\s,.!:;-]*)*`;
 const TAIL = String.raw`(?:[\s,.!:;-]*(?:please|pls|now|then|thanks|thank\s+you|thx|asap|already|today|for\s+me|!+|:\)|🚀|👍|✅))*[\s.!]*`;
 const command = (verbs: string) => whole(String.raw`\s*${LEAD}(?:${verbs})${TAIL}`);
 

@@ -30,11 +30,12 @@ const whole = (source: string) => new RegExp(`^(?:${source})$`, "i");
 const LEAD =
   /^(?:(?:ok(?:ay)?|sure|so|um+|hmm+|well|actually|maybe|probably|idk|i\s+guess|just|only|like|let'?s\s+(?:do|go\s+with|say|make\s+it|use)|go\s+with|make\s+it|set\s+it\s+to|use|how\s+about|about|around|roughly|approximately|it'?s|it\s+is|i'?d\s+say|we'?ll\s+(?:do|use|go\s+with))[\s,:]+|~\s*)/i;
 const TAIL =
-  /[\s,]*(?:please|thanks|thank\s+you|i\s+think|i\s+guess|for\s+now|(?:like|as)\s+i\s+said|i\s+said|tops|or\s+so|ish|bucks)?[\s.!?]*$/i;
+  /[\s,]*(?:please|thanks|thank\s+you|i\s+think|i\s+guess|for\s+now|(?:like|as)\s+i\s+said|i\s+said|tops|or\s+so|ish|bucks|(?:is|should\s+be|would\s+be|sounds)\s+(?:fine|plenty|enough|good|ok(?:ay)?|right)|works)?[\s.!?]*$/i;
 
 /** "ok, let's do 50k please" → "50k". */
 function bare(reply: string): string {
-  let text = reply.trim();
+  // "400 (8k / 20)": the working in brackets is not the answer.
+  let text = reply.replace(/\s*\([^)]*\)\s*/g, " ").trim();
   for (let previous = ""; previous !== text; ) {
     previous = text;
     text = text.replace(LEAD, "").replace(TAIL, "");

@@ -35,7 +35,7 @@ const fromStart = (match: RegExpExecArray, resolve: (start: Start) => Period): F
 });
 
 const DURATION =
-  /\b(for\s+|lasting\s+|runs?\s+|running\s+)?(?:the\s+(?:next|first)\s+)?(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(days?|weeks?|months?)\b/gi;
+  /\b(for\s+|lasting\s+|runs?\s+|running\s+)?(?:(?:the\s+)?(?:next|first)\s+)?(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(days?|weeks?|months?)\b/gi;
 
 /** "for 2 weeks", "10 days starting Dec 3"; a bare "30 days" may be a redemption window, not the run. */
 const isRun = (scan: Scan, match: RegExpExecArray) =>

@@ -31,6 +31,8 @@ const TOTAL = rx(
     String.raw`\btotal\s+(?:usage\s+|redemption\s+)?(?:limit|cap|uses|redemptions)\s*(?:of|is|:|=|at|to)?\s*(${COUNT})`,
     // "only have 300 beanies", "500 in stock": no more can be given than there are
     String.raw`\b(?:only\s+(?:have|got)|(?:we|i)\s+(?:have|got)\s+(?:only|just))\s+(${COUNT})\b(?!\s*(?:%|per\b|stores?|locations?|days?|weeks?))|\b(${COUNT})\s+(?:[a-z]+\s+)?(?:in\s+stock|to\s+give\s+away|available)\b`,
+    // "total 300", "make the total 300"
+    String.raw`(?:^|[\s,;.])(?:(?:make|set|change)\s+)?(?:the\s+)?total\s+(?:to\s+|of\s+|=\s*)?(${COUNT})\b(?!\s*(?:%|per\b|budget\b|k\b|dollars?\b))`,
     // "lower the total to 480", "raise the total to 1,200"
     String.raw`\b(?:lower|raise|reduce|cut|increase|drop|set|change|bump)\s+the\s+(?:total|limit|cap)(?:\s+(?:uses|limit))?\s+to\s+(${COUNT})\b(?!\s*(?:%|per\b))`,
   ].join("|"),

@@ -317,6 +317,8 @@ const SCOPE = rx(
 const MINIMUM_SPEND = rx(
   [
     String.raw`\bmin(?:imum)?\.?\s+(?:spend|purchase|order|basket)(?:\s+(?:of|is|at))?\s*:?\s*(${AMOUNT})`,
+    // "min $30 fill up", "minimum $75"
+    String.raw`\bmin(?:imum)?\.?\s+(?:of\s+)?(${MONEY})`,
     String.raw`\b(?:with\s+a\s+)?(${MONEY})\s+min(?:imum)?(?:\s+(?:spend|purchase|order))?\b`,
     String.raw`\b(?:on|for)\s+(?:any\s+)?(?:orders?|purchases?|baskets?)\s+(?:over|of|above)\s+(${AMOUNT})${OR_MORE}`,
     String.raw`\b(?:when|if)\s+(?:you|they|customers?)\s+spend\s+(?:at\s+least\s+|over\s+)?(${AMOUNT})${OR_MORE}`,

@@ -6,7 +6,10 @@ const URL = /https?:\/\/[^\s<>|"'`)\]]+?(?=[.,;:!?]*(?:[\s<>|"'`)\]]|$))/gi;
 
 /** Words that name a method outright. */
 const METHODS: [RegExp, RedemptionMethod][] = [
-  [/\b(?:promo(?:tion(?:al)?)?|coupon|discount)\s+codes?\b/gi, "promo_code"],
+  [
+    /\b(?:promo(?:tion(?:al)?)?|coupon|discount)\s+codes?\b|\b(?:with|using|enter(?:s|ing)?)\s+(?:a|the)\s+code\b/gi,
+    "promo_code",
+  ],
   [
     /\bshow\s*(?:and|&|n|'n'|-n-)\s*save\b|\bshows?\s+(?:the|their|your|a|my)\s+(?:app|phone|card|screen|pass|membership(?:\s+card)?)\b|\bjust\s+show\s+(?:it|them)\b|\bshow(?:s|ing)?\s+(?:it\s+)?(?:at|to)\s+(?:the\s+)?(?:register|counter|cashier|front\s+desk|barista|staff)\b/gi,
     "show_save",
