@@ -280,3 +280,23 @@ export async function submitNewOfferForm(
   await submitModal(h, user, view, textInput("promoCode", code));
   return h.fake.waitFor("chat.postMessage", (call) => textOf(call).includes(code), 10_000);
 }
+
+/** `user` posts a draft with promo code `code` and clicks its Edit; resolves with the card and the opened form. */
+export async function openEditForm(
+  h: SlackHarness,
+  user: string,
+  code: string,
+): Promise<{ card: FakeSlackCall; view: OpenedView }> {
+  const card = await postDraft(h, user, code);
+  await h.click(user, "Edit");
+  const { view } = await openedModal(h, "edit_draft", (call) => textOf(call).includes(code));
+  return { card, view };
+}
+
+/** What Bolt answered a view submission: `{}` when the modal closes, Slack's errors when it stays. */
+export async function modalAnswer(
+  response: Response,
+): Promise<{ response_action?: string; errors?: Record<string, string> }> {
+  const text = await response.text();
+  return text ? JSON.parse(text) : {};
+}
