@@ -35,9 +35,9 @@ const fromStart = (match: RegExpExecArray, resolve: (start: Start) => Period): F
 });
 
 const DURATION =
-  /\b(for\s+|lasting\s+|runs?\s+|running\s+)?(?:(?:the\s+)?(?:next|first)\s+)?(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(days?|weeks?|months?)\b/gi;
+  /\b(for\s+|lasting\s+|runs?\s+|running\s+|(?:the\s+)?next\s+)?(?:(?:the\s+)?(?:next|first)\s+)?(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)[\s-]*(days?|weeks?|months?)\b/gi;
 
-/** "for 2 weeks", "10 days starting Dec 3"; a bare "30 days" may be a redemption window, not the run. */
+/** "for 2 weeks", "next 10 days", "10 days starting Dec 3"; a bare "30 days" may be a redemption window, not the run. */
 const isRun = (scan: Scan, match: RegExpExecArray) =>
   match[1] !== undefined ||
   /^\s+(?:from|starting|beginning)\b/i.test(scan.text.slice(match.index + match[0].length));

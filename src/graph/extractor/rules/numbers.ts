@@ -5,7 +5,7 @@ const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!,?\d)`;
 /** 50, 2.5, 1,000 — standing alone: not part of a word (Q4, DEALER20), nor of money ($50). */
 export const NUMBER = String.raw`(?<![\w.,$])${DIGITS}`;
 const SCALE = String.raw`\s?(?:k|m|thousand|million)\b`;
-const DOLLARS = String.raw`\s?(?:dollars|usd|bucks)\b`;
+const DOLLARS = String.raw`\s?(?:dollars?|usd|bucks)\b`;
 
 /** Unmistakably money: `$50k`, `$50,000`, `50,000 dollars`, `50k`. */
 export const MONEY = String.raw`(?:\$\s?${DIGITS}(?:${SCALE})?(?:${DOLLARS})?|${NUMBER}(?:${SCALE})?${DOLLARS}|${NUMBER}${SCALE})`;
