@@ -51,6 +51,9 @@ export function itemPriceOf(draft: OfferDraft, table: BenchmarkTable): ItemPrice
 }
 
 function orderOf(draft: OfferDraft, prices: PriceBasis): Factor {
+  // The marketer's own price for what the offer is on ("power tools average $150") beats the category's.
+  if (draft.itemPrice !== undefined)
+    return { value: draft.itemPrice, explanation: `your ${formatMoney(draft.itemPrice)} price` };
   const spend = draft.minimumSpend;
   if (spend !== undefined && spend > prices.averageOrderValue) {
     return { value: spend, explanation: `the ${formatMoney(spend)} minimum spend` };

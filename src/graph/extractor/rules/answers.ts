@@ -305,7 +305,7 @@ export function readClauseAnswer(
   const answer = ANSWERS[field];
   if (!answer || !CLAUSE_ANSWERS.has(field)) return undefined;
   const answers = reply
-    .split(/\s*(?:[,;.!?]|\s-\s|\bbut\b)\s*/i)
+    .split(/\s*(?:[,;.!?]|\s-\s|\bbut\b|\bso\b)\s*/i)
     .filter(Boolean)
     .map((clause) => answer(bare(clause), context))
     .filter((found): found is Proposal => found !== undefined);

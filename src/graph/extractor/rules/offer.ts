@@ -235,13 +235,15 @@ const OFFERS: [RegExp, Reader][] = [
   [rx(String.raw`\bclick[\s-]?thr(?:ough|u)\b`), () => ({ offerType: "clickthrough" })],
 ];
 
-const ABOUT = String.raw`(?:(?:normally|usually|regularly|typically|about|around|roughly|(?:more\s+)?like|approx(?:imately)?)\s+)*`;
+const ABOUT = String.raw`(?:(?:normally|usually|regularly|typically|about|around|roughly|maybe|prob(?:ably)?|(?:more\s+)?like|approx(?:imately)?)\s+)*`;
 
 /** "a latte is $5", "an oil change costs $45", "regular price $45": what the item normally costs. */
 const ITEM_PRICE = rx(
   [
     String.raw`\b(?:(?:a|an|one|each|the|our)\s+)?(?:${ITEM}|they['’]re|they|those|these)\s+(?:is|are|costs?(?:\s+us)?|sells?\s+for|goes\s+for|runs?)\s+${ABOUT}(${MONEY}|${NUMBER}(?=\s*(?:each|apiece|a\s+piece|\/\s*\w+)))`,
     String.raw`\b(?:they['’]re|they\s+are|those\s+are)\s+${ABOUT}(${MONEY})(?!\s*(?:off|back|cash|budget))`,
+    // "avg tool is maybe 150", "average price $150", "avg is 150 not 60"
+    String.raw`\b(?:avg|average|typical)\s+(?:(?!is\b)[a-z]+\s+)?(?:price\s+|cost\s+|ticket\s+|sale\s+)?(?:is\s+|are\s+|of\s+|runs?\s+|costs?\s+|:\s*|=\s*)?${ABOUT}(${MONEY}|${NUMBER})(?!\s*(?:%|k\b|per\b|total\b|x\b|uses?\b))`,
     String.raw`\b(?:regular(?:ly)?|normal(?:ly)?|usual(?:ly)?|full|retail|list|item)\s+(?:price\s+)?(?:is\s+|of\s+|:\s*)?(${MONEY}|${NUMBER}(?!\s*(?:%|k\b|per\b|total\b|uses?\b|x\b)))`,
     // "it's normally 22": a bare number after "normally" is a price unless a count follows.
     String.raw`\b(?:normally|usually|regularly|typically)\s+(?:costs?\s+|sells?\s+for\s+|runs?\s+|priced\s+at\s+)?(${AMOUNT})(?!\s*(?:%|k\b|per\b|total\b|uses?\b|times\b|x\b|customers?\b|redemptions?\b|people\b))`,
