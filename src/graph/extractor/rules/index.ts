@@ -191,7 +191,7 @@ function readRest(plain: string, context: ExtractContext): Extraction {
   }
   // "50 total" while the budget is asked names another field: it is a usage limit, not a $50 budget.
   const namesAnother = statesValues(reading.patch) && field !== undefined && !(field in reading.patch);
-  if (answer && field && (NUMERIC_ANSWERS.has(field) || ITEM_ANSWERS.has(field)) && namesAnother) {
+  if (whole && field && (NUMERIC_ANSWERS.has(field) || ITEM_ANSWERS.has(field)) && namesAnother) {
     return extraction(reading.patch, readMerchantMentions(reading.rest));
   }
   // "drop the weekday thing" while the qualifying item is asked was read as a change, not an item.
