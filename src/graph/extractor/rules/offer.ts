@@ -59,7 +59,7 @@ const OFFERS: [RegExp, Reader][] = [
   ],
   [
     rx(
-      String.raw`\bfree\s+(?!(?:item|gift)\s+with\s+purchase\b)(${TIMED_ITEM})\s+(?:with|when\s+you\s+(?:buy|purchase|sign|order|get))\s+(?:(?:any\s+|a\s+|your\s+)?(purchase)\b|(?:(?:the\s+)?purchase\s+of\s+)?(?:(?:any|an?|every|each|one)\s+)?(?:([2-9])\s+(?=[a-z]))?(${TIMED_ITEM}))`,
+      String.raw`\bfree\s+(?!(?:item|gift)\s+with\s+purchase\b)(${TIMED_ITEM})\s+(?:with|when\s+you\s+(?:buy|purchase|sign|order|get))\s+(?:(?:any\s+|a\s+|your\s+)?(purchase)\b(?!\s+of\b)|(?:(?:the\s+)?purchase\s+of\s+)?(?:(?:any|an?|every|each|one)\s+)?(?:([2-9])\s+(?=[a-z]))?(${TIMED_ITEM}))`,
     ),
     // "free app when you order 2 entrees": the count is part of what must be bought.
     ([, free, anyPurchase, count, qualifying]) => ({
@@ -346,7 +346,7 @@ const FREE_ITEM_IS = rx(
   String.raw`\bfree\s+item\s+(?:is|=|:|will\s+be|should\s+be)\s+(?:(?:a|an|the|one)\s+)?(${ITEM})`,
 );
 const PURCHASE_OF = rx(
-  String.raw`\b(?:with|on|for)\s+(?:the\s+)?purchase\s+of\s+(?:(?:a|an|any|one|the)\s+)?(${ITEM})`,
+  String.raw`\b(?:with|on|for)\s+(?:the\s+)?purchase\s+of\s+(?:(?:a|an|any|one|the)\s+)?(${ITEM})|\b(?:has\s+to\s+be|must\s+be|needs\s+to\s+be|only\s+with)\s+(?:a|an|the)\s+(${ITEM})\s+purchase\b`,
 );
 
 /** "buy 2 get 1 free", "B2G1", "buy two get one": more than one bought, which Kigo's BOGO cannot hold. */
@@ -422,7 +422,7 @@ export const readOffer: Rule = (scan, patch, context, notes) => {
   }
   if (free && patch.itemName === undefined)
     Object.assign(patch, { offerType: "free_with_purchase", itemName: free });
-  const qualifying = agreedDefined(scan.take(PURCHASE_OF).map((match) => item(match[1])));
+  const qualifying = agreedDefined(scan.take(PURCHASE_OF).map((match) => item(match[1] ?? match[2])));
   if (qualifying && patch.qualifyingItem === undefined) patch.qualifyingItem = qualifying;
   if (patch.minimumSpend === undefined) {
     const minimum = agreedDefined(scan.take(MINIMUM_SPEND).map((match) => num(match.slice(1).find(Boolean))));

@@ -89,7 +89,10 @@ const BUSINESS_NOUN =
 
 /** "to increase Q4 sales" → "Increase Q4 sales", the form the seed's form uses. */
 export function objectiveText(value: string): string {
-  const goal = value.replace(/^to\s+/i, "");
+  // "new renters obv": chat filler is not part of the goal.
+  const goal = value
+    .replace(/^(?:to|just)\s+/i, "")
+    .replace(/[\s,]+(?:obv(?:iously)?|lol|tho|btw|imo|i\s+guess|i\s+think)[\s.!]*$/i, "");
   return goal.charAt(0).toUpperCase() + goal.slice(1);
 }
 
