@@ -23,6 +23,11 @@ const ON_ITEM_ONLY = String.raw`(?=(?:\s+(?:on|with|for\s+(?:any|each|every)|whe
 const PER_UNIT = Object.keys(PER_UNIT_WORDS).join("|");
 /** "month of covered parking", "12 month lease": items measured in time, whose words the date rules otherwise own. */
 const TIMED_ITEM = String.raw`(?:(?:\d+[\s-])?(?:month|week|night|day|year)s?\s+(?:of\s+)?)?${ITEM}`;
+/** A kind of offer named outright, which may change a click-through into it. */
+const NAMED_KIND =
+  /\b(?:make\s+it|change\s+it\s+to|switch\s+(?:it\s+)?to|not\s+a\s+click)\b|\b(?:dollars?[\s-]off|percent(?:age)?[\s-]off|price[\s-]point|bogo|cash[\s-]?back|points)\b/i;
+const VALUE_WORDS = new RegExp(String.raw`(?:${MONEY}|${NUMBER}${PERCENT})\s*(?:off|back)\b`, "i");
+
 /** "$30 fill up", "$20 gift card", "5k covers": money before words that are no item sold at that price. */
 const NOT_PRICED = String.raw`(?:covers?|fill[\s-]?ups?|gift|credits?|vouchers?|worth|apiece|a\s+(?:bag|piece|gallon|unit|pop))\b`;
 
@@ -398,11 +403,18 @@ export const readOffer: Rule = (scan, patch, context, notes) => {
   const free = agreedDefined(scan.take(FREE_ITEM_IS).map((match) => item(match[1])));
   const price = agreedDefined(scan.take(ITEM_PRICE).map((match) => num(match.slice(1).find(Boolean))));
   if (price !== undefined) patch.itemPrice = price;
-  // "$N something" said about an offer of another kind is a detail of it, not a new price-point offer.
-  const otherKind = context.draft.offerType !== undefined && context.draft.offerType !== "price_point";
-  const offers = OFFERS.flatMap(([pattern, read]) =>
-    scan.take(pattern, (match) => !(otherKind && read(match).offerType === "price_point")).map(read),
-  );
+  // "$N something" said about an offer of another kind is a detail of it, not a new price-point offer;
+  // "$500 off" said about a click-through names what the linked page offers, not a new kind.
+  const draftType = context.draft.offerType;
+  const otherKind = draftType !== undefined && draftType !== "price_point";
+  const keepsLink = draftType === "clickthrough" && !NAMED_KIND.test(scan.text);
+  const kept = (offer: Offer) =>
+    !(otherKind && offer.offerType === "price_point") && !(keepsLink && offer.offerType !== "clickthrough");
+  const offers = OFFERS.flatMap(([pattern, read]) => scan.take(pattern, (match) => kept(read(match))).map(read));
+  if (keepsLink && scan.has(VALUE_WORDS))
+    notes.push(
+      'A click-through offer carries no discount in Kigo: it sends customers to the link. Put the deal in the title or description (e.g. description "$500 off your first month\'s rent"), or say "make it dollars off" to change the kind of offer.',
+    );
   const offerType = agreed(offers.map((offer) => offer.offerType));
   if (offerType) {
     patch.offerType = offerType;
