@@ -437,6 +437,41 @@ describe("words marketers typed in tries", () => {
     ],
     ["we usually do 2 per customer", {}, { usageLimitPerCustomer: 2 }],
     ["only have 300 beanies", {}, { totalUsageLimit: 300 }],
+    // From the tenth try: "$N something" is not always a price point.
+    [
+      "10k should be plenty. and it's min $30 fill up",
+      { offerType: "cashback", offerValue: 5, valueUnit: "%" } as DraftPatch,
+      { totalBudget: 10000, minimumSpend: 30 },
+    ],
+    [
+      "spend 100 get a 20 dollar gift card",
+      {},
+      { offerType: "spend_and_get", offerValue: 20, minimumSpend: 100, itemName: "gift card" },
+    ],
+    ["$9.99 oil change", {}, { offerType: "price_point", offerValue: 9.99, itemName: "oil change" }],
+    ["fine make the total 300", {}, { totalUsageLimit: 300 }],
+    ["next 10 days", {}, { startDate: "2026-11-25", endDate: "2026-12-04" }],
+    ["$8k, and they'll redeem online w a code", {}, { totalBudget: 8000, redemptionMethod: "promo_code" }],
+    ["avg tool is maybe 150", {}, { itemPrice: 150 }],
+    [
+      "free oil filter kit w/ purchase of any compact tractor",
+      {},
+      { offerType: "free_with_purchase", itemName: "oil filter kit", qualifyingItem: "compact tractor" },
+    ],
+    [
+      "wait not any purchase - has to be a compact tractor purchase",
+      {
+        offerType: "free_with_purchase",
+        itemName: "oil filter kit",
+        qualifyingItem: "purchase",
+      } as DraftPatch,
+      { qualifyingItem: "compact tractor" },
+    ],
+    [
+      "it doesnt say the 500 off anywhere. title: $500 off your first month's rent",
+      { offerType: "clickthrough" } as DraftPatch,
+      { offerTitle: "$500 off your first month's rent" },
+    ],
     [
       "free app when u order 2 entrees",
       {},
@@ -520,6 +555,15 @@ describe("words marketers typed in tries", () => {
     ],
     ["totalUsageLimit", "300 like i said", { totalUsageLimit: 300 }],
     ["usageLimitPerCustomer", "unlimited, every fill up", { unlimitedPerCustomer: true }],
+    ["totalUsageLimit", "1000 is fine", { totalUsageLimit: 1000 }],
+    ["totalUsageLimit", "400 (8k / 20)", { totalUsageLimit: 400 }],
+    ["totalBudget", "10k should be plenty", { totalBudget: 10000 }],
+    ["totalBudget", "idk lattes are like 5 bucks so 2500 i guess", { totalBudget: 2500, itemPrice: 5 }],
+    [
+      "businessObjective",
+      "new renters obv",
+      { businessObjective: "New renters", targetAudience: ["new renters"] },
+    ],
     ["qualifyingItem", "anything", { qualifyingItem: "purchase" }],
     ["qualifyingItem", "with any purchase", { qualifyingItem: "purchase" }],
     ["qualifyingItem", "whatever they buy", { qualifyingItem: "purchase" }],
@@ -550,7 +594,12 @@ describe("words marketers typed in tries", () => {
   });
 
   it("takes a decision that ends a message when nothing before it changes the offer", () => {
-    for (const message of ["thats fine its exactly our budget. publish", "👍 publish", "looks good, ship it"])
+    for (const message of [
+      "thats fine its exactly our budget. publish",
+      "👍 publish",
+      "looks good, ship it",
+      "k publish",
+    ])
       expect(readWithRules(message, context()).intent).toEqual({ kind: "publish" });
     const changed = readWithRules("ok bump budget to 25k and publish", context());
     expect(changed.patch).toEqual({ totalBudget: 25000 });
@@ -564,6 +613,11 @@ describe("words marketers typed in tries", () => {
     expect(
       readWithRules("how do they actually get the 50 back? is it a credit on the acct?", context()).intent,
     ).toEqual({ kind: "explain", topic: "reward_delivery" });
+  });
+
+  it("works out what a budget covers when asked in words", () => {
+    for (const message of ["whatever 5k covers", "5k. how many can we afford with that?"])
+      expect(readWithRules(message, context()).intent).toEqual({ kind: "fit_budget" });
   });
 
   it("reads the values said beside a question, and answers the question", () => {

@@ -18,7 +18,7 @@ const STOP = [
   // negations: "$75 not 100" is a correction, never an item called "not"
   "not|no|instead",
   // chat filler trailing a message: "only on jackets btw"
-  "btw|fyi|pls|plz|thx|tho|though|too|also|ok|okay|lol|everywhere|anywhere|anything|everything",
+  "btw|fyi|pls|plz|thx|tho|though|too|also|ok|okay|lol|everywhere|anywhere|anything",
   // verbs of the request itself
   "is|are|be|was|were|will|would|can|could|should|do|does|make|set|create|run|give|want|need|add|please|thanks|starting|start|starts|ending|ends?|expires?|valid|only|just|now",
   // offer, money and limit words other rules read
