@@ -14,6 +14,7 @@ import { readLocations, readPlaces } from "./locations.js";
 import { readMerchantChange, readMerchantMentions } from "./mentions.js";
 import { readBareBudget, readMoney } from "./money.js";
 import { withDigits } from "./number-words.js";
+import { readNumber } from "./numbers.js";
 import { readOffer } from "./offer.js";
 import { readProgram } from "./program.js";
 import { readRedemption, readUrl } from "./redemption.js";
@@ -91,17 +92,29 @@ function valuesBeside(
   question: Intent,
   context: ExtractContext,
 ): Omit<Extraction, "source"> {
-  const others = message
-    .split(/(?<=[?!.;])\s+|\n/)
-    .filter((sentence) => readIntent(sentence)?.kind !== question.kind)
-    .join(". ");
-  if (!others.trim()) return { patch: {} };
-  const reading = readMessage(others, { ...context, expecting: undefined });
+  const sentences = message.split(/(?<=[?!.;])\s+|\n/);
+  const asked = sentences.filter((sentence) => readIntent(sentence)?.kind === question.kind);
+  const others = sentences.filter((sentence) => !asked.includes(sentence)).join(" ");
+  // "whatever 5k covers": the amount in the question is the budget when none is set yet.
+  const budget =
+    question.kind === "fit_budget" && context.draft.totalBudget === undefined
+      ? readNumber(BUDGET_IN_QUESTION.exec(asked.join(" "))?.[1] ?? "")
+      : undefined;
+  const reading = others.trim() ? readMessage(others, { ...context, expecting: undefined }) : undefined;
+  // "5k. how many can we afford with that?" while the budget is asked: the first sentence answers it.
+  const field = context.expecting;
+  const answer =
+    field && others.trim()
+      ? (readAnswer(field, others, context) ?? readClauseAnswer(field, others, context))
+      : undefined;
+  const patch = { ...reading?.patch, ...answer, ...(budget !== undefined && { totalBudget: budget }) };
   return {
-    patch: reading.patch,
-    ...(reading.notes.length > 0 && { notes: reading.notes }),
+    patch: keepValid(patch).patch,
+    ...(reading && reading.notes.length > 0 && { notes: reading.notes }),
   };
 }
+
+const BUDGET_IN_QUESTION = /(\$?\s?\d[\d,.]*\s?k\b|\$\s?\d[\d,.]*)/i;
 
 /** Intents that end the reading: the message is a command or a question, not draft values. */
 const WHOLE_MESSAGE_INTENTS: ReadonlySet<Intent["kind"]> = new Set([

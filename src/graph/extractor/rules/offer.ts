@@ -410,7 +410,9 @@ export const readOffer: Rule = (scan, patch, context, notes) => {
   const keepsLink = draftType === "clickthrough" && !NAMED_KIND.test(scan.text);
   const kept = (offer: Offer) =>
     !(otherKind && offer.offerType === "price_point") && !(keepsLink && offer.offerType !== "clickthrough");
-  const offers = OFFERS.flatMap(([pattern, read]) => scan.take(pattern, (match) => kept(read(match))).map(read));
+  const offers = OFFERS.flatMap(([pattern, read]) =>
+    scan.take(pattern, (match) => kept(read(match))).map(read),
+  );
   if (keepsLink && scan.has(VALUE_WORDS))
     notes.push(
       'A click-through offer carries no discount in Kigo: it sends customers to the link. Put the deal in the title or description (e.g. description "$500 off your first month\'s rent"), or say "make it dollars off" to change the kind of offer.',
