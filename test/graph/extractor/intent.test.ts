@@ -615,9 +615,12 @@ describe("words marketers typed in tries", () => {
     ).toEqual({ kind: "explain", topic: "reward_delivery" });
   });
 
-  it("works out what a budget covers when asked in words", () => {
-    for (const message of ["whatever 5k covers", "5k. how many can we afford with that?"])
-      expect(readWithRules(message, context()).intent).toEqual({ kind: "fit_budget" });
+  it("works out what a budget covers when asked in words, taking the budget named with the question", () => {
+    for (const message of ["whatever 5k covers", "5k. how many can we afford with that?"]) {
+      const reading = readWithRules(message, context({ expecting: "totalBudget" }));
+      expect(reading.intent).toEqual({ kind: "fit_budget" });
+      expect(reading.patch).toEqual({ totalBudget: 5000 });
+    }
   });
 
   it("reads the values said beside a question, and answers the question", () => {
