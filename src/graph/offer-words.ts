@@ -30,6 +30,8 @@ export const isPlural = (item: string) => /[^s]s$/i.test(item);
 const on = (item: string | undefined) => (item ? (/^per\s/i.test(item) ? ` ${item}` : ` on ${item}`) : "");
 const object = (item: string | undefined) => (item ? ` ${item}` : "");
 const REWARD = /^(?:gift\s+card|voucher|store\s+credit|credit)$/i;
+/** "gift card", "store credit": an item that is what a spend-and-get gives, not what is bought. */
+export const isReward = (item: string | undefined): item is string => item !== undefined && REWARD.test(item);
 const minimum = (spend: number | undefined) =>
   spend === undefined ? "" : ` when you spend ${formatMoney(spend)} or more`;
 
@@ -66,7 +68,7 @@ export function describeOfferValue(draft: OfferDraft): string | undefined {
       return bogoText(value, item);
     case "spend_and_get": {
       // "a $25 gift card" is what is got; "on amenity fees" is what the money is spent on.
-      const got = item && REWARD.test(item) ? item : undefined;
+      const got = isReward(item) ? item : undefined;
       const reward = got ? `a ${formatMoney(value)} ${got}` : formatMoney(value);
       const spentOn = on(got ? draft.qualifyingItem : (item ?? draft.qualifyingItem));
       return minimumSpend === undefined

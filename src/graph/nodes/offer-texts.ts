@@ -1,6 +1,7 @@
 import { describeOfferValue, formatMoney, multiplierText, sentenceCase } from "../describe.js";
 import type { OfferDraft } from "../draft.js";
 import { offerValueOf, valueKindOf } from "../offer-kinds.js";
+import { isReward } from "../offer-words.js";
 import type { GeneratedTexts } from "../state.js";
 import { missingRequiredTerms } from "../validation/brand.js";
 import type { BrandRules } from "../validation/brand-rules.js";
@@ -29,7 +30,7 @@ function conditionsFor(draft: OfferDraft): string[] {
       return spend === undefined || value === undefined
         ? []
         : [
-            `Spend ${formatMoney(spend)} or more${draft.qualifyingItem ? ` on ${draft.qualifyingItem}` : ""} in one purchase to get ${formatMoney(value)}.`,
+            `Spend ${formatMoney(spend)} or more${draft.qualifyingItem ? ` on ${draft.qualifyingItem}` : ""} in one purchase to get ${rewardText(value, draft.itemName)}.`,
           ];
     case "bogo":
       return [
@@ -52,6 +53,10 @@ function conditionsFor(draft: OfferDraft): string[] {
       return [];
   }
 }
+
+/** "a $20 gift card" when the reward is one, else the amount. */
+const rewardText = (value: number, item: string | undefined) =>
+  isReward(item) ? `a ${formatMoney(value)} ${item}` : formatMoney(value);
 
 function generatedTermsFor(draft: OfferDraft, brandRules: BrandRules): string | undefined {
   if (describeOfferValue(draft) === undefined) return undefined;

@@ -59,6 +59,13 @@ describe("withOfferTexts", () => {
     expect(raised.draft.termsConditions).not.toContain("$50");
   });
 
+  it("names a gift card reward in the terms", () => {
+    const card = turn({ programType: "open_loop" }, {}, "spend 100 get a 20 dollar gift card");
+    expect(card.draft.termsConditions).toContain(
+      "Spend $100 or more in one purchase to get a $20 gift card.",
+    );
+  });
+
   it("appends what the marketer adds to the terms, and keeps it when the values change", () => {
     const added = turn(start.draft, start.generated, "add to terms: Not valid with other offers");
     expect(added.draft.termsConditions).toBe(`${REQUIRED} Not valid with other offers.`);

@@ -10,6 +10,8 @@ const PER_CUSTOMER = rx(
     String.raw`(?:\b(?:limit(?:ed)?|max(?:imum)?|up\s+to|at\s+most)\s+(?:of\s+|to\s+)?)?(${COUNT})\s*x?\s*(?:${USES}\s*)?(?:per|a|each|every|\/)\s*${PERSON}\b`,
     // "just once", "only once"
     String.raw`\b(?:just|only)\s+(once)\b`,
+    // "once a day per person", "1x per day": a period limit, which the note below explains
+    String.raw`\b(once|${COUNT}\s*x)\s+(?=(?:a|per|each)\s+(?:day|week|visit)\b)`,
     // "limit 1 each", "2 each"
     String.raw`(?:\b(?:limit(?:ed)?|max(?:imum)?)\s+(?:of\s+|to\s+)?)?(${COUNT})\s*(?:${USES}\s+)?each\b`,
   ].join("|"),
