@@ -32,6 +32,10 @@ const object = (item: string | undefined) => (item ? ` ${item}` : "");
 const REWARD = /^(?:gift\s+card|voucher|store\s+credit|credit)$/i;
 /** "gift card", "store credit": an item that is what a spend-and-get gives, not what is bought. */
 export const isReward = (item: string | undefined): item is string => item !== undefined && REWARD.test(item);
+
+/** "a $20 gift card" when the item is the reward, else the amount: what a spend-and-get gives. */
+export const rewardText = (value: number, item: string | undefined) =>
+  isReward(item) ? `a ${formatMoney(value)} ${item}` : formatMoney(value);
 const minimum = (spend: number | undefined) =>
   spend === undefined ? "" : ` when you spend ${formatMoney(spend)} or more`;
 
@@ -69,7 +73,7 @@ export function describeOfferValue(draft: OfferDraft): string | undefined {
     case "spend_and_get": {
       // "a $25 gift card" is what is got; "on amenity fees" is what the money is spent on.
       const got = isReward(item) ? item : undefined;
-      const reward = got ? `a ${formatMoney(value)} ${got}` : formatMoney(value);
+      const reward = rewardText(value, item);
       const spentOn = on(got ? draft.qualifyingItem : (item ?? draft.qualifyingItem));
       return minimumSpend === undefined
         ? `get ${reward}${spentOn}`

@@ -8,7 +8,7 @@ import { offerValueOf, valueKindOf } from "../offer-kinds.js";
 import type { BenchmarkTable } from "../recommend/benchmarks.js";
 import { recommendOffer } from "../recommend/index.js";
 import type { OfferStateUpdate, OfferStateValue } from "../state.js";
-import { estimateLiability } from "../validation/liability.js";
+import { estimateLiability, HEADROOM } from "../validation/liability.js";
 import { costPerRedemption } from "../validation/redemption-cost.js";
 
 export const HELP_TEXT = [
@@ -194,16 +194,13 @@ function perRedemption(draft: OfferDraft, benchmarks: BenchmarkTable) {
   return kind && costPerRedemption(draft, kind, offerValueOf(draft), benchmarks);
 }
 
-/** Headroom the budget check wants, so the number given does not land in its warning. */
-const BUDGET_SHARE = 0.9;
-
 function budgetFit(draft: OfferDraft, benchmarks: BenchmarkTable): string {
   if (draft.totalBudget === undefined)
     return 'What is the budget? Say e.g. "budget 10k", and I\'ll work out how many redemptions it covers.';
   const cost = perRedemption(draft, benchmarks);
   if (!cost || cost.value <= 0)
     return "I can work that out once I know the offer's value (and, for a free item, its price).";
-  const count = Math.floor((draft.totalBudget * BUDGET_SHARE) / cost.value);
+  const count = Math.floor((draft.totalBudget * HEADROOM) / cost.value);
   if (count < 1)
     return `One redemption (${cost.explanation}) already costs more than 90% of the ${formatMoney(draft.totalBudget)} budget: raise the budget or lower the offer.`;
   return `To stay within the ${formatMoney(draft.totalBudget)} budget with 10% to spare: at most ${formatCount(count)} redemptions, at ${cost.explanation}. Say "${count} total" to use it.`;

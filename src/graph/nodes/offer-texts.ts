@@ -1,7 +1,7 @@
 import { describeOfferValue, formatMoney, multiplierText, sentenceCase } from "../describe.js";
 import type { OfferDraft } from "../draft.js";
 import { offerValueOf, valueKindOf } from "../offer-kinds.js";
-import { isReward } from "../offer-words.js";
+import { rewardText } from "../offer-words.js";
 import type { GeneratedTexts } from "../state.js";
 import { missingRequiredTerms } from "../validation/brand.js";
 import type { BrandRules } from "../validation/brand-rules.js";
@@ -53,10 +53,6 @@ function conditionsFor(draft: OfferDraft): string[] {
       return [];
   }
 }
-
-/** "a $20 gift card" when the reward is one, else the amount. */
-const rewardText = (value: number, item: string | undefined) =>
-  isReward(item) ? `a ${formatMoney(value)} ${item}` : formatMoney(value);
 
 function generatedTermsFor(draft: OfferDraft, brandRules: BrandRules): string | undefined {
   if (describeOfferValue(draft) === undefined) return undefined;

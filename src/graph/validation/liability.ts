@@ -65,7 +65,7 @@ export function estimateLiability(
 }
 
 /** Fixes aim below the budget, so following one does not land in the warning band. */
-const HEADROOM = 0.9;
+export const HEADROOM = 0.9;
 
 function roundUpNicely(amount: number): number {
   const step = amount >= 10_000 ? 1000 : amount >= 1000 ? 100 : 1;

@@ -66,11 +66,3 @@ export function redemptionsPng(chart: RedemptionsChart): Buffer {
   });
   return resvg.render().asPng();
 }
-
-const BARS = "▁▂▃▄▅▆▇█";
-
-/** "▁▃▅█▆": the total per day in text, for when the image cannot be posted. */
-export function sparkline(values: number[]): string {
-  const top = Math.max(...values, 0);
-  return values.map((value) => BARS[top === 0 ? 0 : Math.round((value / top) * (BARS.length - 1))]).join("");
-}

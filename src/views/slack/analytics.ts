@@ -1,12 +1,12 @@
 import type { types } from "@slack/bolt";
 import { formatCount, formatDate, formatMoney } from "../../core/format.js";
 import type { Reply } from "../../core/view-models.js";
+import { sparkline } from "../chart/sparkline.js";
 import { context, fieldSections, header, section } from "./blocks.js";
 
 type Analytics = Extract<Reply, { kind: "analytics" }>;
 
 const TREND_DAYS = 14;
-const LEVELS = "▁▂▃▄▅▆▇█";
 const DAY_MS = 86_400_000;
 
 /** The numbers as fields and the last two weeks as a text sparkline (a chart image comes later). */
@@ -37,9 +37,7 @@ function trendText(byDay: Analytics["byDay"]): string {
   if (!first || !last) return "*Redemptions per day*\nNo redemptions recorded yet.";
   const peak = days.reduce((best, day) => (day.redemptions > best.redemptions ? day : best), first);
   const total = days.reduce((sum, day) => sum + day.redemptions, 0);
-  const spark = days
-    .map((day) => LEVELS[peak.redemptions > 0 ? Math.round((day.redemptions / peak.redemptions) * 7) : 0])
-    .join("");
+  const spark = sparkline(days.map((day) => day.redemptions));
   return [
     `*Redemptions per day*, ${formatDate(first.date)} – ${formatDate(last.date)}`,
     `\`${spark}\``,

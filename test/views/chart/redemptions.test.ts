@@ -1,6 +1,7 @@
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { redemptionsPng, redemptionsSvg, sparkline } from "../../../src/views/chart/redemptions.js";
+import { redemptionsPng, redemptionsSvg } from "../../../src/views/chart/redemptions.js";
+import { sparkline } from "../../../src/views/chart/sparkline.js";
 
 const days = ["2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05"];
 const chart = {
