@@ -366,3 +366,17 @@ describe("questions at the preview", () => {
     expect((await app.bot.draftOf(chat.threadKey))?.version).toBe(version);
   });
 });
+
+describe("a promo code naming the old value", () => {
+  it("is kept, and the marketer is told how to match it", async () => {
+    const chat = new Chat(app, "dealerMarketer");
+    await chat.say(
+      "20% off all equipment for John Deere dealers in December, code STALE20, 3 uses per customer, 1000 total, budget $50k",
+    );
+    expect(text(await chat.say("make it 25%"))).toMatch(
+      'The promo code STALE20 still says 20. Say "code STALE25" to match the new value, or keep it.',
+    );
+    expect((await app.bot.draftOf(chat.threadKey))?.draft.promoCode).toBe("STALE20");
+    expect(text(await chat.say("code STALE25"))).toMatch("Promo code: STALE25 (was STALE20)");
+  });
+});

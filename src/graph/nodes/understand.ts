@@ -79,6 +79,8 @@ export function understandNode(extractor: Extractor) {
     } else if (!understood && base.input?.kind === "message") notes.push(notUnderstood(base, typed));
     else if (Object.keys(reading.patch).length > 0 && !fresh && refusals.length === 0)
       notes.push(alreadySaid(reading.patch, draft));
+    const staleCode = staleCodeNote(base.draft, draft);
+    if (staleCode) notes.push(staleCode);
     // At the preview, an answer or a "didn't catch that" is said on its own; the preview stays as it is.
     const answerOnly =
       atPreview(state) &&
@@ -132,6 +134,21 @@ function withTitleValue(draft: OfferDraft, before: OfferStateValue): OfferDraft 
     ...(offerTitle !== undefined ? { offerTitle } : {}),
     ...(offerDescription !== undefined ? { offerDescription } : {}),
   };
+}
+
+/**
+ * "DEALER20" after "make it 25%": a code is what customers type, perhaps already printed, so it is
+ * not changed; the marketer is told it names the old value and how to match it.
+ */
+function staleCodeNote(before: OfferDraft, after: OfferDraft): string | undefined {
+  const code = after.promoCode;
+  const [old, value] = [before.offerValue, after.offerValue];
+  if (!code || code !== before.promoCode || old === undefined || value === undefined || old === value)
+    return undefined;
+  if (!Number.isInteger(old) || !Number.isInteger(value)) return undefined;
+  const named = new RegExp(`(?<!\\d)${old}(?!\\d)`);
+  if (!named.test(code)) return undefined;
+  return `The promo code ${code} still says ${old}. Say "code ${code.replace(named, String(value))}" to match the new value, or keep it.`;
 }
 
 function valueText(amount: number, draft: OfferDraft): string | undefined {
