@@ -1,3 +1,4 @@
+import type { AlertView, DigestView } from "./digest/view-model.js";
 import type { ApprovalOutcomeModel, ApprovalRequestModel, Reply } from "./view-models.js";
 
 /**
@@ -11,6 +12,11 @@ export interface Outbound {
   update(posted: PostedMessage, message: OutboundMessage): Promise<boolean>;
   /** Tells one user privately, where they are (a channel) or in their direct conversation. */
   tell(to: { userId: string; channel?: string }, message: OutboundMessage): Promise<void>;
+  /**
+   * A channel as a user typed it ("#dealer-promos", Slack's "<#C123|dealer-promos>") → its id and
+   * name, or one sentence on why the bot cannot post there and how to fix it.
+   */
+  channel(typed: string): Promise<{ channel: string; name: string } | { problem: string }>;
 }
 
 /** A conversation is a thread key; a channel is the channel's own id. */
@@ -24,4 +30,7 @@ export type OutboundMessage =
   /** One plain line, e.g. what changed on a preview updated above. */
   | { kind: "line"; text: string }
   | { kind: "approval_request"; request: ApprovalRequestModel }
-  | { kind: "approval_outcome"; outcome: ApprovalOutcomeModel };
+  | { kind: "approval_outcome"; outcome: ApprovalOutcomeModel }
+  /** A performance digest; the channel renders its chart (an image, or a text sparkline). */
+  | { kind: "digest"; digest: DigestView }
+  | { kind: "alert"; alert: AlertView };

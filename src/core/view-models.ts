@@ -23,6 +23,8 @@ export type ActionId =
   | "offer_end_confirmed"
   | "offer_duplicate"
   | "offer_analytics"
+  /** Value "ID" asks how long; "ID:DAYS" moves the end date that many days later. */
+  | "offer_extend"
   | "draft_resume";
 
 export interface Action {

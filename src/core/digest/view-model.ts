@@ -1,5 +1,6 @@
 import { formatCount, formatDate, formatMoney } from "../../graph/describe.js";
 import type { OfferWithDescriptive } from "../../kigo/schemas.js";
+import type { Action } from "../view-models.js";
 import type { DigestFigures, DigestFrequency, OfferFigures } from "./figures.js";
 
 /** Redemptions per day over a digest's period: the total and the top offers as series. */
@@ -15,6 +16,18 @@ export interface DigestLine {
   offerId: number;
   title: string;
   detail: string;
+  /** Show, pause, extend and (with analytics) analytics, in that order. */
+  actions: Action[];
+}
+
+/** An offer that needs attention, posted once per condition to its author and subscribed channels. */
+export interface AlertView {
+  kind: "alert";
+  offerId: number;
+  /** One sentence with its numbers, `*title*` marked bold. */
+  text: string;
+  /** Pause, extend, analytics. */
+  actions: Action[];
 }
 
 export interface DigestView {
@@ -51,11 +64,33 @@ function change(now: number, before: number, frequency: DigestFrequency): string
 
 const redemptionsText = (count: number) => `${formatCount(count)} redemption${count === 1 ? "" : "s"}`;
 
+/** What a digest or alert line lets its reader do about the offer; analytics only where the API has it. */
+export function offerLineActions(offerId: number, analytics: boolean): Action[] {
+  const value = String(offerId);
+  return [
+    { id: "offer_show", label: "Show", value },
+    { id: "offer_pause", label: "Pause", value },
+    { id: "offer_extend", label: "Extend", value },
+    ...(analytics ? [{ id: "offer_analytics" as const, label: "Analytics", value }] : []),
+  ];
+}
+
 function lineOf(offer: OfferFigures, frequency: DigestFrequency): DigestLine {
   return {
     offerId: offer.offerId,
     title: offer.title,
     detail: `${redemptionsText(offer.redemptions)} (${change(offer.redemptions, offer.previousRedemptions, frequency)})`,
+    actions: offerLineActions(offer.offerId, true),
+  };
+}
+
+/** A line for an offer known only by its dates (no analytics, or starting/ending soon). */
+function datedLine(offer: OfferWithDescriptive, detail: string, analytics: boolean): DigestLine {
+  return {
+    offerId: offer.offer_id,
+    title: titleOf(offer),
+    detail,
+    actions: offerLineActions(offer.offer_id, analytics),
   };
 }
 
@@ -139,22 +174,24 @@ export function digestView(figures: DigestFigures, frequency: DigestFrequency): 
         }),
     top: figures.analytics
       ? top.map((offer) => lineOf(offer, frequency))
-      : figures.running.slice(0, TOP).map((offer) => ({
-          offerId: offer.offer_id,
-          title: titleOf(offer),
-          detail: `running since ${formatDate(offer.version_active_from)}`,
-        })),
+      : figures.running
+          .slice(0, TOP)
+          .map((offer) => datedLine(offer, `running since ${formatDate(offer.version_active_from)}`, false)),
     bottom: bottom.map((offer) => lineOf(offer, frequency)),
-    startingSoon: figures.startingSoon.map((offer) => ({
-      offerId: offer.offer_id,
-      title: titleOf(offer),
-      detail: `starts ${formatDate(offer.version_active_from)}`,
-    })),
-    expiringSoon: figures.expiringSoon.map((offer) => ({
-      offerId: offer.offer_id,
-      title: titleOf(offer),
-      detail: `ends ${formatDate(offer.offer_expiry_date ?? offer.version_active_from)}`,
-    })),
+    startingSoon: figures.startingSoon
+      .slice(0, TOP)
+      .map((offer) =>
+        datedLine(offer, `starts ${formatDate(offer.version_active_from)}`, figures.analytics),
+      ),
+    expiringSoon: figures.expiringSoon
+      .slice(0, TOP)
+      .map((offer) =>
+        datedLine(
+          offer,
+          `ends ${formatDate(offer.offer_expiry_date ?? offer.version_active_from)}`,
+          figures.analytics,
+        ),
+      ),
     more: Math.max(0, (figures.analytics ? ranked.length : figures.running.length) - listed),
     seeAll: "/offers list",
     ...(chart && { chart }),

@@ -24,6 +24,7 @@ const ACTION_IDS: Record<ActionId, true> = {
   offer_end_confirmed: true,
   offer_duplicate: true,
   offer_analytics: true,
+  offer_extend: true,
   draft_resume: true,
 };
 
