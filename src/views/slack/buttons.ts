@@ -44,30 +44,59 @@ const DEFAULT_CONFIRMS: Partial<Record<ActionId, NonNullable<Action["confirm"]>>
 };
 
 const buttonValue = z.object({ k: z.string(), v: z.string() });
+/** A menu has one action id for all its options, so each option names its action too. */
+const optionValue = buttonValue.extend({ a: z.string() });
 
-/**
- * Slack sends a button's value back alone, so it carries the conversation's thread key with the
- * action's own value. Values over Slack's limit mean an action carries content instead of an id.
- */
-export function encodeButtonValue(threadKey: string, value: string): string {
-  const encoded = JSON.stringify({ k: threadKey, v: value });
-  if (encoded.length > LIMITS.buttonValue) {
+/** Values over Slack's limit mean an action carries content instead of an id. */
+function encodeWithin(fields: object, max: number, what: string): string {
+  const encoded = JSON.stringify(fields);
+  if (encoded.length > max) {
     throw new Error(
-      `A button value is ${encoded.length} characters, over Slack's ${LIMITS.buttonValue}: actions must carry ids, not content.`,
+      `${what} is ${encoded.length} characters, over Slack's ${max}: actions must carry ids, not content.`,
     );
   }
   return encoded;
 }
 
-export function decodeButtonValue(value: string): { threadKey: string; value: string } | undefined {
+function parseJson<T>(value: string, schema: z.ZodType<T>): T | undefined {
   let json: unknown;
   try {
     json = JSON.parse(value);
   } catch {
     return undefined;
   }
-  const parsed = buttonValue.safeParse(json);
-  return parsed.success ? { threadKey: parsed.data.k, value: parsed.data.v } : undefined;
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Slack sends a button's value back alone, so it carries the conversation's thread key with the
+ * action's own value.
+ */
+export function encodeButtonValue(threadKey: string, value: string): string {
+  return encodeWithin({ k: threadKey, v: value }, LIMITS.buttonValue, "A button value");
+}
+
+export function decodeButtonValue(value: string): { threadKey: string; value: string } | undefined {
+  const parsed = parseJson(value, buttonValue);
+  return parsed && { threadKey: parsed.k, value: parsed.v };
+}
+
+/** An overflow menu option's value: the action it stands for, with what a button's value carries. */
+export function encodeOptionValue(threadKey: string, action: Action): string {
+  return encodeWithin(
+    { a: action.id, k: threadKey, v: action.value },
+    LIMITS.optionValue,
+    "A menu option value",
+  );
+}
+
+export function decodeOptionValue(
+  value: string,
+): { id: ActionId; threadKey: string; value: string } | undefined {
+  const parsed = parseJson(value, optionValue);
+  const id = parsed && parseActionId(parsed.a);
+  return parsed && id && { id, threadKey: parsed.k, value: parsed.v };
 }
 
 /** Slack wants action ids unique within a block: repeated ids get the button's index. */
@@ -90,6 +119,28 @@ export function button(action: Action, threadKey: string, actionId: string = act
     value: encodeButtonValue(threadKey, action.value),
     ...(action.style ? { style: action.style } : {}),
     ...(confirm ? { confirm: confirmDialog(confirm, action.style) } : {}),
+  };
+}
+
+/**
+ * An offer's actions behind one "…" menu, so a list of offers stays compact: Slack wants two to
+ * five options, so a single action stays a button and the rest past five are left out.
+ */
+export function actionsMenu(
+  actions: Action[],
+  threadKey: string,
+  actionId: string,
+): types.Overflow | types.Button | undefined {
+  const [only] = actions;
+  if (!only) return undefined;
+  if (actions.length === 1) return button(only, threadKey);
+  return {
+    type: "overflow",
+    action_id: actionId,
+    options: actions.slice(0, LIMITS.overflowOptions).map((action) => ({
+      text: plain(action.label, LIMITS.optionText),
+      value: encodeOptionValue(threadKey, action),
+    })),
   };
 }
 

@@ -17,6 +17,13 @@ const button = (fields: object = {}) => ({
 const actions = (...elements: object[]) => ({ type: "actions", elements });
 const select = (options: object[]) => ({ type: "static_select", action_id: "pick", options });
 const option = (text: string, i = 0) => ({ text: plain(text), value: `v${i}` });
+const overflow = (n: number, fields: object = {}) => ({
+  type: "overflow",
+  action_id: "more",
+  options: times(n, (i) => option(`Option ${i}`, i)),
+  ...fields,
+});
+const image = (fields: object = {}) => ({ type: "image", alt_text: "Redemptions per day", ...fields });
 const input = (label: string) => ({
   type: "input",
   label: plain(label),
@@ -137,6 +144,31 @@ const LIMITS: Limit[] = [
     expected: over(75, "/blocks/0/elements/0/options/0/text/text"),
   },
   {
+    name: "overflow options",
+    limit: 5,
+    problems: (n) => message({ ...section("s"), accessory: overflow(n) }),
+    expected: tooMany(5, "/blocks/0/accessory/options"),
+  },
+  {
+    name: "overflow option value",
+    limit: 150,
+    problems: (n) =>
+      message(actions(overflow(2, { options: [option("a"), { text: plain("b"), value: chars(n) }] }))),
+    expected: over(150, "/blocks/0/elements/0/options/1/value"),
+  },
+  {
+    name: "image alt text",
+    limit: 2000,
+    problems: (n) => message(image({ image_url: "https://example.com/a.png", alt_text: chars(n) })),
+    expected: over(2000, "/blocks/0/alt_text"),
+  },
+  {
+    name: "image title",
+    limit: 2000,
+    problems: (n) => message(image({ slack_file: { id: "F1" }, title: plain(chars(n)) })),
+    expected: over(2000, "/blocks/0/title/text"),
+  },
+  {
     name: "modal title",
     limit: 24,
     problems: (n) => modal({ title: plain(chars(n)) }),
@@ -215,6 +247,36 @@ describe("blockKitProblems", () => {
     ]);
     expect(message({ type: "section" })).toEqual([
       "must define either `text` or `fields` [json-pointer:/blocks/0]",
+    ]);
+  });
+
+  it("wants an overflow menu of at least two plain-text options", () => {
+    expect(message({ ...section("s"), accessory: overflow(1) })).toEqual([
+      "must provide at least 2 items [json-pointer:/blocks/0/accessory/options]",
+    ]);
+    expect(
+      message(actions(overflow(2, { options: [option("a"), { text: mrkdwn("b"), value: "b" }] }))),
+    ).toEqual(["must be plain_text [json-pointer:/blocks/0/elements/0/options/1/text/type]"]);
+  });
+
+  it("wants an image's alt text and exactly one source: a URL, or a Slack file by id or url", () => {
+    expect(
+      message(image({ slack_file: { id: "F1" } }), image({ image_url: "https://example.com/a.png" })),
+    ).toEqual([]);
+    expect(
+      message(
+        { type: "image", slack_file: { id: "F1" } },
+        image(),
+        image({ image_url: "https://example.com/a.png", slack_file: { id: "F1" } }),
+        image({ slack_file: { id: "F1", url: "https://files.slack.com/a.png" } }),
+        { type: "context", elements: [{ type: "image", image_url: "https://example.com/a.png" }] },
+      ),
+    ).toEqual([
+      "must be more than 0 characters [json-pointer:/blocks/0/alt_text]",
+      "must provide either `image_url` or `slack_file`, not both [json-pointer:/blocks/1]",
+      "must provide either `image_url` or `slack_file`, not both [json-pointer:/blocks/2]",
+      "must provide either `id` or `url`, not both [json-pointer:/blocks/3/slack_file]",
+      "must be more than 0 characters [json-pointer:/blocks/4/elements/0/alt_text]",
     ]);
   });
 

@@ -88,6 +88,12 @@ function checkElement(p: Problems, path: string, element: unknown): void {
       if (element.initial_value !== undefined && !Number.isFinite(Number(element.initial_value)))
         p.add(`${path}/initial_value`, "must be a number");
       return;
+    case "overflow":
+      checkOverflow(p, path, element.options);
+      return;
+    case "image":
+      checkImage(p, path, element);
+      return;
     case "datepicker":
       if (element.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(element.initial_date)))
         p.add(`${path}/initial_date`, "must be in YYYY-MM-DD format");
@@ -95,6 +101,36 @@ function checkElement(p: Problems, path: string, element: unknown): void {
   }
   if (SELECTS_WITH_OPTIONS.has(String(element.type)) && Array.isArray(element.options))
     checkOptions(p, path, element, element.options);
+}
+
+/** An overflow menu holds two to five options, each plain text with a value or a link. */
+function checkOverflow(p: Problems, path: string, options: unknown): void {
+  if (!Array.isArray(options)) {
+    p.add(`${path}/options`, "must provide an array");
+    return;
+  }
+  if (options.length < 2) p.add(`${path}/options`, "must provide at least 2 items");
+  p.count(`${path}/options`, options, 5);
+  options.forEach((option: unknown, i) => {
+    const at = `${path}/options/${i}`;
+    p.text(`${at}/text`, isNode(option) ? option.text : undefined, 75, true);
+    if (!isNode(option)) return;
+    p.length(`${at}/value`, option.value, 150);
+    p.length(`${at}/url`, option.url, 3000);
+  });
+}
+
+/** An image block or element: alt text, and its source as exactly one of a public URL or a Slack file. */
+function checkImage(p: Problems, path: string, image: Node): void {
+  if (typeof image.alt_text !== "string" || image.alt_text.length === 0)
+    p.add(`${path}/alt_text`, "must be more than 0 characters");
+  else p.length(`${path}/alt_text`, image.alt_text, 2000);
+  const file = image.slack_file;
+  if ((image.image_url === undefined) === (file === undefined))
+    p.add(path, "must provide either `image_url` or `slack_file`, not both");
+  p.length(`${path}/image_url`, image.image_url, 3000);
+  if (file !== undefined && (!isNode(file) || (file.id === undefined) === (file.url === undefined)))
+    p.add(`${path}/slack_file`, "must provide either `id` or `url`, not both");
 }
 
 function checkConfirm(p: Problems, path: string, confirm: Node): void {
@@ -164,6 +200,10 @@ function checkBlock(p: Problems, path: string, block: Node): void {
     case "header":
       p.text(`${path}/text`, block.text, 150, true);
       return;
+    case "image":
+      checkImage(p, path, block);
+      p.optionalText(`${path}/title`, block.title, 2000, true);
+      return;
     case "actions":
       checkActions(p, path, block.elements);
       return;
@@ -173,8 +213,9 @@ function checkBlock(p: Problems, path: string, block: Node): void {
       p.count(`${path}/elements`, block.elements, 10);
       if (Array.isArray(block.elements))
         block.elements.forEach((element: unknown, i) => {
-          // Context elements are text objects or images; only text objects have limits to check here.
-          if (isNode(element) && element.type !== "image") p.text(`${path}/elements/${i}`, element, 3000);
+          // Context elements are text objects or images.
+          if (isNode(element) && element.type === "image") checkImage(p, `${path}/elements/${i}`, element);
+          else p.text(`${path}/elements/${i}`, element, 3000);
         });
       return;
     case "input":

@@ -100,6 +100,46 @@ function completeUpload(body: Decoded, workspace: Workspace): Answer {
 
 const answerOk: Method = () => ok();
 
+/** A channel's facts; a private channel the bot is not in is hidden from it, as Slack hides it. */
+function conversationInfo(body: Decoded, workspace: Workspace): Answer {
+  const id = body.channel;
+  if (!id) return fail("channel_not_found");
+  const declared = workspace.declared.get(id);
+  if (declared?.is_private && !declared.is_member) return fail("channel_not_found");
+  return ok({
+    channel: {
+      id,
+      name: declared?.name ?? id.toLowerCase(),
+      is_channel: id.startsWith("C"),
+      is_im: id.startsWith("D"),
+      is_private: declared?.is_private ?? id.startsWith("G"),
+      is_archived: declared?.is_archived ?? false,
+      is_member: !workspace.isOutside(id),
+    },
+  });
+}
+
+/** Slack may answer fewer than asked even with more to come; the fake pages at most this many. */
+const MAX_PAGE = 100;
+
+/** The declared channels of the asked types, paged with an opaque cursor like Slack's. */
+function conversationList(body: Decoded, workspace: Workspace): Answer {
+  const types = String(body.types ?? "public_channel").split(",");
+  const archived = body.exclude_archived === true || body.exclude_archived === "true";
+  const visible = [...workspace.declared.values()].filter(
+    (channel) =>
+      types.includes(channel.is_private ? "private_channel" : "public_channel") &&
+      // Private channels are listed only to their members.
+      (!channel.is_private || channel.is_member) &&
+      !(archived && channel.is_archived),
+  );
+  const start = body.cursor ? Number(Buffer.from(String(body.cursor), "base64").toString()) : 0;
+  const size = Math.min(Number(body.limit ?? MAX_PAGE), MAX_PAGE);
+  const end = start + size;
+  const next = end < visible.length ? Buffer.from(String(end)).toString("base64") : "";
+  return ok({ channels: visible.slice(start, end), response_metadata: { next_cursor: next } });
+}
+
 export const METHODS: Record<string, Method> = {
   "auth.test": () =>
     ok({
@@ -136,19 +176,8 @@ export const METHODS: Record<string, Method> = {
     viewRejection("home", body, false) ?? viewAnswer(body.view, workspace.nextId("V")),
   "users.info": (body, workspace) =>
     body.user ? ok({ user: workspace.user(body.user) }) : fail("user_not_found"),
-  "conversations.info": (body) =>
-    body.channel
-      ? ok({
-          channel: {
-            id: body.channel,
-            name: body.channel.toLowerCase(),
-            is_channel: body.channel.startsWith("C"),
-            is_im: body.channel.startsWith("D"),
-            is_private: body.channel.startsWith("G"),
-            is_member: true,
-          },
-        })
-      : fail("channel_not_found"),
+  "conversations.info": conversationInfo,
+  "conversations.list": conversationList,
   "conversations.open": (body) => {
     const target = body.channel ?? String(body.users ?? "").split(",")[0];
     return target

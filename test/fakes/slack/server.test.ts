@@ -82,6 +82,73 @@ describe("fake Slack Web API through @slack/web-api", () => {
     ]);
   });
 
+  it("answers 429 to a second post to one channel within the pace, not to another channel's", async () => {
+    fake.paceChannels(5_000);
+    const paced = new WebClient(BOT_TOKEN, {
+      slackApiUrl: fake.apiUrl,
+      rejectRateLimitedCalls: true,
+      logLevel: LogLevel.ERROR,
+    });
+    await paced.chat.postMessage({ channel: "C1", text: "first" });
+    await paced.chat.postMessage({ channel: "C2", text: "elsewhere" });
+    await expect(paced.chat.postMessage({ channel: "C1", text: "too soon" })).rejects.toMatchObject({
+      code: ErrorCode.RateLimitedError,
+      retryAfter: 1,
+    });
+    expect(fake.callsTo("chat.postMessage").map((c) => c.response.error ?? "ok")).toEqual([
+      "ok",
+      "ok",
+      "ratelimited",
+    ]);
+  });
+
+  it("fails the next calls to a method with the error it is told", async () => {
+    fake.failWith("files.getUploadURLExternal", "not_allowed_token_type", { times: 2 });
+    const upload = () => client.files.getUploadURLExternal({ filename: "a.png", length: 1 });
+    expect((await platformError(upload())).error).toBe("not_allowed_token_type");
+    expect((await platformError(upload())).error).toBe("not_allowed_token_type");
+    expect((await upload()).ok).toBe(true);
+  });
+
+  it("lists declared channels page by page, private ones only to members, archived ones unless excluded", async () => {
+    fake.addChannel("C1", "general");
+    fake.addChannel("C2", "dealer-promos", { member: false });
+    fake.addChannel("G1", "secret-team");
+    fake.addChannel("G2", "not-ours", { member: false });
+    fake.addChannel("C3", "old-news", { archived: true });
+    const names: string[] = [];
+    for await (const page of client.paginate("conversations.list", {
+      types: "public_channel,private_channel",
+      exclude_archived: true,
+      limit: 2,
+    })) {
+      names.push(
+        ...(page as unknown as { channels: { name: string }[] }).channels.map((channel) => channel.name),
+      );
+    }
+    expect(names).toEqual(["general", "dealer-promos", "secret-team"]);
+    const listed = await client.conversations.list({ exclude_archived: false });
+    expect(listed.channels?.map((channel) => channel.name)).toEqual(["general", "dealer-promos", "old-news"]);
+  });
+
+  it("answers conversations.info with the declared name and whether the bot is in the channel", async () => {
+    fake.addChannel("C2", "dealer-promos", { member: false });
+    fake.addChannel("G2", "not-ours", { member: false });
+    fake.keepBotOut("C9");
+    expect((await client.conversations.info({ channel: "C2" })).channel).toMatchObject({
+      name: "dealer-promos",
+      is_member: false,
+    });
+    expect((await client.conversations.info({ channel: "C9" })).channel?.is_member).toBe(false);
+    expect((await client.conversations.info({ channel: "C1" })).channel?.is_member).toBe(true);
+    expect((await platformError(client.conversations.info({ channel: "G2" }))).error).toBe(
+      "channel_not_found",
+    );
+    expect((await platformError(client.chat.postMessage({ channel: "C2", text: "hi" }))).error).toBe(
+      "channel_not_found",
+    );
+  });
+
   it("rejects a view whose title is too long as Slack does: invalid_arguments", async () => {
     const view = {
       type: "modal" as const,

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { blockKitProblems } from "./block-kit-limits.js";
 import { type Decoded, decodeBody } from "./body.js";
-import { APP_TOKEN, BOT_TOKEN } from "./ids.js";
+import { APP_TOKEN, BOT_TOKEN, dmChannel } from "./ids.js";
 import { type Answer, METHODS } from "./methods.js";
 import { acceptSocket, type FakeSocketConnection } from "./socket.js";
 import { type FakeSlackUser, type StoredMessage, Workspace } from "./workspace.js";
@@ -42,16 +42,32 @@ export interface FakeSlack {
   ): Promise<FakeSlackCall>;
   /** The next `times` calls to `method` answer HTTP 429 with this Retry-After. */
   rateLimit(method: string, options?: { times?: number; retryAfterSeconds?: number }): void;
+  /**
+   * From now on a chat.postMessage to a channel less than `ms` after the last one posted there answers 429
+   * with Retry-After: 1, as Slack limits posts to about one a second per channel.
+   */
+  paceChannels(ms: number): void;
+  /** The next `times` calls to `method` answer ok: false with this error (not_allowed_token_type, …). */
+  failWith(method: string, error: string, options?: { times?: number }): void;
   setUser(id: string, user: FakeSlackUser): void;
   /** A channel the bot is not in (or a DM between two people): posts there fail with channel_not_found. */
   keepBotOut(channel: string): void;
+  /**
+   * A channel conversations.list and conversations.info know by name; a channel the bot is not a member of
+   * (`member: false`) is kept out as keepBotOut does. Ids starting with G are private unless told.
+   */
+  addChannel(
+    id: string,
+    name: string,
+    options?: { member?: boolean; private?: boolean; archived?: boolean },
+  ): void;
   /** A response_url on this fake, as Slack puts in commands and interactions. */
   responseUrl(): string;
   /** Socket Mode connections opened to the URLs apps.connections.open gave out. */
   readonly sockets: readonly FakeSocketConnection[];
   /** A message someone else wrote, so conversations.history/replies and chat.update can see it. */
   addMessage(channel: string, message: Omit<StoredMessage, "type" | "ts"> & { ts?: string }): StoredMessage;
-  /** Forgets calls, messages, users, uploads and pending 429s. */
+  /** Forgets calls, messages, users, channels, uploads, pending 429s and failures, and stops pacing. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -86,6 +102,8 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
   const validToken = options.token ?? BOT_TOKEN;
   const calls: FakeSlackCall[] = [];
   const rateLimits = new Map<string, { times: number; retryAfterSeconds: number }>();
+  const failures = new Map<string, { times: number; error: string }>();
+  const pace = { ms: 0, lastPost: new Map<string, number>() };
   let waiters: Waiter[] = [];
 
   function record(method: string, body: Decoded, response: Answer): void {
@@ -106,17 +124,37 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
     return handler(body, workspace);
   }
 
-  function answerApi(method: string, request: IncomingMessage, raw: string, response: ServerResponse): void {
-    const body = decodeBody(request.headers["content-type"], raw);
+  /** Seconds to tell the caller to wait, when this call is over a limit. */
+  function retryAfter(method: string, body: Decoded | undefined): number | undefined {
     const limit = rateLimits.get(method);
     if (limit && limit.times > 0) {
       limit.times -= 1;
+      return limit.retryAfterSeconds;
+    }
+    if (method !== "chat.postMessage" || !pace.ms || typeof body?.channel !== "string") return undefined;
+    const last = pace.lastPost.get(dmChannel(body.channel));
+    return last !== undefined && Date.now() - last < pace.ms ? 1 : undefined;
+  }
+
+  function failure(method: string): Answer | undefined {
+    const failing = failures.get(method);
+    if (!failing || failing.times <= 0) return undefined;
+    failing.times -= 1;
+    return { ok: false, error: failing.error };
+  }
+
+  function answerApi(method: string, request: IncomingMessage, raw: string, response: ServerResponse): void {
+    const body = decodeBody(request.headers["content-type"], raw);
+    const wait = retryAfter(method, body);
+    if (wait !== undefined) {
       const ratelimited = { ok: false, error: "ratelimited" };
       record(method, body ?? { raw }, ratelimited);
-      send(response, ratelimited, { "retry-after": String(limit.retryAfterSeconds) }, 429);
+      send(response, ratelimited, { "retry-after": String(wait) }, 429);
       return;
     }
-    const answered = answer(method, request, body);
+    const answered = failure(method) ?? answer(method, request, body);
+    if (method === "chat.postMessage" && answered.ok)
+      pace.lastPost.set(dmChannel(String(body?.channel)), Date.now());
     record(method, body ?? { raw }, answered);
     send(response, answered);
   }
@@ -204,14 +242,24 @@ export async function startFakeSlack(options: { token?: string } = {}): Promise<
     rateLimit(method, { times = 1, retryAfterSeconds = 1 } = {}) {
       rateLimits.set(method, { times, retryAfterSeconds });
     },
+    paceChannels(ms) {
+      pace.ms = ms;
+    },
+    failWith(method, error, { times = 1 } = {}) {
+      failures.set(method, { times, error });
+    },
     setUser: (id, user) => workspace.setUser(id, user),
     keepBotOut: (channel) => workspace.keepBotOut(channel),
+    addChannel: (id, name, options = {}) => workspace.addChannel(id, name, options),
     responseUrl: () => `${origin}/respond/${workspace.nextId("R")}`,
     sockets,
     addMessage: (channel, message) => workspace.add(channel, message),
     reset() {
       calls.length = 0;
       rateLimits.clear();
+      failures.clear();
+      pace.ms = 0;
+      pace.lastPost.clear();
       workspace.reset();
     },
     close() {

@@ -130,7 +130,10 @@ function interactivity(payload: Payload): URLSearchParams {
 export interface BlockActionArgs {
   user: string;
   action_id: string;
-  value: string;
+  /** A button's value; for an overflow menu, give `selected_option` instead. */
+  value?: string;
+  /** The option chosen in an overflow menu: the action is then an overflow, not a button. */
+  selected_option?: { text: Payload; value: string };
   block_id?: string;
   trigger_id?: string;
   channel?: string;
@@ -141,7 +144,15 @@ export interface BlockActionArgs {
 }
 
 export function blockAction(args: BlockActionArgs): URLSearchParams {
-  const { user, action_id, value, block_id = "actions", trigger_id = triggerId(), view } = args;
+  const {
+    user,
+    action_id,
+    value = "",
+    selected_option,
+    block_id = "actions",
+    trigger_id = triggerId(),
+    view,
+  } = args;
   const { channel = dmChannel(user), message_ts = nextTs(), thread_ts } = args;
   const where = view
     ? { container: { type: "view", view_id: view.id }, view }
@@ -162,14 +173,16 @@ export function blockAction(args: BlockActionArgs): URLSearchParams {
     response_url: RESPONSE_URL,
     ...where,
     actions: [
-      {
-        type: "button",
-        action_id,
-        block_id,
-        value,
-        action_ts: nextTs(),
-        text: { type: "plain_text", text: value },
-      },
+      selected_option
+        ? { type: "overflow", action_id, block_id, selected_option, action_ts: nextTs() }
+        : {
+            type: "button",
+            action_id,
+            block_id,
+            value,
+            action_ts: nextTs(),
+            text: { type: "plain_text", text: value },
+          },
     ],
   });
 }

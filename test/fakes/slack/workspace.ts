@@ -22,6 +22,15 @@ export interface StoredMessage {
   app_id?: string;
 }
 
+/** A channel declared by a test, so it can be looked up by name. */
+export interface FakeChannel {
+  id: string;
+  name: string;
+  is_private: boolean;
+  is_archived: boolean;
+  is_member: boolean;
+}
+
 interface Upload {
   filename: string;
   content?: Buffer;
@@ -33,6 +42,8 @@ export class Workspace {
   readonly uploads = new Map<string, Upload>();
   /** Channels the bot is not a member of (and DMs it is not part of). */
   private readonly outside = new Set<string>();
+  /** In the order declared, as conversations.list pages through them. */
+  readonly declared = new Map<string, FakeChannel>();
   // Never reset, so ids stay unique across the tests sharing one fake.
   private sequence = 0;
 
@@ -43,10 +54,21 @@ export class Workspace {
     this.channels.clear();
     this.uploads.clear();
     this.outside.clear();
+    this.declared.clear();
   }
 
   keepBotOut(channel: string): void {
     this.outside.add(channel);
+  }
+
+  addChannel(
+    id: string,
+    name: string,
+    options: { member?: boolean; private?: boolean; archived?: boolean },
+  ): void {
+    const { member = true, private: isPrivate = id.startsWith("G"), archived = false } = options;
+    this.declared.set(id, { id, name, is_private: isPrivate, is_archived: archived, is_member: member });
+    if (!member) this.keepBotOut(id);
   }
 
   isOutside(channel: string): boolean {

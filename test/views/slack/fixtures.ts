@@ -1,4 +1,5 @@
 import type { types } from "@slack/bolt";
+import { type DigestLine, type DigestView, offerLineActions } from "../../../src/core/digest/view-model.js";
 import type { Action, OfferSummaryModel, PreviewModel } from "../../../src/core/view-models.js";
 import type { OfferDraft } from "../../../src/graph/draft.js";
 
@@ -107,3 +108,45 @@ export const buttonsOf = (blocks: types.KnownBlock[]) =>
   elementsOf(blocks).filter((element): element is types.Button & Element => element.type === "button");
 
 export const textOf = (blocks: unknown) => JSON.stringify(blocks);
+
+/** A digest line for offer `offerId`, with the actions a digest gives every line. */
+export function digestLine(
+  offerId: number,
+  title = `Offer ${offerId}`,
+  detail = "12 redemptions",
+): DigestLine {
+  return { offerId, title, detail, actions: offerLineActions(offerId, true) };
+}
+
+/** A weekly digest with a line per list and a week's chart; `overrides` for the rest. */
+export function digest(overrides: Partial<DigestView> = {}): DigestView {
+  return {
+    kind: "digest",
+    title: "Weekly offer digest · All merchants",
+    period: "Nov 23 – Nov 29, 2026 · as of Nov 30, 2026, 9:00 AM CST",
+    totals: ["42 redemptions (+12% vs the previous week)", "30 customers (counted per offer)"],
+    top: [digestLine(1, "20% off spring service")],
+    bottom: [digestLine(2)],
+    startingSoon: [digestLine(3, "Winter tires", "starts Dec 2, 2026")],
+    expiringSoon: [digestLine(4, "Fall cleanup", "ends Dec 3, 2026")],
+    more: 0,
+    seeAll: "/offers list",
+    chart: {
+      title: "Redemptions per day · Nov 23 – Nov 29, 2026",
+      days: [
+        "2026-11-23",
+        "2026-11-24",
+        "2026-11-25",
+        "2026-11-26",
+        "2026-11-27",
+        "2026-11-28",
+        "2026-11-29",
+      ],
+      series: [
+        { name: "All offers", values: [3, 5, 8, 4, 9, 7, 6] },
+        { name: "20% off spring service", values: [1, 2, 4, 2, 5, 3, 3] },
+      ],
+    },
+    ...overrides,
+  };
+}
