@@ -1,11 +1,17 @@
 import { join } from "node:path";
-import type { Logger } from "pino";
+import { type Logger, pino } from "pino";
 import type { RedisClientType } from "redis";
 import type { Config } from "./config.js";
 import { AccessPolicy, ProgramMapping } from "./core/access.js";
 import { ConversationService } from "./core/conversation.js";
+import { AlertChecker } from "./core/digest/alert-check.js";
+import { loadAlertSettings } from "./core/digest/alerts.js";
+import { DigestCommands } from "./core/digest/digest-commands.js";
+import { DigestService } from "./core/digest/digest-service.js";
+import { bullmqScheduler, inProcessScheduler } from "./core/digest/scheduler.js";
 import { OfferBot } from "./core/offer-bot.js";
 import { OfferCommands } from "./core/offer-commands.js";
+import { OfferFactsStore } from "./core/offer-facts.js";
 import type { Outbound } from "./core/outbound.js";
 import { createCheckpointer } from "./graph/checkpointer/index.js";
 import { RepairingSaver } from "./graph/checkpointer/repair.js";
@@ -27,9 +33,21 @@ import { type AuditLog, boundedAudit, FileAuditLog, RedisAuditLog } from "./stor
 import { type DraftIndex, RedisDraftIndex, SqliteDraftIndex } from "./stores/draft-index.js";
 import { type KeyValueStore, RedisKeyValueStore, SqliteKeyValueStore } from "./stores/kv.js";
 import { type KeyedLock, MemoryLock, RedisLock } from "./stores/locks.js";
+import {
+  RedisSubscriptionStore,
+  SqliteSubscriptionStore,
+  type SubscriptionStore,
+} from "./stores/subscriptions.js";
 
 export interface OfferBotApp extends AppBase {
   bot: OfferBot;
+}
+
+/** Scheduled digests and alerts: stored subscriptions, started once a channel adapter can post. */
+export interface Digests {
+  service: DigestService;
+  /** Schedules the subscriptions and the alert check, posting through `outbound`. */
+  start(outbound: Outbound): Promise<void>;
 }
 
 /**
@@ -45,6 +63,9 @@ export interface AppBase {
   stores: Stores;
   access: AccessPolicy;
   ttlSeconds: number;
+  digests: Digests;
+  /** What alerts need of offers this bot published. */
+  facts: OfferFactsStore;
   close(): Promise<void>;
 }
 
@@ -70,7 +91,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const programs = ProgramMapping.load(config.PROGRAMS_FILE);
   const defaultTimeZone =
     config.DEFAULT_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
-  const base = await createBase(config, logger);
+  const base = await createBase(config, logger, options.now);
   try {
     const { client, stores, access, ttlSeconds } = base;
     const checkpointer = await createCheckpointer({
@@ -112,10 +133,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       programs,
       locks: stores.locks,
       benchmarks,
+      facts: base.facts,
       ...(logger ? { logger } : {}),
     });
     const commands = new OfferCommands({ ...shared, client });
-    return { ...base, bot: new OfferBot(conversation, commands), close };
+    const digestCommands = new DigestCommands({ ...shared, client, digests: base.digests.service });
+    return { ...base, bot: new OfferBot(conversation, commands, digestCommands), close };
   } catch (error) {
     await base.close();
     throw error;
@@ -131,10 +154,10 @@ export async function createWorker(
   outbound: Outbound,
   options: AppOptions = {},
 ): Promise<Worker> {
-  return { ...(await createBase(config, options.logger)), outbound };
+  return { ...(await createBase(config, options.logger, options.now)), outbound };
 }
 
-async function createBase(config: Config, logger?: Logger): Promise<AppBase> {
+async function createBase(config: Config, logger?: Logger, now?: () => Date): Promise<AppBase> {
   const access = AccessPolicy.load(config.ROLES_FILE);
   if (!config.REDIS_URL)
     FileAuditLog.assertWritable(auditPath(config), config.AUDIT_LOG_FILE ? "AUDIT_LOG_FILE" : "DATA_DIR");
@@ -160,6 +183,9 @@ async function createBase(config: Config, logger?: Logger): Promise<AppBase> {
     const { sqlite } = stores;
     if (sqlite) closers.push(async () => sqlite.close());
     access.useStore(stores.kv);
+    const facts = new OfferFactsStore(stores.kv);
+    const digests = createDigests(config, { client, stores, facts }, logger, now);
+    closers.push(() => digests.service.close());
     return {
       client,
       kigo: { url, ...(embedded ? { embedded } : {}) },
@@ -167,6 +193,8 @@ async function createBase(config: Config, logger?: Logger): Promise<AppBase> {
       stores,
       access,
       ttlSeconds,
+      digests,
+      facts,
       close,
     };
   } catch (error) {
@@ -175,7 +203,61 @@ async function createBase(config: Config, logger?: Logger): Promise<AppBase> {
   }
 }
 
+/**
+ * Digests post on BullMQ job schedulers when Redis is configured (once per tick across replicas),
+ * else on in-process cron timers; alerts are checked on ALERTS_CRON the same way.
+ */
+function createDigests(
+  config: Config,
+  base: { client: KigoClient; stores: Stores; facts: OfferFactsStore },
+  logger?: Logger,
+  now?: () => Date,
+): Digests {
+  const defaultTimeZone =
+    config.DEFAULT_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
+  const programs = ProgramMapping.load(config.PROGRAMS_FILE);
+  const alerts = new AlertChecker({
+    client: base.client,
+    kv: base.stores.kv,
+    facts: base.facts,
+    programs,
+    settings: loadAlertSettings(config.ALERTS_FILE),
+    defaultTimeZone,
+    ...(logger ? { logger } : {}),
+    ...(now ? { now } : {}),
+  });
+  const service = new DigestService({
+    client: base.client,
+    subscriptions: base.stores.subscriptions,
+    kv: base.stores.kv,
+    alerts,
+    ...(logger ? { logger } : {}),
+    ...(now ? { now } : {}),
+  });
+  const log = logger ?? pino({ level: "silent" });
+  const run = (subscriptionId: string, tick: string) => service.run(subscriptionId, tick);
+  return {
+    service,
+    async start(outbound) {
+      const scheduler = config.REDIS_URL
+        ? await bullmqScheduler({
+            redisUrl: config.REDIS_URL,
+            run,
+            logger: log,
+            worker: config.DIGEST_WORKER,
+          })
+        : inProcessScheduler({ run, logger: log });
+      await service.start({
+        outbound,
+        scheduler,
+        alertCheck: { cron: config.ALERTS_CRON, timeZone: defaultTimeZone },
+      });
+    },
+  };
+}
+
 export interface Stores {
+  subscriptions: SubscriptionStore;
   locks: KeyedLock;
   audit: AuditLog;
   drafts: DraftIndex;
@@ -191,6 +273,7 @@ function redisStores(redis: RedisClientType, ttlSeconds: number): Stores {
     audit: new RedisAuditLog(redis),
     drafts: new RedisDraftIndex(redis, ttlSeconds),
     kv: new RedisKeyValueStore(redis),
+    subscriptions: new RedisSubscriptionStore(redis),
   };
 }
 
@@ -202,6 +285,7 @@ function dataDirStores(config: Config, ttlSeconds: number): Stores {
     audit: new FileAuditLog(auditPath(config)),
     drafts: new SqliteDraftIndex(sqlite, ttlSeconds),
     kv: new SqliteKeyValueStore(sqlite),
+    subscriptions: new SqliteSubscriptionStore(sqlite),
     sqlite,
   };
 }

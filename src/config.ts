@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { isIP } from "node:net";
 import { resolve } from "node:path";
+import { Cron } from "croner";
 import { z } from "zod";
 import { canonicalZone } from "./time-zone.js";
 
@@ -53,6 +54,23 @@ const timeZone = (name: string) =>
     .refine((value) => canonicalZone(value) !== undefined, {
       message: `${name} must be an IANA time zone, e.g. America/Chicago`,
     });
+
+const cronPattern = (name: string) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (value) => {
+        if (value.split(/\s+/).length !== 5) return false;
+        try {
+          new Cron(value, { paused: true });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: `${name} must be a five-field cron pattern, e.g. "0 * * * *" for every hour` },
+    );
 
 /** An IP literal or a DNS name: what `server.listen(port, host)` accepts. */
 const listenHost = (name: string) =>
@@ -174,6 +192,17 @@ const envSchema = z
     SLACK_API_URL: z.preprocess(blankAsUnset, httpUrl("SLACK_API_URL", "https://slack.com/api/").optional()),
     SLACK_APPROVALS_CHANNEL: z.preprocess(blankAsUnset, channelId("SLACK_APPROVALS_CHANNEL").optional()),
     PORT: z.preprocess(blankAsUnset, port("PORT", 3000).default(3000)),
+    ALERTS_FILE: z.preprocess(blankAsUnset, nonEmpty("ALERTS_FILE").optional()),
+    /** When offers are checked for alerts, in DEFAULT_TIME_ZONE. */
+    ALERTS_CRON: z.preprocess(blankAsUnset, cronPattern("ALERTS_CRON").default("0 * * * *")),
+    /** false: this process takes no digest jobs (a separate `npm run worker` does). */
+    DIGEST_WORKER: z.preprocess(
+      blankAsUnset,
+      z
+        .enum(["true", "false"], { message: "DIGEST_WORKER must be true or false" })
+        .default("true")
+        .transform((value) => value === "true"),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {

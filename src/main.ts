@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { pino } from "pino";
 import { createApp, kigoUnreachable, type OfferBotApp } from "./app.js";
 import { runConsoleChat } from "./bot/console/console-chat.js";
@@ -35,7 +36,10 @@ async function main(): Promise<void> {
     ttlSeconds: app.ttlSeconds,
     input: process.stdin,
     output: process.stdout,
-    speaker: { userId: "console" },
+    // The terminal is one channel: a digest subscribed "here" prints here.
+    speaker: { userId: "console", channelId: "console" },
+    digests: app.digests,
+    chartDir: join(config.DATA_DIR, "digests"),
   });
   await app.close();
 }

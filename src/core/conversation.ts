@@ -21,6 +21,7 @@ import { BusyError, type KeyedLock } from "../stores/locks.js";
 import type { AccessPolicy, ProgramMapping, Role, UserAccess } from "./access.js";
 import { parseDraftForm } from "./draft-form.js";
 import { draftFromOffer } from "./draft-from-offer.js";
+import { factsOfDraft, type OfferFactsStore } from "./offer-facts.js";
 import { isWaitingForReview, repliesFor } from "./replies.js";
 import { type ActionId, type Reply, versionOf } from "./view-models.js";
 
@@ -43,6 +44,8 @@ export interface ConversationDeps {
   audit: AuditLog;
   drafts: DraftIndex;
   benchmarks: BenchmarkTable;
+  /** What alerts need of an offer the bot published (author, budget, expected reach). */
+  facts?: OfferFactsStore;
   defaultTimeZone: string;
   logger?: Logger;
   now?: () => Date;
@@ -432,6 +435,11 @@ export class ConversationService {
       reject: before === "pending_approval" && state.status === "review" ? "ok" : "refused",
     };
     const result = outcome[action] ?? "ok";
+    if (result === "ok" && state.published)
+      await this.deps.facts?.record(
+        state.published.offerId,
+        factsOfDraft(state.authorId, state.draft, this.deps.benchmarks),
+      );
     await this.deps.audit.record({
       at: this.now().toISOString(),
       who,

@@ -2,6 +2,7 @@ import { EDIT_TEXT } from "../graph/nodes/answer.js";
 import type { UserAccess } from "./access.js";
 import type { ConversationService, FormResult, Speaker } from "./conversation.js";
 import { notice } from "./conversation.js";
+import type { DigestCommands } from "./digest/digest-commands.js";
 import type { OfferCommands, OffersCommandLine, ParsedCommand } from "./offer-commands.js";
 import type { ActionId, HomeModel, Reply } from "./view-models.js";
 
@@ -21,6 +22,7 @@ export class OfferBot {
   constructor(
     private readonly conversation: ConversationService,
     private readonly commands: OfferCommands,
+    private readonly digests?: DigestCommands,
   ) {}
 
   /** Typed text; "show me my offers", "pause #7" or "same as #7 but 25%" in words run as /offers would. */
@@ -120,6 +122,15 @@ export class OfferBot {
           { verb: actionId.slice("offer_".length) as "show", offerId },
           options.newThreadKey,
         );
+      case "offer_extend": {
+        const [id, days] = value.split(":").map(Number);
+        return this.runCommand(
+          speaker,
+          threadKey,
+          { verb: "extend", offerId: id ?? Number.NaN, ...(days ? { days } : {}) },
+          options.newThreadKey,
+        );
+      }
       case "offer_end_confirmed":
         return { replies: await this.commands.endConfirmed(speaker, offerId), threadKey };
       case "draft_resume":
@@ -148,6 +159,12 @@ export class OfferBot {
         replies: await this.conversation.duplicate(speaker, command.offerId, target),
         threadKey: target,
       };
+    }
+    if (command.verb === "digest") {
+      const replies = this.digests
+        ? await this.digests.run(speaker, command.words)
+        : [notice("error", "Digests aren't available in this process.")];
+      return { replies, threadKey };
     }
     if (command.verb === "new") {
       return { replies: await this.commands.run(speaker, command), threadKey: newThreadKey() };

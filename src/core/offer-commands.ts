@@ -1,4 +1,5 @@
 import { addDays, todayIn } from "../graph/dates.js";
+import { formatDate } from "../graph/describe.js";
 import type { KigoClient } from "../kigo/client.js";
 import { KigoApiError } from "../kigo/errors.js";
 import { OFFER_STATUS_FILTER, type OfferWithDescriptive } from "../kigo/schemas.js";
@@ -20,6 +21,8 @@ export const OFFERS_HELP = [
   "end ID — end an offer for good (asks first)",
   "duplicate ID — start a new draft from an offer",
   "analytics ID — redemptions, users, revenue, conversion",
+  "extend ID [DAYS] — run an offer longer",
+  "digest … — scheduled performance digests (digest help)",
   "roles [grant|revoke USER ROLE[,ROLE] [merchant:ID]] — who may do what (admins)",
   "help — this list",
 ];
@@ -33,6 +36,8 @@ export type ParsedCommand =
       offset: number;
     }
   | { verb: "show" | "pause" | "resume" | "end" | "duplicate" | "analytics"; offerId: number }
+  | { verb: "extend"; offerId: number; days?: number }
+  | { verb: "digest"; words: string }
   | { verb: "new" | "drafts" | "help" }
   | { verb: "roles"; change?: RoleChange };
 
@@ -65,10 +70,28 @@ export function parseOffersCommand(text: string): ParsedCommand | { error: strin
     return { verb: lower as (typeof ID_VERBS)[number], offerId: id };
   }
   if (lower === "list") return parseList(args);
+  if (lower === "digest") return { verb: "digest", words: args.join(" ") };
+  if (lower === "extend") return parseExtend(args);
   if (lower === "roles") return parseRoles(args);
   return {
     error: `I don't know "${verb}". Try: ${OFFERS_HELP.map((line) => line.split(" — ")[0]).join(", ")}.`,
   };
+}
+
+/** "extend 7", "extend 7 14", "extend #7 by 2 weeks". */
+function parseExtend(args: string[]): ParsedCommand | { error: string } {
+  const [id, ...rest] = args;
+  const offerId = Number(id?.replace(/^#/, ""));
+  const length = /^(?:by\s+)?(\d{1,3})(?:\s*(days?|d|weeks?|w))?$/i.exec(rest.join(" "));
+  if (!Number.isInteger(offerId) || offerId <= 0 || (rest.length > 0 && !length))
+    return {
+      error:
+        '"extend" needs an offer id and, if you like, how long, e.g. "extend 123" or "extend 123 14 days".',
+    };
+  if (!length?.[1]) return { verb: "extend", offerId };
+  const days = Number(length[1]) * (/^w/i.test(length[2] ?? "") ? 7 : 1);
+  if (days < 1 || days > 366) return { error: "Extend by 1 to 366 days." };
+  return { verb: "extend", offerId, days };
 }
 
 function parseList(args: string[]): ParsedCommand | { error: string } {
@@ -91,7 +114,7 @@ function parseList(args: string[]): ParsedCommand | { error: string } {
   return command;
 }
 
-const ROLE_OF: Record<Exclude<ParsedCommand["verb"], "new" | "help">, Role> = {
+const ROLE_OF: Record<Exclude<ParsedCommand["verb"], "new" | "help" | "digest">, Role> = {
   roles: "admin",
   list: "viewer",
   show: "viewer",
@@ -100,6 +123,7 @@ const ROLE_OF: Record<Exclude<ParsedCommand["verb"], "new" | "help">, Role> = {
   pause: "publisher",
   resume: "publisher",
   end: "publisher",
+  extend: "publisher",
   duplicate: "editor",
 };
 
@@ -131,6 +155,7 @@ export class OfferCommands {
     if (command.verb === "help") return [notice("info", ["/offers commands:", ...OFFERS_HELP].join("\n"))];
     if (command.verb === "new")
       return [notice("info", 'Tell me about the offer, e.g. "20% off all equipment in December".')];
+    if (command.verb === "digest") return [notice("error", "Digests are handled by the digest commands.")];
     const access = this.deps.access.of(speaker.userId);
     const refusal = this.deps.access.refusal(access, ROLE_OF[command.verb]);
     if (refusal) return [notice("error", refusal)];
@@ -193,6 +218,10 @@ export class OfferCommands {
       case "pause":
       case "resume":
         return this.lifecycle(speaker, access, command.offerId, command.verb);
+      case "extend":
+        return command.days === undefined
+          ? [await this.askExtension(access, command.offerId)]
+          : this.lifecycle(speaker, access, command.offerId, "extend", command.days);
       case "roles":
         return [await changeRoles(this.deps, speaker.userId, command.change, this.now())];
       default:
@@ -346,6 +375,25 @@ export class OfferCommands {
     };
   }
 
+  /** How much longer: three common choices as buttons, or any length typed ("extend 7 10"). */
+  private async askExtension(access: UserAccess, offerId: number): Promise<Reply> {
+    const offer = await this.deps.client.getOffer(offerId);
+    const refusal = this.deps.access.refusal(access, "publisher", offer.merchant_owner);
+    if (refusal) return notice("error", refusal);
+    const title = offer.short_text ?? `Offer ${offerId}`;
+    const ends = offer.offer_expiry_date ? `ends ${formatDate(offer.offer_expiry_date)}` : "has no end date";
+    return {
+      kind: "notice",
+      tone: "info",
+      text: `"${title}" (#${offerId}) ${ends}. Extend it by how long? (Or type "/offers extend ${offerId} 10 days".)`,
+      actions: [7, 14, 30].map((days) => ({
+        id: "offer_extend",
+        label: `${days} more days`,
+        value: `${offerId}:${days}`,
+      })),
+    };
+  }
+
   private async confirmEnd(access: UserAccess, offerId: number): Promise<Reply> {
     const offer = await this.deps.client.getOffer(offerId);
     const refusal = this.deps.access.refusal(access, "publisher", offer.merchant_owner);
@@ -376,7 +424,8 @@ export class OfferCommands {
     speaker: Speaker,
     access: UserAccess,
     offerId: number,
-    action: "pause" | "resume" | "end",
+    action: "pause" | "resume" | "end" | "extend",
+    days = 0,
   ): Promise<Reply[]> {
     const offer = await this.deps.client.getOffer(offerId);
     const refusal = this.deps.access.refusal(access, "publisher", offer.merchant_owner);
@@ -401,12 +450,22 @@ export class OfferCommands {
       return [
         notice(
           "warning",
-          `Offer #${offerId} has ended and cannot be ${action === "end" ? "ended again" : "resumed"}. Duplicate it to run it again.`,
+          `Offer #${offerId} has ended and cannot be ${{ end: "ended again", resume: "resumed", extend: "extended" }[action]}. Duplicate it to run it again.`,
         ),
       ];
     }
+    if (action === "extend" && offer.offer_expiry_date === undefined)
+      return [notice("info", `Offer #${offerId} has no end date, so it already runs until it is ended.`)];
+    const extendedTo = addDays(
+      offer.offer_expiry_date !== undefined && offer.offer_expiry_date > today
+        ? offer.offer_expiry_date
+        : today,
+      days,
+    );
     try {
-      if (action === "end") {
+      if (action === "extend") {
+        await this.deps.client.updateOffer(offerId, { offer_expiry_date: extendedTo });
+      } else if (action === "end") {
         // The API has no "ended" status: inactive plus an expiry of yesterday reads as expired from now on.
         await this.deps.client.updateOffer(offerId, {
           offer_status: "inactive",
@@ -421,9 +480,14 @@ export class OfferCommands {
       if (error instanceof KigoApiError) await record("failed", error.message);
       throw error;
     }
-    await record("ok");
+    await record("ok", action === "extend" ? `to ${extendedTo}` : undefined);
     const title = offer.short_text ?? `Offer ${offerId}`;
-    const done = { pause: "paused", resume: "active again", end: "ended" }[action];
+    const done = {
+      pause: "paused",
+      resume: "active again",
+      end: "ended",
+      extend: `extended: it now ends ${formatDate(extendedTo)}`,
+    }[action];
     return [notice("success", `"${title}" (#${offerId}) is ${done}.`)];
   }
 

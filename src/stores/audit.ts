@@ -15,6 +15,9 @@ export const AUDITED_ACTIONS = [
   "delete",
   "duplicate",
   "roles",
+  "extend",
+  "subscribe",
+  "unsubscribe",
 ] as const;
 
 export interface AuditRecord {

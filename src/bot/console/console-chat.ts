@@ -5,6 +5,7 @@ import { ApprovalWorkflow } from "../../core/approvals.js";
 import type { Speaker } from "../../core/conversation.js";
 import type { BotTurn, OfferBot } from "../../core/offer-bot.js";
 import { readOffersCommand } from "../../core/offer-commands.js";
+import type { Outbound } from "../../core/outbound.js";
 import type { Action, ActionId, Reply } from "../../core/view-models.js";
 import type { KeyValueStore } from "../../stores/kv.js";
 import { actionsOf, renderText } from "../../views/text/render.js";
@@ -19,11 +20,15 @@ export interface ConsoleChatOptions {
   output: Writable;
   /** Who types first; `/as` switches to another user from the roles file. */
   speaker: Speaker;
+  /** Scheduled digests and alerts print here; their charts are saved under `chartDir`. */
+  digests?: { start(outbound: Outbound): Promise<void> };
+  chartDir?: string;
 }
 
 const HELP = [
   "Describe an offer in plain words, answer the questions, and pick numbered choices by typing the number.",
-  "  /offers <command>   list, show ID, pause ID, resume ID, end ID, duplicate ID, analytics ID, drafts, help",
+  "  /offers <command>   list, show ID, pause ID, resume ID, end ID, extend ID, duplicate ID, analytics ID, drafts, help",
+  "  /offers digest …    scheduled digests: subscribe weekly, list, preview, unsubscribe ID, run ID",
   "  /new                start another offer",
   "  /as <user>          act as another user from the roles file (e.g. an approver)",
   "  set <field> <value> change one field exactly (e.g. set offerValue 25)",
@@ -40,10 +45,12 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   const { bot, input, output } = options;
   const terminal = createInterface({ input, output, terminal: false });
   const say = (text: string) => output.write(`${text}\n`);
+  const outbound = consoleOutbound(say, options.chartDir);
+  await options.digests?.start(outbound);
   // Approvers read requests on the same screen: the console is its own approvals channel.
   const approvals = new ApprovalWorkflow({
     kv: options.kv,
-    outbound: consoleOutbound(say),
+    outbound,
     channel: "console",
     ttlSeconds: options.ttlSeconds,
   });

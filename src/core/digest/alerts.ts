@@ -67,8 +67,14 @@ export function alertsFor(offer: OfferStanding, today: string, settings: AlertSe
   const ran = daysFrom(offer.startDate, today);
   if (ran < 0) return [];
   const alerts: Alert[] = [];
+  // An extended offer can come up for expiry again: its key names the end date it is about.
   const alert = (condition: AlertCondition, text: string) =>
-    alerts.push({ key: `${offer.offerId}:${condition}`, offerId: offer.offerId, condition, text });
+    alerts.push({
+      key: `${offer.offerId}:${condition}${condition === "expiring" ? `:${offer.endDate}` : ""}`,
+      offerId: offer.offerId,
+      condition,
+      text,
+    });
   const length = offer.endDate === undefined ? undefined : daysFrom(offer.startDate, offer.endDate) + 1;
   const elapsed = length === undefined ? undefined : Math.min(1, ran / length);
 

@@ -5,10 +5,12 @@ import { MAX_PAGE_SIZE, type OfferWithDescriptive } from "../../kigo/schemas.js"
 
 export type DigestFrequency = "daily" | "weekly" | "monthly";
 
-/** The offers a digest covers: every offer of the listed merchants, or every offer when none. */
+/** The offers a digest covers: a program's, else every offer of the listed merchants, or every offer when none. */
 export interface DigestScope {
   label: string;
   merchantIds: number[];
+  /** A Kigo program: its campaigns' offers. */
+  programId?: number;
 }
 
 /** Calendar days, inclusive, in the subscription's time zone. */
@@ -71,13 +73,23 @@ export function daysOf(period: Period): string[] {
   return days;
 }
 
+/** The offers a program's campaigns hold, read now: campaigns gain and lose offers. */
+export async function programOffers(client: KigoClient, programId: number): Promise<Set<number>> {
+  const campaigns = await client.listProgramCampaigns(programId);
+  const links = await Promise.all(
+    campaigns.map((campaign) => client.listCampaignOffers(campaign.campaign_id)),
+  );
+  return new Set(links.flat().map((link) => link.offer_id));
+}
+
 async function offersInScope(client: KigoClient, scope: DigestScope): Promise<OfferWithDescriptive[]> {
+  const inProgram = scope.programId === undefined ? undefined : await programOffers(client, scope.programId);
   const owners = scope.merchantIds.length > 0 ? scope.merchantIds : [undefined];
   const offers: OfferWithDescriptive[] = [];
   for (const merchant_owner of owners) {
     for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
       const page = await client.listOffers({ merchant_owner, limit: MAX_PAGE_SIZE, offset });
-      offers.push(...page.items);
+      offers.push(...page.items.filter((offer) => !inProgram || inProgram.has(offer.offer_id)));
       if (!page.hasMore || page.items.length === 0) break;
     }
   }

@@ -180,9 +180,7 @@ export function digestView(figures: DigestFigures, frequency: DigestFrequency): 
     bottom: bottom.map((offer) => lineOf(offer, frequency)),
     startingSoon: figures.startingSoon
       .slice(0, TOP)
-      .map((offer) =>
-        datedLine(offer, `starts ${formatDate(offer.version_active_from)}`, figures.analytics),
-      ),
+      .map((offer) => datedLine(offer, `starts ${formatDate(offer.version_active_from)}`, figures.analytics)),
     expiringSoon: figures.expiringSoon
       .slice(0, TOP)
       .map((offer) =>

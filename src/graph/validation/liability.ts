@@ -30,19 +30,31 @@ function expectedRedemptions(draft: OfferDraft, kind: ValueKind, table: Benchmar
       explanation: `${formatCount(draft.totalUsageLimit)} redemptions (the total usage limit)`,
     };
   }
-  const match = benchmarkFor(draft, table);
-  if (!match) return undefined;
-  const rate = match.segment.offers[kind].redemptionRate;
-  const listSize = draft.customerList?.customers.length;
-  const audience = listSize ?? match.profile.audienceSize;
+  const reach = expectedReach(draft, kind, table);
+  if (!reach) return undefined;
+  const { match, rate, audience } = reach;
   const reached =
-    listSize === undefined
+    draft.customerList === undefined
       ? `an assumed audience of ${formatCount(audience)}`
       : `${formatCount(audience)} customers on the uploaded list`;
   const redemptions = Math.round(rate * audience);
   return {
     value: redemptions,
     explanation: `${formatCount(redemptions)} redemptions (${formatRate(rate)} expected for ${match.label} ${VALUE_KIND_LABEL[kind]} offers × ${reached})`,
+  };
+}
+
+/**
+ * Who the offer reaches (the uploaded list, else the program's assumed audience) and the share the
+ * benchmark expects to redeem: what the liability estimate and the under-performance alert use.
+ */
+export function expectedReach(draft: OfferDraft, kind: ValueKind, table: BenchmarkTable) {
+  const match = benchmarkFor(draft, table);
+  if (!match) return undefined;
+  return {
+    match,
+    rate: match.segment.offers[kind].redemptionRate,
+    audience: draft.customerList?.customers.length ?? match.profile.audienceSize,
   };
 }
 

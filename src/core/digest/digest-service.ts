@@ -1,0 +1,152 @@
+import type { Logger } from "pino";
+import { todayIn } from "../../graph/dates.js";
+import type { KigoClient } from "../../kigo/client.js";
+import type { KeyValueStore } from "../../stores/kv.js";
+import type { SubscriptionStore } from "../../stores/subscriptions.js";
+import type { Outbound } from "../outbound.js";
+import type { AlertChecker } from "./alert-check.js";
+import { type DigestFigures, type DigestFrequency, type DigestScope, gatherFigures } from "./figures.js";
+import type { DigestScheduler } from "./scheduler.js";
+import type { DigestSubscription } from "./subscription.js";
+import { type DigestView, digestView } from "./view-model.js";
+
+/** The scheduler's id for the alert check, beside the subscriptions' numeric ids. */
+export const ALERT_CHECK = "alerts";
+
+/** A tick's digest, once posted, is not posted again by a retry of the same tick. */
+const POSTED_TTL_SECONDS = 7 * 86_400;
+/**
+ * Subscriptions with the same scope and period share one reading of the API for this long: a
+ * thousand channels following one merchant cost one set of calls, not a thousand.
+ */
+const FIGURES_REUSE_MS = 60_000;
+
+export interface DigestServiceDeps {
+  client: KigoClient;
+  subscriptions: SubscriptionStore;
+  kv: KeyValueStore;
+  alerts: AlertChecker;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+/** Where digests go and when alerts are checked, given once the channel adapter has started. */
+export interface DigestPorts {
+  outbound: Outbound;
+  scheduler: DigestScheduler;
+  /** Cron and time zone of the alert check. */
+  alertCheck: { cron: string; timeZone: string };
+}
+
+/**
+ * Builds and posts digests: on their schedule (once per tick, whatever the number of replicas),
+ * on demand, or as a private preview. A failing digest is logged with its subscription id and
+ * leaves the others alone.
+ */
+export class DigestService {
+  private ports?: DigestPorts;
+  private readonly figures = new Map<string, { at: number; figures: Promise<DigestFigures> }>();
+
+  constructor(private readonly deps: DigestServiceDeps) {}
+
+  /** Schedules every stored subscription and the alert check; idempotent across replicas. */
+  async start(ports: DigestPorts): Promise<void> {
+    this.ports = ports;
+    for (const subscription of await this.all()) await ports.scheduler.schedule(scheduleOf(subscription));
+    await ports.scheduler.schedule({ subscriptionId: ALERT_CHECK, ...ports.alertCheck });
+  }
+
+  /** Whether digests can be posted now (the channel adapter started them). */
+  get started(): boolean {
+    return this.ports !== undefined;
+  }
+
+  async all(): Promise<DigestSubscription[]> {
+    return (await this.deps.subscriptions.list()) as unknown as DigestSubscription[];
+  }
+
+  async get(id: string): Promise<DigestSubscription | undefined> {
+    return (await this.deps.subscriptions.get(id)) as DigestSubscription | undefined;
+  }
+
+  async add(fields: Omit<DigestSubscription, "id">): Promise<DigestSubscription> {
+    const subscription = await this.deps.subscriptions.add(fields);
+    await this.ports?.scheduler.schedule(scheduleOf(subscription));
+    return subscription;
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const removed = await this.deps.subscriptions.remove(id);
+    await this.ports?.scheduler.unschedule(id);
+    return removed;
+  }
+
+  /** The scheduler's entry point: one subscription's digest for one tick, or the alert check. */
+  async run(subscriptionId: string, tick: string): Promise<void> {
+    if (subscriptionId === ALERT_CHECK) {
+      await this.deps.alerts.check(this.outbound(), await this.all());
+      return;
+    }
+    const subscription = await this.get(subscriptionId);
+    if (!subscription) {
+      // Unsubscribed on a replica whose scheduler entry this one still had.
+      await this.ports?.scheduler.unschedule(subscriptionId);
+      return;
+    }
+    const posted = `digest-posted:${subscriptionId}:${tick}`;
+    if (await this.deps.kv.get(posted)) return;
+    await this.post(subscription);
+    await this.deps.kv.set(posted, "1", POSTED_TTL_SECONDS);
+  }
+
+  /** Posts a subscription's digest into its channel now. */
+  async post(subscription: DigestSubscription): Promise<void> {
+    const digest = await this.view(subscription.scope, subscription.frequency, subscription.timeZone);
+    await this.outbound().post({ channel: subscription.channel }, { kind: "digest", digest });
+  }
+
+  /** What a digest for this scope would show now. */
+  async view(scope: DigestScope, frequency: DigestFrequency, timeZone: string): Promise<DigestView> {
+    return digestView(await this.figuresOf(scope, frequency, timeZone), frequency);
+  }
+
+  outbound(): Outbound {
+    if (!this.ports)
+      throw new Error("Digests are not started: the channel adapter starts them with its outbound port.");
+    return this.ports.outbound;
+  }
+
+  private figuresOf(
+    scope: DigestScope,
+    frequency: DigestFrequency,
+    timeZone: string,
+  ): Promise<DigestFigures> {
+    const now = this.deps.now?.() ?? new Date();
+    const key = JSON.stringify([
+      scope.merchantIds,
+      scope.programId,
+      frequency,
+      timeZone,
+      todayIn(timeZone, now),
+    ]);
+    const cached = this.figures.get(key);
+    if (cached && now.getTime() - cached.at < FIGURES_REUSE_MS)
+      return cached.figures.then((figures) => ({ ...figures, scope }));
+    for (const [old, entry] of this.figures)
+      if (now.getTime() - entry.at >= FIGURES_REUSE_MS) this.figures.delete(old);
+    const figures = gatherFigures(this.deps.client, { scope, frequency, timeZone, now });
+    this.figures.set(key, { at: now.getTime(), figures });
+    figures.catch(() => this.figures.delete(key));
+    return figures;
+  }
+
+  async close(): Promise<void> {
+    await this.ports?.scheduler.close();
+  }
+}
+
+const scheduleOf = (subscription: DigestSubscription) => ({
+  subscriptionId: subscription.id,
+  cron: subscription.cron,
+  timeZone: subscription.timeZone,
+});
