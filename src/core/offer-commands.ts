@@ -380,8 +380,10 @@ export class OfferCommands {
     const offer = await this.deps.client.getOffer(offerId);
     const refusal = this.deps.access.refusal(access, "publisher", offer.merchant_owner);
     if (refusal) return notice("error", refusal);
+    const cannot = cannotChange(offer, this.today(), "extend");
+    if (cannot) return cannot;
     const title = offer.short_text ?? `Offer ${offerId}`;
-    const ends = offer.offer_expiry_date ? `ends ${formatDate(offer.offer_expiry_date)}` : "has no end date";
+    const ends = `ends ${formatDate(offer.offer_expiry_date ?? offer.version_active_from)}`;
     return {
       kind: "notice",
       tone: "info",
@@ -443,19 +445,10 @@ export class OfferCommands {
       return [notice("error", refusal)];
     }
     const today = todayIn(speaker.timeZone ?? this.deps.defaultTimeZone, this.now());
-    const ended =
-      offer.offer_status === "expired" ||
-      (offer.offer_expiry_date !== undefined && offer.offer_expiry_date < today);
-    if (ended && action !== "pause") {
-      return [
-        notice(
-          "warning",
-          `Offer #${offerId} has ended and cannot be ${{ end: "ended again", resume: "resumed", extend: "extended" }[action]}. Duplicate it to run it again.`,
-        ),
-      ];
+    if (action !== "pause") {
+      const cannot = cannotChange(offer, today, action);
+      if (cannot) return [cannot];
     }
-    if (action === "extend" && offer.offer_expiry_date === undefined)
-      return [notice("info", `Offer #${offerId} has no end date, so it already runs until it is ended.`)];
     const extendedTo = addDays(
       offer.offer_expiry_date !== undefined && offer.offer_expiry_date > today
         ? offer.offer_expiry_date
@@ -498,6 +491,25 @@ export class OfferCommands {
   private today(): string {
     return todayIn(this.deps.defaultTimeZone, this.now());
   }
+}
+
+/** Why an ended offer cannot be ended, resumed or extended, or an endless one extended. */
+function cannotChange(
+  offer: OfferWithDescriptive,
+  today: string,
+  action: "resume" | "end" | "extend",
+): Reply | undefined {
+  const ended =
+    offer.offer_status === "expired" ||
+    (offer.offer_expiry_date !== undefined && offer.offer_expiry_date < today);
+  if (ended)
+    return notice(
+      "warning",
+      `Offer #${offer.offer_id} has ended and cannot be ${{ end: "ended again", resume: "resumed", extend: "extended" }[action]}. Duplicate it to run it again.`,
+    );
+  if (action === "extend" && offer.offer_expiry_date === undefined)
+    return notice("info", `Offer #${offer.offer_id} has no end date, so it already runs until it is ended.`);
+  return undefined;
 }
 
 /** An active offer that has not started yet reads "scheduled": live in Kigo, not yet redeemable. */

@@ -30,7 +30,9 @@ export function consoleOutbound(say: (text: string) => void, chartDir?: string):
   };
   return {
     async post(to, message) {
-      say(textOf(message));
+      // Posts to a named channel are labelled: the terminal shows every channel at once.
+      const elsewhere = "channel" in to && to.channel.startsWith("#") && to.channel !== "#console";
+      say(`${elsewhere ? `[${to.channel}] ` : ""}${textOf(message)}`);
       posted += 1;
       return { ...to, id: String(posted) };
     },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { KigoClient } from "../../kigo/client.js";
 import type { AuditLog, AuditRecord } from "../../stores/audit.js";
-import type { AccessPolicy, Role, UserAccess } from "../access.js";
+import type { AccessPolicy, UserAccess } from "../access.js";
 import { notice, type Speaker } from "../conversation.js";
 import type { Reply } from "../view-models.js";
 import type { DigestService } from "./digest-service.js";
