@@ -3,6 +3,7 @@ import type { UserAccess } from "./access.js";
 import type { ConversationService, FormResult, Speaker } from "./conversation.js";
 import { notice } from "./conversation.js";
 import type { DigestCommands } from "./digest/digest-commands.js";
+import { digestWords } from "./digest/in-words.js";
 import type { OfferCommands, OffersCommandLine, ParsedCommand } from "./offer-commands.js";
 import type { ActionId, HomeModel, Reply } from "./view-models.js";
 
@@ -33,6 +34,8 @@ export class OfferBot {
     newThreadKey: () => string,
   ): Promise<BotTurn> {
     await this.commands.refreshAccess();
+    const digest = this.digests && digestWords(text);
+    if (digest) return this.runCommand(speaker, threadKey, { verb: "digest", words: digest }, newThreadKey);
     const turn = await this.conversation.messageTurn(speaker, threadKey, text);
     const intent = turn.intent;
     if (intent?.kind === "submit") return { replies: turn.replies, threadKey, decided: "submit" };
