@@ -14,8 +14,8 @@ export function digestWords(text: string): string | undefined {
   const scope = scopeOf(message);
   if (/\b(?:preview|look like|show me|sample)\b/i.test(message) && !/#[\w-]+|<#/.test(message))
     return ["preview", frequencyOf(message), scope].filter(Boolean).join(" ");
-  if (!/\b(?:send|post|set up|setup|subscribe|start|schedule|want|get|drop|put)\b/i.test(message))
-    return undefined;
+  const asked = /\b(?:send|post|set up|setup|subscribe|start|schedule|want|get|drop|put)\b/i.test(message);
+  if (!asked && !frequencyOf(message) && !channelOf(message)) return undefined;
   return [
     "subscribe",
     channelOf(message),
