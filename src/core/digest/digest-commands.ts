@@ -100,7 +100,7 @@ export class DigestCommands {
       createdAt: this.now().toISOString(),
     });
     await this.record(speaker, "subscribe", `#${subscription.id} to ${channel.name}`);
-    const next = nextRunText(subscription);
+    const next = nextRunText(subscription, this.now());
     return notice(
       "success",
       `Subscribed #${channel.name} to the ${subscription.frequency} digest for ${scope.scope.label}, ${scheduleText(subscription)} (subscription ${subscription.id}).` +

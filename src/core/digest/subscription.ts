@@ -44,8 +44,11 @@ export function scheduleText(
 }
 
 /** When the next digest goes out, in the subscription's time zone. */
-export function nextRunText(subscription: Pick<DigestSubscription, "cron" | "timeZone">): string | undefined {
-  const next = new Cron(subscription.cron, { timezone: subscription.timeZone, paused: true }).nextRun();
+export function nextRunText(
+  subscription: Pick<DigestSubscription, "cron" | "timeZone">,
+  now: Date,
+): string | undefined {
+  const next = new Cron(subscription.cron, { timezone: subscription.timeZone, paused: true }).nextRun(now);
   return next?.toLocaleString("en-US", {
     timeZone: subscription.timeZone,
     weekday: "short",
