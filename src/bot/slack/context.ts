@@ -27,7 +27,9 @@ export function portsOf(
   deps: SlackDeps,
   client: WebClient,
 ): { outbound: Outbound; approvals: ApprovalWorkflow } {
-  const outbound = slackOutbound(client, deps.threads, deps.approvalsChannel);
+  const outbound = slackOutbound(client, deps.threads, deps.approvalsChannel, {
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  });
   const approvals = new ApprovalWorkflow({
     kv: deps.kv,
     outbound,

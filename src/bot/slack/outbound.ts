@@ -1,21 +1,49 @@
 import type { WebClient } from "@slack/web-api";
+import type { Logger } from "pino";
+import type { DigestView, RedemptionsChart } from "../../core/digest/view-model.js";
 import type { Destination, Outbound, OutboundMessage, PostedMessage } from "../../core/outbound.js";
 import type { ThreadRegistry } from "../../core/threads.js";
-import { approvalCard, approvalOutcome, replyBlocks } from "../../views/slack/index.js";
+import { redemptionsPng } from "../../views/chart/redemptions.js";
+import {
+  alertMessage,
+  approvalCard,
+  approvalOutcome,
+  digestMessage,
+  replyBlocks,
+} from "../../views/slack/index.js";
+import { findChannel } from "./channels.js";
+import { channelPacer } from "./pace.js";
 import { currentPlace, isProvisional, placeKeyOf, type SlackPlace } from "./place.js";
+import { platformCode } from "./start-up.js";
+
+export interface SlackOutboundOptions {
+  /** Posts to one channel are at least this far apart: Slack allows about one a second. */
+  minIntervalMs?: number;
+  /** How long a just-uploaded chart gets to be processed before its message is tried again. */
+  fileRetryMs?: number;
+  logger?: Logger;
+}
+
+type Rendered = { text: string; blocks?: unknown[] };
 
 /**
  * The outbound port on Slack's Web API: a conversation's messages go to its thread (the first one
  * of a conversation started by a form or a duplicate opens that thread), a channel's to the channel.
+ * Posts to channels and direct posts (digests, alerts) are paced per channel; a conversation's
+ * replies are not, since they answer someone waiting and Slack allows short bursts.
  */
 export function slackOutbound(
   client: WebClient,
   threads: ThreadRegistry,
   /** Where approval requests go; the preview says so, or that no approver was notified. */
   approvalsChannel?: string,
+  options: SlackOutboundOptions = {},
 ): Outbound {
+  const { minIntervalMs = 1100, fileRetryMs = 1000, logger } = options;
+  const paced = channelPacer(minIntervalMs);
+
   /** In a conversation, a preview says where its approval request went; told privately, it does not. */
-  const render = (message: OutboundMessage, inConversation = true): { text: string; blocks?: unknown[] } => {
+  const render = (message: OutboundMessage, inConversation = true): Rendered => {
     switch (message.kind) {
       case "reply":
         return replyBlocks(message.reply, {
@@ -28,21 +56,73 @@ export function slackOutbound(
         return approvalCard(message.request);
       case "approval_outcome":
         return approvalOutcome(message.outcome);
+      case "digest":
+        return digestMessage(message.digest);
+      case "alert":
+        return alertMessage(message.alert);
     }
   };
   const where = async (to: Destination): Promise<SlackPlace> =>
     "channel" in to ? { team: "", channel: to.channel } : currentPlace(threads, to.conversation);
 
+  const postMessage = (place: SlackPlace, { text, blocks }: Rendered) =>
+    client.chat.postMessage({
+      channel: place.channel,
+      text,
+      ...(blocks ? { blocks: blocks as never } : {}),
+      ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
+    });
+
+  /** The chart as a file of the app's own, shared with no channel: the message's image block shows it. */
+  const uploadChart = async (chart: RedemptionsChart): Promise<string | undefined> => {
+    try {
+      const uploaded = await client.filesUploadV2({
+        file: redemptionsPng(chart),
+        filename: "redemptions.png",
+        title: chart.title,
+        alt_text: chart.title,
+      });
+      const [completed] = (uploaded as { files?: { files?: { id?: string }[] }[] }).files ?? [];
+      return completed?.files?.[0]?.id;
+    } catch (error) {
+      // Only Slack's error code: the error itself carries request details.
+      const code = platformCode(error) ?? (error instanceof Error ? error.name : "unknown");
+      logger?.warn({ error: code }, "Could not upload a digest's chart");
+      return undefined;
+    }
+  };
+
+  /** A digest with its chart when Slack takes the image, else with the text sparkline. */
+  const postDigest = async (place: SlackPlace, digest: DigestView) => {
+    const fileId = digest.chart ? await uploadChart(digest.chart) : undefined;
+    return paced(place.channel, async () => {
+      if (!fileId) return postMessage(place, digestMessage(digest));
+      const withChart = () => postMessage(place, digestMessage(digest, { fileId }));
+      try {
+        return await withChart().catch(async (error: unknown) => {
+          if (platformCode(error) !== "invalid_blocks") throw error;
+          // A file just uploaded can be refused until Slack has processed it.
+          await new Promise((resolve) => setTimeout(resolve, fileRetryMs));
+          return withChart();
+        });
+      } catch (error) {
+        logger?.warn({ error: platformCode(error) }, "A digest's chart was refused; posting it without");
+        return postMessage(place, digestMessage(digest));
+      }
+    });
+  };
+
+  /** Posts to a channel or a user's DM wait their turn (a digest always does); a conversation's go at once. */
+  const send = (place: SlackPlace, message: OutboundMessage, pace: boolean) => {
+    if (message.kind === "digest") return postDigest(place, message.digest);
+    const post = () => postMessage(place, render(message));
+    return pace ? paced(place.channel, post) : post();
+  };
+
   return {
     async post(to, message) {
       const place = await where(to);
-      const { text, blocks } = render(message);
-      const posted = await client.chat.postMessage({
-        channel: place.channel,
-        text,
-        ...(blocks ? { blocks: blocks as never } : {}),
-        ...(place.threadTs ? { thread_ts: place.threadTs } : {}),
-      });
+      const posted = await send(place, message, "channel" in to);
       if (!posted.ts) return undefined;
       const channel = posted.channel ?? place.channel;
       if ("channel" in to) return { channel, id: posted.ts };
@@ -69,6 +149,11 @@ export function slackOutbound(
       }
     },
     async tell(to, message) {
+      // A digest or an alert is kept where the user will find it again, with its chart: their DM.
+      if (message.kind === "digest" || message.kind === "alert") {
+        await send({ team: "", channel: to.userId }, message, true);
+        return;
+      }
       const { text, blocks } = render(message, false);
       await client.chat.postEphemeral({
         channel: to.channel ?? to.userId,
@@ -77,5 +162,6 @@ export function slackOutbound(
         ...(blocks ? { blocks: blocks as never } : {}),
       });
     },
+    channel: (typed) => findChannel(client, typed),
   };
 }

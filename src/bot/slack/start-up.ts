@@ -20,7 +20,8 @@ export class SlackTokenRejected extends Error {
   }
 }
 
-function platformCode(error: unknown): string | undefined {
+/** The error Slack answered a call with (`channel_not_found`), if Slack answered at all. */
+export function platformCode(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } } | undefined)?.data;
   return typeof data?.error === "string" ? data.error : undefined;
 }

@@ -21,9 +21,7 @@ const render = (...args: Parameters<typeof digestMessage>) => {
 };
 
 const menusOf = (blocks: types.KnownBlock[]) =>
-  elementsOf(blocks).filter(
-    (element): element is types.Overflow & { type: "overflow" } => element.type === "overflow",
-  );
+  elementsOf(blocks).filter((element) => element.type === "overflow") as unknown as types.Overflow[];
 
 const lines = (count: number, from: number) =>
   Array.from({ length: count }, (_, i) => digestLine(from + i, long(200), long(400)));

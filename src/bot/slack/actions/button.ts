@@ -25,10 +25,12 @@ export function buttonOf(args: ButtonArgs): Button | undefined {
   const id = parseActionId(action.action_id);
   const decoded = action.value ? decodeButtonValue(action.value) : undefined;
   if (!id || !decoded) return undefined;
+  return { id, threadKey: decoded.threadKey, value: decoded.value, ...clickOf(body) };
+}
+
+/** Who clicked, and where: the same for a button and a menu. */
+export function clickOf(body: BlockAction): Omit<Button, "id" | "threadKey" | "value"> {
   return {
-    id,
-    threadKey: decoded.threadKey,
-    value: decoded.value,
     userId: body.user.id,
     team: body.team?.id ?? body.user.team_id ?? "T",
     ...(body.channel?.id ? { channel: body.channel.id } : {}),
