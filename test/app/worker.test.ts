@@ -25,6 +25,9 @@ describe("createWorker", () => {
         return true;
       },
       async tell() {},
+      async channel(typed) {
+        return { channel: typed, name: typed };
+      },
     };
     const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: "silent" });
     const worker = await createWorker(config, outbound);
@@ -60,6 +63,7 @@ describe("createWorker", () => {
       post: async () => undefined,
       update: async () => false,
       tell: async () => {},
+      channel: async (typed) => ({ channel: typed, name: typed }),
     });
     try {
       expect(worker.kigo).toEqual({ url: "http://127.0.0.1:9" });

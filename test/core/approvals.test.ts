@@ -18,6 +18,9 @@ function recordingOutbound() {
       return true;
     },
     async tell() {},
+    async channel(typed) {
+      return { channel: typed, name: typed };
+    },
   };
   return { outbound, posted, updated };
 }
