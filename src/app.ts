@@ -151,10 +151,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
  */
 export async function createWorker(
   config: Config,
-  outbound: Outbound,
+  /** The port itself, or how to make it from the stores (a channel's thread registry lives there). */
+  outbound: Outbound | ((base: AppBase) => Outbound),
   options: AppOptions = {},
 ): Promise<Worker> {
-  return { ...(await createBase(config, options.logger, options.now)), outbound };
+  const base = await createBase(config, options.logger, options.now);
+  return { ...base, outbound: typeof outbound === "function" ? outbound(base) : outbound };
 }
 
 async function createBase(config: Config, logger?: Logger, now?: () => Date): Promise<AppBase> {

@@ -57,6 +57,7 @@ async function runSlack(config: Config, app: OfferBotApp, logger: pino.Logger, w
     { bot: app.bot, kv: app.kv, ttlSeconds: app.ttlSeconds, logger },
   );
   const { url } = await slack.start(config.PORT);
+  await app.digests.start(slack.outbound);
   const mode = url
     ? `HTTP mode: events at ${url}/slack/events, health at ${url}/healthz`
     : `Socket Mode, health at http://127.0.0.1:${config.PORT}/healthz`;

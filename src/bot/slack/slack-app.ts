@@ -11,6 +11,7 @@ import {
 import type { Logger } from "pino";
 import { firstDelivery } from "../../core/dedupe.js";
 import type { OfferBot } from "../../core/offer-bot.js";
+import type { Outbound } from "../../core/outbound.js";
 import { ThreadRegistry } from "../../core/threads.js";
 import type { KeyValueStore } from "../../stores/kv.js";
 import { registerActions } from "./actions/index.js";
@@ -18,6 +19,7 @@ import { registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./context.js";
 import { registerEvents } from "./events/index.js";
 import { registerMessages } from "./messages/index.js";
+import { slackOutbound } from "./outbound.js";
 import { gateReceiver, unknownPayloadAs400 } from "./receiver-gate.js";
 import { refuseFutureRequests } from "./request-age.js";
 import { registerShortcuts } from "./shortcuts/index.js";
@@ -39,6 +41,8 @@ export interface SlackSettings {
 
 export interface SlackBot {
   app: App;
+  /** The outbound port on the app's own client, for posts nobody asked for (digests, alerts). */
+  outbound: Outbound;
   /** HTTP mode: the listening address (port 0 picks a free one). Socket Mode: connects out. */
   start(port: number, host?: string): Promise<{ url?: string }>;
   stop(): Promise<void>;
@@ -112,6 +116,10 @@ export function createSlackBot(
 
   return {
     app,
+    // One instance for the process, so its per-channel pacing covers every scheduled post.
+    outbound: slackOutbound(app.client, deps.threads, settings.approvalsChannel, {
+      ...(core.logger ? { logger: core.logger } : {}),
+    }),
     async start(port, host = "0.0.0.0") {
       if (!settings.signingSecret) {
         await startChecked(app, () => app.start());
