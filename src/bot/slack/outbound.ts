@@ -26,6 +26,8 @@ export interface SlackOutboundOptions {
 
 type Rendered = { text: string; blocks?: unknown[] };
 
+const CHART_REUSE_MS = 10 * 60_000;
+
 /**
  * The outbound port on Slack's Web API: a conversation's messages go to its thread (the first one
  * of a conversation started by a form or a duplicate opens that thread), a channel's to the channel.
@@ -92,9 +94,27 @@ export function slackOutbound(
     }
   };
 
+  /**
+   * Channels following one scope get the same chart at the same tick: one render and one upload
+   * serve them all for a while, so a thousand digests cost one chart, not a thousand.
+   */
+  const charts = new Map<string, { at: number; fileId: Promise<string | undefined> }>();
+  const chartFile = (chart: RedemptionsChart): Promise<string | undefined> => {
+    const key = JSON.stringify(chart);
+    const now = Date.now();
+    for (const [old, entry] of charts) if (now - entry.at >= CHART_REUSE_MS) charts.delete(old);
+    const reused = charts.get(key);
+    if (reused) return reused.fileId;
+    const fileId = uploadChart(chart);
+    charts.set(key, { at: now, fileId });
+    // A failed upload is tried afresh by the next digest.
+    void fileId.then((id) => id ?? charts.delete(key));
+    return fileId;
+  };
+
   /** A digest with its chart when Slack takes the image, else with the text sparkline. */
   const postDigest = async (place: SlackPlace, digest: DigestView) => {
-    const fileId = digest.chart ? await uploadChart(digest.chart) : undefined;
+    const fileId = digest.chart ? await chartFile(digest.chart) : undefined;
     return paced(place.channel, async () => {
       if (!fileId) return postMessage(place, digestMessage(digest));
       const withChart = () => postMessage(place, digestMessage(digest, { fileId }));
