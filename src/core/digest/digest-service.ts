@@ -81,6 +81,12 @@ export class DigestService {
     return removed;
   }
 
+  /** A subscription's digest for `tick`, through the scheduler's queue (its retries, its workers). */
+  async enqueue(subscriptionId: string, tick: string): Promise<void> {
+    if (!this.ports) throw new Error("Digests are not started.");
+    await this.ports.scheduler.enqueue(subscriptionId, tick);
+  }
+
   /** The scheduler's entry point: one subscription's digest for one tick, or the alert check. */
   async run(subscriptionId: string, tick: string): Promise<void> {
     if (subscriptionId === ALERT_CHECK) {

@@ -18,6 +18,8 @@ export type RunDigest = (subscriptionId: string, tick: string) => Promise<void>;
 
 export interface DigestScheduler {
   schedule(schedule: DigestSchedule): Promise<void>;
+  /** One run now, outside the schedule, with the same retries; `tick` names it (a repeat is ignored). */
+  enqueue(subscriptionId: string, tick: string): Promise<void>;
   unschedule(subscriptionId: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -62,22 +64,22 @@ export async function bullmqScheduler(options: {
       "digest failed",
     ),
   );
+  const opts = {
+    attempts: 3,
+    backoff: { type: "exponential", delay: options.retryDelayMs ?? 30_000 },
+    removeOnComplete: 100,
+    removeOnFail: 500,
+  };
   return {
     async schedule({ subscriptionId, cron, timeZone }) {
       await queue.upsertJobScheduler(
         subscriptionId,
         { pattern: cron, tz: timeZone },
-        {
-          name: JOB,
-          data: { subscriptionId },
-          opts: {
-            attempts: 3,
-            backoff: { type: "exponential", delay: options.retryDelayMs ?? 30_000 },
-            removeOnComplete: 100,
-            removeOnFail: 500,
-          },
-        },
+        { name: JOB, data: { subscriptionId }, opts },
       );
+    },
+    async enqueue(subscriptionId, tick) {
+      await queue.add(JOB, { subscriptionId }, { ...opts, jobId: `${subscriptionId}-${tick}` });
     },
     async unschedule(subscriptionId) {
       await queue.removeJobScheduler(subscriptionId);
@@ -92,20 +94,26 @@ export async function bullmqScheduler(options: {
 /** Without Redis (the embedded default): the same schedules in this process, with croner. */
 export function inProcessScheduler(options: { run: RunDigest; logger: Logger }): DigestScheduler {
   const jobs = new Map<string, Cron>();
+  const runLogged = async (subscriptionId: string, tick: string) => {
+    try {
+      await options.run(subscriptionId, tick);
+    } catch (error) {
+      options.logger.error({ err: error, subscriptionId }, "digest failed");
+    }
+  };
   return {
     async schedule({ subscriptionId, cron, timeZone }) {
       jobs.get(subscriptionId)?.stop();
       jobs.set(
         subscriptionId,
         // protect: a digest still running when the next tick comes is not started twice.
-        new Cron(cron, { timezone: timeZone, protect: true }, async () => {
-          try {
-            await options.run(subscriptionId, `${subscriptionId}:${Date.now()}`);
-          } catch (error) {
-            options.logger.error({ err: error, subscriptionId }, "digest failed");
-          }
-        }),
+        new Cron(cron, { timezone: timeZone, protect: true }, () =>
+          runLogged(subscriptionId, `${subscriptionId}:${Date.now()}`),
+        ),
       );
+    },
+    async enqueue(subscriptionId, tick) {
+      void runLogged(subscriptionId, `${subscriptionId}-${tick}`);
     },
     async unschedule(subscriptionId) {
       jobs.get(subscriptionId)?.stop();
