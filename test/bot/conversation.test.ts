@@ -273,6 +273,49 @@ describe("/offers", () => {
     expect(chat.reply("notice").text).toMatch(/has ended/);
   });
 
+  it("extends an offer by the days chosen, and refuses an offer that has ended", async () => {
+    const base = {
+      merchant_owner: 1,
+      default_language: "en",
+      offer_status: "active",
+      offer_type: "percentage_savings",
+      offer_redemption_methods: ["promo_code"],
+      code_type: "P",
+      short_text: "Long-running parts deal",
+    } as const;
+    const running = await app.client.createOffer({
+      ...base,
+      version_active_from: "2026-11-01",
+      offer_expiry_date: "2030-12-31",
+    });
+    const chat = new Chat(app, "dealerMarketer");
+    await chat.offers(`extend ${running.offer_id}`);
+    expect(chat.reply("notice").text).toBe(
+      `"Long-running parts deal" (#${running.offer_id}) ends Dec 31, 2030. Extend it by how long? (Or type "/offers extend ${running.offer_id} 10 days".)`,
+    );
+    await chat.click("14 more days");
+    expect(chat.reply("notice").text).toBe(
+      `"Long-running parts deal" (#${running.offer_id}) is extended: it now ends Jan 14, 2031.`,
+    );
+    expect((await app.client.getOffer(running.offer_id)).offer_expiry_date).toBe("2031-01-14");
+    await chat.offers(`extend ${running.offer_id} 2 weeks`);
+    expect((await app.client.getOffer(running.offer_id)).offer_expiry_date).toBe("2031-01-28");
+
+    const ended = await app.client.createOffer({
+      ...base,
+      version_active_from: "2026-11-01",
+      offer_expiry_date: "2026-11-20",
+    });
+    await chat.offers(`extend ${ended.offer_id}`);
+    expect(chat.reply("notice").text).toBe(
+      `Offer #${ended.offer_id} has ended and cannot be extended. Duplicate it to run it again.`,
+    );
+    const editor = new Chat(app, "editorOnly");
+    await editor.offers(`extend ${running.offer_id} 7`);
+    expect(editor.reply("notice").text).toMatch(/You need the publisher role/);
+    expect((await app.client.getOffer(running.offer_id)).offer_expiry_date).toBe("2031-01-28");
+  });
+
   it("keeps a merchant-scoped user to their merchants", async () => {
     const chat = new Chat(app, "dealerMarketer");
     const otherMerchantsOffer = (await app.client.listOffers({ merchant_owner: 2 })).items[0]?.offer_id;
