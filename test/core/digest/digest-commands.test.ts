@@ -3,6 +3,7 @@ import type { DigestView } from "../../../src/core/digest/view-model.js";
 import type { Destination, Outbound, OutboundMessage } from "../../../src/core/outbound.js";
 import type { Reply } from "../../../src/core/view-models.js";
 import { Chat, startTestApp, type TestApp } from "../../support/bot.js";
+import { SEED_MESSAGE } from "../../support/seed.js";
 
 /** `/offers digest …` through the bot core, posting through a recording outbound port. */
 
@@ -150,5 +151,20 @@ describe("posting digests", () => {
     expect(text(await chat.say(`stop digest ${id}`))).toContain(
       `Stopped the weekly digest to #dealer-promos`,
     );
+  });
+});
+
+describe("what alerts need of a published offer", () => {
+  it("is kept when the bot publishes: the author, the budget and the cost per redemption", async () => {
+    const chat = new Chat(app, "dealerMarketer");
+    await chat.say(SEED_MESSAGE.replace("DEALER20", "FACTS20"));
+    await chat.click("Publish");
+    const { offerId } = chat.reply("published");
+    expect(await app.facts.of(offerId)).toMatchObject({
+      authorId: "dealerMarketer",
+      programType: "closed_loop",
+      budget: 50_000,
+      valuePerRedemption: expect.any(Number),
+    });
   });
 });
