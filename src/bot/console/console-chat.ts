@@ -46,7 +46,6 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   const terminal = createInterface({ input, output, terminal: false });
   const say = (text: string) => output.write(`${text}\n`);
   const outbound = consoleOutbound(say, options.chartDir);
-  await options.digests?.start(outbound);
   // Approvers read requests on the same screen: the console is its own approvals channel.
   const approvals = new ApprovalWorkflow({
     kv: options.kv,
@@ -74,6 +73,8 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   };
   // The line iterator buffers input, so lines pasted or piped ahead of the prompt are not lost.
   const lines = terminal[Symbol.asyncIterator]();
+  // Started once the line iterator exists: lines piped in meanwhile are buffered, not lost.
+  await options.digests?.start(outbound);
   const read = async (prompt: string): Promise<string | undefined> => {
     output.write(prompt);
     const next = await lines.next();
