@@ -277,12 +277,12 @@ describe("/offers", () => {
     const base = {
       merchant_owner: 1,
       default_language: "en",
-      offer_status: "active",
+      offer_status: "active" as const,
       offer_type: "percentage_savings",
-      offer_redemption_methods: ["promo_code"],
+      offer_redemption_methods: ["promo_code" as const],
       code_type: "P",
       short_text: "Long-running parts deal",
-    } as const;
+    };
     const running = await app.client.createOffer({
       ...base,
       version_active_from: "2026-11-01",

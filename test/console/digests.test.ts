@@ -52,7 +52,7 @@ describe("digests in the console chat", () => {
       chartDir,
     });
     await arrived;
-    input.write("/offers digest subscribe daily at 8\n");
+    input.write("set up a daily digest at 8\n");
     input.end("/offers digest list\n");
     await chat;
 

@@ -3,6 +3,7 @@ import { createInterface } from "node:readline/promises";
 import type { Readable, Writable } from "node:stream";
 import { ApprovalWorkflow } from "../../core/approvals.js";
 import type { Speaker } from "../../core/conversation.js";
+import { FORM } from "../../core/form.js";
 import type { BotTurn, OfferBot } from "../../core/offer-bot.js";
 import { readOffersCommand } from "../../core/offer-commands.js";
 import type { Outbound } from "../../core/outbound.js";
@@ -36,6 +37,9 @@ const HELP = [
 ].join("\n");
 
 const newThreadKey = () => `console:${randomUUID()}`;
+
+/** The fields `set <field> <value>` changes: those of the edit form. */
+const FORM_FIELDS: string[] = FORM.flatMap((section) => section.inputs.map((input) => input.field));
 
 /**
  * The terminal chat: the embedded default channel. Buttons become numbered choices; everything
@@ -115,8 +119,10 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     if (text.startsWith("/offers"))
       return bot.command(speaker, threadKey, readOffersCommand(text.slice("/offers".length)), newThreadKey);
     const set = /^set\s+(\w+)\s+(.+)$/i.exec(text);
-    if (set) {
-      const result = await bot.submitForm(speaker, threadKey, { [set[1] ?? ""]: set[2] });
+    const field = set && FORM_FIELDS.find((name) => name.toLowerCase() === set[1]?.toLowerCase());
+    // "set up a digest", "set the budget to 5k": words for the conversation, not a field name.
+    if (set && field) {
+      const result = await bot.submitForm(speaker, threadKey, { [field]: set[2] });
       return result.ok
         ? { replies: result.replies, threadKey }
         : { replies: Object.values(result.errors).map(warning), threadKey };

@@ -7,9 +7,16 @@ export function digestWords(text: string): string | undefined {
   const message = text.trim();
   if (!/\bdigests?\b/i.test(message)) return undefined;
   const id = /(?:digest|subscription|#)\s*(\d+)\b/i.exec(message)?.[1];
-  if (/\b(?:stop|unsubscribe|cancel|remove|delete|turn off|end)\b/i.test(message))
+  if (
+    /\b(?:stop|unsubscribe|cancel|remove|delete|turn off|end|kill|drop|no more|get rid of)\b/i.test(message)
+  )
     return id ? `unsubscribe ${id}` : "unsubscribe";
-  if (/\b(?:list|which|what)\b.*\bdigests\b|\bmy digests\b|^digests\??$/i.test(message)) return "list";
+  if (
+    /\b(?:list|which|what)\b.*\bdigests\b|\b(?:my|our|all)\s+digests\b|^digests?\b\W*(?:please|pls)?\W*$/i.test(
+      message,
+    )
+  )
+    return "list";
   if (/\b(?:run|post|send)\b.*\bnow\b/i.test(message) && id) return `run ${id}`;
   const scope = scopeOf(message);
   if (/\b(?:preview|look like|show me|sample)\b/i.test(message) && !/#[\w-]+|<#/.test(message))
@@ -47,22 +54,29 @@ function dayOf(message: string): string | undefined {
   return day ? `on ${day.slice(0, 3).toLowerCase()}` : undefined;
 }
 
+/** "at 9", "at 9:30", or without "at" when the time cannot be anything else: "8am", "17:30". */
 function timeOf(message: string): string | undefined {
-  const time = /\bat\s+(\d{1,2}(?::\d{2})?)\s*(am|pm|a\.m\.|p\.m\.)?/i.exec(message);
-  if (!time?.[1]) return undefined;
-  return `at ${time[1]}${time[2] ? time[2].replace(/\./g, "").toLowerCase() : ""}`;
+  const time =
+    /\bat\s+(\d{1,2}(?::\d{2})?)\s*(am|pm|a\.m\.|p\.m\.)?/i.exec(message) ??
+    /\b(\d{1,2}(?::\d{2})?)\s*(am|pm|a\.m\.|p\.m\.)|\b(\d{1,2}:\d{2})\b/i.exec(message);
+  const clock = time?.[1] ?? time?.[3];
+  if (!clock) return undefined;
+  return `at ${clock}${time?.[2] ? time[2].replace(/\./g, "").toLowerCase() : ""}`;
 }
+
+/** Words after "for" that name who gets the digest, not what it covers. */
+const NOT_A_MERCHANT =
+  /^(?:me|us|you|everyone|everybody|all(?:\s+offers)?|the\s+(?:team|channel|group|week|month|day)|our\s+team|my\s+team)$/i;
+/** Where a merchant's name ends: the next part of the sentence. */
+const NAME_END = String.raw`(?=\s+(?:to|in|into|on|at|every|each|daily|weekly|monthly|please|pls|starting|from)\b|[,.!?]|$)`;
 
 /** "for Heartland" → merchant:Heartland, up to the next part of the sentence. */
 function scopeOf(message: string): string | undefined {
-  const typed =
-    /\bmerchant:\s*\S.*?(?=\s+(?:to|in|into|on|at|every|each)\b|[,.!?]|$)|\bprogram:\s*\S.*?(?=\s+(?:to|in|into|on|at|every|each)\b|[,.!?]|$)/i.exec(
-      message,
-    )?.[0];
-  if (typed) return typed.replace(/:\s+/, ":");
-  const named =
-    /\b(?:for|about|on)\s+(?!the\s+(?:week|month|day)\b)(?!(?:mon|tue|wed|thu|fri|sat|sun)\w*\b)(?!all\b)([A-Z0-9][\w&'.-]*(?:\s+[A-Z0-9][\w&'.-]*)*)/.exec(
-      message,
-    )?.[1];
-  return named ? `merchant:${named}` : undefined;
+  const typed = new RegExp(String.raw`\b(merchant|program):\s*(\S.*?)${NAME_END}`, "i").exec(message);
+  if (typed) return `${typed[1]?.toLowerCase()}:${typed[2]}`;
+  const named = new RegExp(String.raw`\b(?:for|about|covering)\s+(.+?)${NAME_END}`, "i")
+    .exec(message)?.[1]
+    ?.trim();
+  if (!named || NOT_A_MERCHANT.test(named) || channelOf(named)) return undefined;
+  return `merchant:${named}`;
 }
