@@ -233,6 +233,7 @@ function createDigests(
     subscriptions: base.stores.subscriptions,
     kv: base.stores.kv,
     alerts,
+    facts: base.facts,
     ...(logger ? { logger } : {}),
     ...(now ? { now } : {}),
   });

@@ -3,8 +3,10 @@ import { todayIn } from "../../graph/dates.js";
 import type { KigoClient } from "../../kigo/client.js";
 import type { KeyValueStore } from "../../stores/kv.js";
 import type { SubscriptionStore } from "../../stores/subscriptions.js";
+import type { OfferFactsStore } from "../offer-facts.js";
 import type { Outbound } from "../outbound.js";
 import type { AlertChecker } from "./alert-check.js";
+import { budgetsOf, type OfferBudget } from "./budgets.js";
 import { type DigestFigures, type DigestFrequency, type DigestScope, gatherFigures } from "./figures.js";
 import type { DigestScheduler } from "./scheduler.js";
 import type { DigestSubscription } from "./subscription.js";
@@ -26,8 +28,15 @@ export interface DigestServiceDeps {
   subscriptions: SubscriptionStore;
   kv: KeyValueStore;
   alerts: AlertChecker;
+  facts: OfferFactsStore;
   logger?: Logger;
   now?: () => Date;
+}
+
+/** One reading of the API for a scope and period: the figures, and the budgets known among them. */
+interface Reading {
+  figures: DigestFigures;
+  budgets: OfferBudget[];
 }
 
 /** Where digests go and when alerts are checked, given once the channel adapter has started. */
@@ -45,7 +54,7 @@ export interface DigestPorts {
  */
 export class DigestService {
   private ports?: DigestPorts;
-  private readonly figures = new Map<string, { at: number; figures: Promise<DigestFigures> }>();
+  private readonly readings = new Map<string, { at: number; reading: Promise<Reading> }>();
 
   constructor(private readonly deps: DigestServiceDeps) {}
 
@@ -113,7 +122,8 @@ export class DigestService {
 
   /** What a digest for this scope would show now. */
   async view(scope: DigestScope, frequency: DigestFrequency, timeZone: string): Promise<DigestView> {
-    return digestView(await this.figuresOf(scope, frequency, timeZone), frequency);
+    const { figures, budgets } = await this.readingOf(scope, frequency, timeZone);
+    return digestView({ ...figures, scope }, frequency, budgets);
   }
 
   outbound(): Outbound {
@@ -122,11 +132,7 @@ export class DigestService {
     return this.ports.outbound;
   }
 
-  private figuresOf(
-    scope: DigestScope,
-    frequency: DigestFrequency,
-    timeZone: string,
-  ): Promise<DigestFigures> {
+  private readingOf(scope: DigestScope, frequency: DigestFrequency, timeZone: string): Promise<Reading> {
     const now = this.deps.now?.() ?? new Date();
     const key = JSON.stringify([
       scope.merchantIds,
@@ -135,15 +141,16 @@ export class DigestService {
       timeZone,
       todayIn(timeZone, now),
     ]);
-    const cached = this.figures.get(key);
-    if (cached && now.getTime() - cached.at < FIGURES_REUSE_MS)
-      return cached.figures.then((figures) => ({ ...figures, scope }));
-    for (const [old, entry] of this.figures)
-      if (now.getTime() - entry.at >= FIGURES_REUSE_MS) this.figures.delete(old);
-    const figures = gatherFigures(this.deps.client, { scope, frequency, timeZone, now });
-    this.figures.set(key, { at: now.getTime(), figures });
-    figures.catch(() => this.figures.delete(key));
-    return figures;
+    const cached = this.readings.get(key);
+    if (cached && now.getTime() - cached.at < FIGURES_REUSE_MS) return cached.reading;
+    for (const [old, entry] of this.readings)
+      if (now.getTime() - entry.at >= FIGURES_REUSE_MS) this.readings.delete(old);
+    const reading = gatherFigures(this.deps.client, { scope, frequency, timeZone, now }).then(
+      async (figures) => ({ figures, budgets: await budgetsOf(this.deps.client, this.deps.facts, figures) }),
+    );
+    this.readings.set(key, { at: now.getTime(), reading });
+    reading.catch(() => this.readings.delete(key));
+    return reading;
   }
 
   async close(): Promise<void> {

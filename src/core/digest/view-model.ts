@@ -1,6 +1,7 @@
 import { formatCount, formatDate, formatMoney } from "../../graph/describe.js";
 import type { OfferWithDescriptive } from "../../kigo/schemas.js";
 import type { Action } from "../view-models.js";
+import type { OfferBudget } from "./budgets.js";
 import type { DigestFigures, DigestFrequency, OfferFigures } from "./figures.js";
 
 /** Redemptions per day over a digest's period: the total and the top offers as series. */
@@ -43,6 +44,8 @@ export interface DigestView {
   bottom: DigestLine[];
   startingSoon: DigestLine[];
   expiringSoon: DigestLine[];
+  /** Offers with a known budget: spent so far against a steady pace. */
+  budgets: DigestLine[];
   /** Offers not listed for brevity, and the command that lists them all. */
   more: number;
   seeAll: string;
@@ -151,8 +154,23 @@ function rangeText(start: string, end: string): string {
   return start === end ? formatDate(start) : `${formatDate(start)} – ${formatDate(end)}`;
 }
 
+/** "about $4,200 of the $10,000 budget (42%), ahead of the 30% a steady pace would have used". */
+function budgetDetail(budget: OfferBudget): string {
+  const share = (value: number) => `${Math.round(value * 100)}%`;
+  const used = budget.spent / budget.budget;
+  const spent = `about ${formatMoney(Math.round(budget.spent))} of the ${formatMoney(budget.budget)} budget used (${share(used)})`;
+  if (budget.elapsed === undefined) return `${spent}; no end date to pace it against`;
+  const pace = budget.elapsed;
+  const where = used > pace * 1.1 ? "ahead of" : used < pace * 0.9 ? "behind" : "on";
+  return `${spent}, ${where} the ${share(pace)} a steady pace would have used by now`;
+}
+
 /** What a digest shows, from its figures: every number labelled with its period and "as of" time. */
-export function digestView(figures: DigestFigures, frequency: DigestFrequency): DigestView {
+export function digestView(
+  figures: DigestFigures,
+  frequency: DigestFrequency,
+  budgets: OfferBudget[] = [],
+): DigestView {
   const periodLabel = rangeText(figures.period.start, figures.period.end);
   const ranked = figures.offers;
   const top = ranked.slice(0, TOP);
@@ -190,6 +208,12 @@ export function digestView(figures: DigestFigures, frequency: DigestFrequency): 
           figures.analytics,
         ),
       ),
+    budgets: budgets.slice(0, TOP).map((budget) => ({
+      offerId: budget.offerId,
+      title: budget.title,
+      detail: budgetDetail(budget),
+      actions: offerLineActions(budget.offerId, true),
+    })),
     more: Math.max(0, (figures.analytics ? ranked.length : figures.running.length) - listed),
     seeAll: "/offers list",
     ...(chart && { chart }),

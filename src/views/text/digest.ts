@@ -8,6 +8,7 @@ export function digestSections(digest: DigestView): { title: string; lines: Dige
     { title: "Needs a look", lines: digest.bottom },
     { title: "Starting within 7 days", lines: digest.startingSoon },
     { title: "Ending within 7 days", lines: digest.expiringSoon },
+    { title: "Budgets", lines: digest.budgets },
   ].filter((section) => section.lines.length > 0);
 }
 

@@ -140,6 +140,20 @@ describe("posting digests", () => {
     expect(digestOf(told[0]?.message).title).toBe("Monthly offer digest · Heartland Ag Equipment");
   });
 
+  it("shows the budget spent so far for an offer the bot published with one", async () => {
+    const heartland = (await app.client.listOffers({ merchant_owner: 1, offer_status: "active" })).items[0];
+    if (!heartland) throw new Error("the demo dealer has an active offer");
+    await app.facts.record(heartland.offer_id, {
+      authorId: "accountManager",
+      budget: 1_000,
+      valuePerRedemption: 2,
+    });
+    await new Chat(app, "accountManager").offers("digest preview merchant:Heartland daily");
+    const [budget] = digestOf(told[0]?.message).budgets;
+    expect(budget?.offerId).toBe(heartland.offer_id);
+    expect(budget?.detail).toMatch(/^about \$[\d,]+ of the \$1,000 budget used \(\d+%\)/);
+  });
+
   it("understands a digest asked for in words", async () => {
     const chat = new Chat(app, "accountManager");
     const replies = await chat.say("send a weekly digest for Heartland to #dealer-promos on Mondays at 9");

@@ -84,4 +84,23 @@ describe("the digest's view", () => {
     expect(view.chart).toBeUndefined();
     expect(view.note).toMatch(/no analytics endpoint/);
   });
+
+  it("sets each known budget's spend against the steady pace", () => {
+    const view = digestView(figures([offer(1, [4, 4, 2], 5)]), "weekly", [
+      { offerId: 1, title: "Offer 1", budget: 10_000, spent: 4_200, elapsed: 0.3 },
+      { offerId: 2, title: "Offer 2", budget: 1_000, spent: 100, elapsed: 0.5 },
+      { offerId: 3, title: "Offer 3", budget: 1_000, spent: 500, elapsed: undefined },
+    ]);
+    expect(view.budgets.map((line) => line.detail)).toEqual([
+      "about $4,200 of the $10,000 budget used (42%), ahead of the 30% a steady pace would have used by now",
+      "about $100 of the $1,000 budget used (10%), behind the 50% a steady pace would have used by now",
+      "about $500 of the $1,000 budget used (50%); no end date to pace it against",
+    ]);
+    expect(view.budgets[0]?.actions.map((action) => action.label)).toEqual([
+      "Show",
+      "Pause",
+      "Extend",
+      "Analytics",
+    ]);
+  });
 });

@@ -128,6 +128,7 @@ export function digest(overrides: Partial<DigestView> = {}): DigestView {
     top: [digestLine(1, "20% off spring service")],
     bottom: [digestLine(2)],
     startingSoon: [digestLine(3, "Winter tires", "starts Dec 2, 2026")],
+    budgets: [],
     expiringSoon: [digestLine(4, "Fall cleanup", "ends Dec 3, 2026")],
     more: 0,
     seeAll: "/offers list",
