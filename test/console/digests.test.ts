@@ -63,8 +63,8 @@ describe("digests in the console chat", () => {
     expect(existsSync(chart)).toBe(true);
     expect(readFileSync(chart).subarray(1, 4).toString()).toBe("PNG");
     expect(screen).toMatch(
-      /Subscribed #console to the daily digest for all offers, every day at 8:00 \(America\/Chicago\)/,
+      /Subscribed #console to the daily digest for all offers, every day at 8:00 AM \(America\/Chicago\)/,
     );
-    expect(screen).toMatch(/\d+\. #console · daily · all offers · every day at 8:00 \(America\/Chicago\)/);
+    expect(screen).toMatch(/\d+\. #console · daily · all offers · every day at 8:00 AM \(America\/Chicago\)/);
   }, 30_000);
 });

@@ -33,7 +33,8 @@ export function scheduleText(
   subscription: Pick<DigestSubscription, "schedule" | "cron" | "timeZone">,
 ): string {
   const [minute = "0", hour = "9", , , weekday = "1"] = subscription.cron.split(/\s+/);
-  const time = `${hour}:${minute.padStart(2, "0")}`;
+  const hours = Number(hour);
+  const time = `${hours % 12 === 0 ? 12 : hours % 12}:${minute.padStart(2, "0")} ${hours < 12 ? "AM" : "PM"}`;
   const when = {
     daily: `every day at ${time}`,
     weekly: `${DAY_NAMES[Number(weekday)] ?? "weekly"} at ${time}`,

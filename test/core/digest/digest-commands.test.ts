@@ -61,11 +61,11 @@ describe("digest subscriptions", () => {
       "digest subscribe #dealer-promos weekly on monday at 9:00 merchant:Heartland",
     );
     expect(text(subscribed)).toMatch(
-      /^Subscribed #dealer-promos to the weekly digest for Heartland Ag Equipment, Mondays at 9:00 \(America\/Chicago\) \(subscription \d+\)\. The first one comes Mon, Nov 30, 9:00 AM CST\./,
+      /^Subscribed #dealer-promos to the weekly digest for Heartland Ag Equipment, Mondays at 9:00 AM \(America\/Chicago\) \(subscription \d+\)\. The first one comes Mon, Nov 30, 9:00 AM CST\./,
     );
     const id = subscriptionId(subscribed);
     expect(text(await chat.offers("digest list"))).toContain(
-      `${id}. #dealer-promos · weekly · Heartland Ag Equipment · Mondays at 9:00 (America/Chicago)`,
+      `${id}. #dealer-promos · weekly · Heartland Ag Equipment · Mondays at 9:00 AM (America/Chicago)`,
     );
     expect(text(await chat.offers(`digest unsubscribe ${id}`))).toBe(
       `Stopped the weekly digest to #dealer-promos (subscription ${id}).`,
@@ -158,7 +158,7 @@ describe("posting digests", () => {
     const chat = new Chat(app, "accountManager");
     const replies = await chat.say("send a weekly digest for Heartland to #dealer-promos on Mondays at 9");
     expect(text(replies)).toMatch(
-      /^Subscribed #dealer-promos to the weekly digest for Heartland Ag Equipment, Mondays at 9:00 \(America\/Chicago\)/,
+      /^Subscribed #dealer-promos to the weekly digest for Heartland Ag Equipment, Mondays at 9:00 AM \(America\/Chicago\)/,
     );
     const id = subscriptionId(replies);
     expect(text(await chat.say("what digests do we have?"))).toContain(`${id}. #dealer-promos · weekly`);
