@@ -3,7 +3,8 @@ import { pino } from "pino";
 import { createApp, kigoUnreachable, type OfferBotApp } from "./app.js";
 import { runConsoleChat } from "./bot/console/console-chat.js";
 import { createSlackBot } from "./bot/slack/slack-app.js";
-import { type Config, ConfigError, loadConfig } from "./config.js";
+import { type Config, loadConfig } from "./config.js";
+import { onStopSignal, runMain } from "./process.js";
 
 /**
  * `npm start`: the Slack app when SLACK_BOT_TOKEN is set; otherwise the console chat against the
@@ -81,19 +82,4 @@ function probeUntilReachable(url: string, timeoutMs: number, logger: pino.Logger
   timer.unref();
 }
 
-function onStopSignal(stop: () => Promise<void>): void {
-  const handler = () => {
-    stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once("SIGINT", handler);
-  process.once("SIGTERM", handler);
-}
-
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-  else process.stderr.write(`Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -4,6 +4,7 @@ import { createWorker } from "./app.js";
 import { slackOutbound } from "./bot/slack/outbound.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ThreadRegistry } from "./core/threads.js";
+import { onStopSignal, runMain } from "./process.js";
 
 /**
  * `npm run worker`: scheduled digests and alerts in a process of their own, beside bots started
@@ -29,19 +30,8 @@ async function main(): Promise<void> {
   );
   await worker.digests.start(worker.outbound);
   logger.info("digest worker running: scheduled digests and alerts");
-  const stop = () => {
-    // BullMQ lets a running digest finish before its worker closes.
-    worker.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  // BullMQ lets a running digest finish before its worker closes.
+  onStopSignal(() => worker.close());
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-  else process.stderr.write(`Could not start: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runMain(main);

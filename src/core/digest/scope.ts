@@ -77,19 +77,36 @@ async function findMerchant(
   const mine =
     covered.length > 0 ? found.filter((merchant) => covered.includes(merchant.merchant_id)) : found;
   const candidates = mine.length > 0 ? mine : found;
-  const exact = candidates.filter((merchant) => plain(merchant.merchant_name) === plain(typed));
+  const picked = pickOne(candidates, typed, "merchant", (merchant) => [
+    merchant.merchant_id,
+    merchant.merchant_name,
+  ]);
+  return picked.ok ? { ok: true, merchant: picked.item } : picked;
+}
+
+/**
+ * The one candidate a typed name means: the only exact name, else the only match. None or several
+ * are said with what to type instead (`kind:<id>`).
+ */
+function pickOne<T>(
+  candidates: T[],
+  typed: string,
+  kind: "merchant" | "program",
+  idAndName: (item: T) => [number, string],
+): { ok: true; item: T } | { ok: false; error: string } {
+  const exact = candidates.filter((item) => plain(idAndName(item)[1]) === plain(typed));
   const [only] = exact.length === 1 ? exact : candidates.length === 1 ? candidates : [];
-  if (only) return { ok: true, merchant: only };
+  if (only) return { ok: true, item: only };
   if (candidates.length === 0)
     return {
       ok: false,
-      error: `I couldn't find a merchant named "${typed}". Check the name, or use merchant:<id>.`,
+      error: `I couldn't find a ${kind} called "${typed}". Check the name, or use ${kind}:<id>.`,
     };
   const named = candidates
     .slice(0, 5)
-    .map((merchant) => `${merchant.merchant_name} (merchant:${merchant.merchant_id})`)
+    .map((item) => `${idAndName(item)[1]} (${kind}:${idAndName(item)[0]})`)
     .join(", ");
-  return { ok: false, error: `"${typed}" matches ${named}: say which with merchant:<id>.` };
+  return { ok: false, error: `"${typed}" matches ${named}: say which with ${kind}:<id>.` };
 }
 
 /** Programs group offers through their campaigns; production has no programs endpoint yet, and the reply says so. */
@@ -100,23 +117,15 @@ async function findProgram(client: KigoClient, typed: string): Promise<ScopeResu
     const matching = programs.filter(
       (program) => program.program_id === id || plain(program.program_name).includes(plain(typed)),
     );
-    const exact = matching.filter((program) => plain(program.program_name) === plain(typed));
-    const [only] = exact.length === 1 ? exact : matching.length === 1 ? matching : [];
-    if (only)
-      return {
-        ok: true,
-        scope: { label: only.program_name, merchantIds: [], programId: only.program_id },
-      };
-    if (matching.length === 0)
-      return {
-        ok: false,
-        error: `I couldn't find a program called "${typed}". Check the name, or use program:<id>.`,
-      };
-    const named = matching
-      .slice(0, 5)
-      .map((program) => `${program.program_name} (program:${program.program_id})`)
-      .join(", ");
-    return { ok: false, error: `"${typed}" matches ${named}: say which with program:<id>.` };
+    const picked = pickOne(matching, typed, "program", (program) => [
+      program.program_id,
+      program.program_name,
+    ]);
+    if (!picked.ok) return picked;
+    return {
+      ok: true,
+      scope: { label: picked.item.program_name, merchantIds: [], programId: picked.item.program_id },
+    };
   } catch (error) {
     if (error instanceof KigoUnsupportedError)
       return {
