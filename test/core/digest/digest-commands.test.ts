@@ -85,7 +85,7 @@ describe("digest subscriptions", () => {
       "I'm not in #secret yet: invite me with /invite @Kigo Offers, then subscribe again.",
     );
     expect(await answer("#x weekly merchant:Nonexistent Widgets")).toContain(
-      'I couldn\'t find a merchant named "Nonexistent Widgets"',
+      'I couldn\'t find a merchant called "Nonexistent Widgets"',
     );
     expect(await answer("#x fortnightly")).toContain('I didn\'t understand "fortnightly"');
   });
