@@ -40,6 +40,8 @@ export interface HarnessOptions {
   approvals?: boolean;
   /** Settings for the app, e.g. another ROLES_FILE. */
   env?: Record<string, string>;
+  /** Starts scheduled digests on the Slack app's outbound port once it listens, as src/main.ts does. */
+  digests?: boolean;
 }
 
 export async function startSlackHarness(options: HarnessOptions = {}): Promise<SlackHarness> {
@@ -55,6 +57,7 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
     { bot: app.bot, kv: app.kv, ttlSeconds: 3600 },
   );
   const { url = "" } = await slack.start(0, "127.0.0.1");
+  if (options.digests) await app.digests.start(slack.outbound);
   const send = (body: object | URLSearchParams, options?: SignedPostOptions) =>
     signedPost(`${url}/slack/events`, SIGNING_SECRET, body, options);
   return {
