@@ -6,11 +6,11 @@ import type { DigestSubscription } from "../../../src/core/digest/subscription.j
 import { OfferFactsStore } from "../../../src/core/offer-facts.js";
 import type { Outbound, OutboundMessage } from "../../../src/core/outbound.js";
 import { addDays, todayIn } from "../../../src/graph/dates.js";
-import { KigoClient } from "../../../src/kigo/client.js";
-import { createSandbox, type Sandbox } from "../../../src/kigo/sandbox/server.js";
+import type { KigoClient } from "../../../src/kigo/client.js";
 import type { CreateOfferInput } from "../../../src/kigo/schemas.js";
 import { MemoryKeyValueStore } from "../../../src/stores/kv.js";
 import { startTestApp, type TestApp } from "../../support/bot.js";
+import { startProductionSandbox } from "../../support/production.js";
 
 /**
  * Alerts on the sandbox: offers made for the test, dated from the real today because the sandbox
@@ -20,7 +20,7 @@ const TZ = "America/Chicago";
 const today = todayIn(TZ, new Date());
 
 let app: TestApp;
-let production: Sandbox;
+let production: { client: KigoClient; close(): Promise<void> };
 let productionClient: KigoClient;
 let dealer: number;
 let quiet: number;
@@ -111,13 +111,8 @@ beforeAll(async () => {
       "INSERT INTO redemptions (offer_id, user_id, redeemed_at, revenue) VALUES ($1, $2, $3, 120), ($1, $4, $3, 80)",
       [burning, `a${index}`, day, `b${index}`],
     );
-  production = await createSandbox({
-    database: embedded.sandbox.db,
-    token: "prod-token",
-    profile: "production",
-  });
-  const url = await production.listen(0, "127.0.0.1");
-  productionClient = new KigoClient({ baseUrl: url, token: "prod-token", retries: 0 });
+  production = await startProductionSandbox(app);
+  productionClient = production.client;
 });
 
 afterAll(async () => {

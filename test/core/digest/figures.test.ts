@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gatherFigures, periodFor } from "../../../src/core/digest/figures.js";
-import { KigoClient } from "../../../src/kigo/client.js";
-import { createSandbox, type Sandbox } from "../../../src/kigo/sandbox/server.js";
+import type { KigoClient } from "../../../src/kigo/client.js";
+import type { Sandbox } from "../../../src/kigo/sandbox/server.js";
 import { startTestApp, type TestApp } from "../../support/bot.js";
+import { startProductionSandbox } from "../../support/production.js";
 
 let app: TestApp;
 let sandbox: Sandbox;
-let production: Sandbox;
+let production: { client: KigoClient; close(): Promise<void> };
 let productionClient: KigoClient;
 
 beforeAll(async () => {
@@ -14,14 +15,8 @@ beforeAll(async () => {
   const embedded = app.kigo.embedded;
   if (!embedded) throw new Error("the test app runs the embedded sandbox");
   sandbox = embedded.sandbox;
-  // The same data served as production serves it today: no analytics endpoint.
-  production = await createSandbox({
-    database: embedded.sandbox.db,
-    token: "prod-token",
-    profile: "production",
-  });
-  const url = await production.listen(0, "127.0.0.1");
-  productionClient = new KigoClient({ baseUrl: url, token: "prod-token", retries: 0 });
+  production = await startProductionSandbox(app);
+  productionClient = production.client;
 });
 
 afterAll(async () => {
