@@ -147,8 +147,9 @@ const CHANNEL_ORDER = (() => {
 })();
 const channelOf = (index: number) => `C${String(CHANNEL_ORDER[index]).padStart(4, "0")}`;
 const FREQUENCIES: { frequency: DigestFrequency; cron: string }[] = [
-  { frequency: "weekly", cron: "0 9 * * 1" },
-  { frequency: "daily", cron: "0 8 * * *" },
+  // Schedules that cannot come round during the run (New Year's Day): only the enqueued ticks post.
+  { frequency: "weekly", cron: "0 9 1 1 *" },
+  { frequency: "daily", cron: "30 9 1 1 *" },
 ];
 
 let turnsTaken = 0;

@@ -1,7 +1,7 @@
 import { createNodeRedisClient, Queue, Worker } from "bullmq";
 import { Cron } from "croner";
 import type { Logger } from "pino";
-import { createClient } from "redis";
+import { createClient, type RedisClientType } from "redis";
 
 /** When a subscription's digest is due. */
 export interface DigestSchedule {
@@ -27,9 +27,6 @@ export interface DigestScheduler {
 const QUEUE = "offer-digests";
 const JOB = "digest";
 
-/** BullMQ through node-redis, the client the rest of the app uses, rather than a second one (ioredis). */
-const connectionOf = (redisUrl: string) => createNodeRedisClient(createClient({ url: redisUrl }));
-
 /**
  * BullMQ job schedulers: one per subscription, so each tick makes one job whatever the number of
  * replicas, and any replica's worker may take it. Failed runs retry with exponential backoff.
@@ -44,6 +41,15 @@ export async function bullmqScheduler(options: {
   retryDelayMs?: number;
 }): Promise<DigestScheduler> {
   const prefix = options.prefix ?? "kigo";
+  // BullMQ through node-redis, the client the rest of the app uses, rather than a second one
+  // (ioredis). BullMQ treats a client it is given as shared and never closes it: close() does.
+  const clients: RedisClientType[] = [];
+  const connectionOf = (redisUrl: string) => {
+    // Named, so an operator's CLIENT LIST shows what each connection is for.
+    const client: RedisClientType = createClient({ url: redisUrl, name: `${prefix}-digests` });
+    clients.push(client);
+    return createNodeRedisClient(client);
+  };
   const queue = new Queue(QUEUE, { connection: connectionOf(options.redisUrl), prefix });
   const worker =
     options.worker === false
@@ -54,8 +60,9 @@ export async function bullmqScheduler(options: {
           {
             connection: connectionOf(options.redisUrl),
             prefix,
-            // Digests post to chat, which allows about one message per second per channel.
-            concurrency: 2,
+            // A digest mostly waits (the Kigo API, its channel's turn to post): enough at once
+            // that one busy channel does not hold up the others, few enough to leave the CPU to conversations.
+            concurrency: 16,
           },
         );
   worker?.on("failed", (job, error) =>
@@ -87,6 +94,7 @@ export async function bullmqScheduler(options: {
     async close() {
       await worker?.close();
       await queue.close();
+      await Promise.all(clients.map((client) => client.quit().catch(() => {})));
     },
   };
 }

@@ -1,4 +1,5 @@
 import pino from "pino";
+import { createClient } from "redis";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   bullmqScheduler,
@@ -51,6 +52,24 @@ describe("digests scheduled with BullMQ on Redis", () => {
     await sleep(1500);
     expect(runs.length).toBe(after);
   }, 15_000);
+
+  it("closes its Redis connections on shutdown", async ({ skip }) => {
+    if (!redis) skip();
+    const prefix = freshSchemaName("digest");
+    const inspector = createClient({ url: REDIS_URL });
+    await inspector.connect();
+    const connections = async () =>
+      (await inspector.clientList()).filter((client) => client.name === `${prefix}-digests`).length;
+    try {
+      const scheduler = await bullmqScheduler({ redisUrl: REDIS_URL, prefix, logger, run: async () => {} });
+      await scheduler.schedule({ subscriptionId: "sub-1", cron: "0 9 1 1 *", timeZone: "UTC" });
+      expect(await connections()).toBeGreaterThan(0);
+      await scheduler.close();
+      expect(await connections()).toBe(0);
+    } finally {
+      await inspector.quit();
+    }
+  });
 
   it("retries a failed digest and keeps the other subscriptions running", async ({ skip }) => {
     if (!redis) skip();
