@@ -14,7 +14,8 @@ export interface Outbound {
   tell(to: { userId: string; channel?: string }, message: OutboundMessage): Promise<void>;
   /**
    * A channel as a user typed it ("#dealer-promos", Slack's "<#C123|dealer-promos>") → its id and
-   * name, or one sentence on why the bot cannot post there and how to fix it.
+   * the name to show people ("#dealer-promos", "your DM with me"), or one sentence on why the bot
+   * cannot post there and how to fix it.
    */
   channel(typed: string): Promise<{ channel: string; name: string } | { problem: string }>;
 }

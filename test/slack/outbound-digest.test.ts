@@ -156,16 +156,21 @@ describe("channel()", () => {
   const notIn = (name: string) =>
     `I'm not in #${name} yet: invite me with /invite @Kigo Offers, then subscribe again.`;
 
+  it("takes the DM a command was typed in, where the bot may always post", async () => {
+    expect(await outbound().channel("D0USER")).toEqual({ channel: "D0USER", name: "your DM with me" });
+    expect(fake.callsTo("conversations.info")).toHaveLength(0);
+  });
+
   it("takes Slack's escaped mention, with or without a name", async () => {
     fake.addChannel("C1", "general");
-    expect(await outbound().channel("<#C1|general>")).toEqual({ channel: "C1", name: "general" });
-    expect(await outbound().channel("<#C1>")).toEqual({ channel: "C1", name: "general" });
+    expect(await outbound().channel("<#C1|general>")).toEqual({ channel: "C1", name: "#general" });
+    expect(await outbound().channel("<#C1>")).toEqual({ channel: "C1", name: "#general" });
   });
 
   it("finds #name among every page of channels, public and private", async () => {
     for (let i = 0; i < 120; i += 1) fake.addChannel(`C${1000 + i}`, `team-${i}`);
     fake.addChannel("G1", "Dealer-Promos");
-    expect(await outbound().channel(" #dealer-promos ")).toEqual({ channel: "G1", name: "Dealer-Promos" });
+    expect(await outbound().channel(" #dealer-promos ")).toEqual({ channel: "G1", name: "#Dealer-Promos" });
     expect(fake.callsTo("conversations.list").length).toBeGreaterThan(1);
   });
 

@@ -46,7 +46,7 @@ export function consoleOutbound(say: (text: string) => void, chartDir?: string):
     async channel(typed) {
       // One screen: any channel name is this terminal.
       const name = typed.replace(/^<#\w+\|?([^>]*)>$/, "$1").replace(/^#/, "") || "console";
-      return { channel: `#${name}`, name };
+      return { channel: `#${name}`, name: `#${name}` };
     },
   };
 }

@@ -25,6 +25,8 @@ const notIn = (name: string) =>
  * bot must be a member to post, so membership is checked too.
  */
 export async function findChannel(client: WebClient, typed: string): Promise<ChannelLookup> {
+  // A DM with the bot (a command typed there, no channel named): the bot may always post in it.
+  if (/^D[A-Z0-9]+$/.test(typed.trim())) return { channel: typed.trim(), name: "your DM with me" };
   const { id, name } = parse(typed);
   if (!id && !name)
     return { problem: "Name a channel, e.g. #dealer-promos, or pick it from the list with #." };
@@ -39,7 +41,7 @@ export async function findChannel(client: WebClient, typed: string): Promise<Cha
     const known = info?.name ?? name ?? channel;
     if (info?.is_archived) return { problem: `#${known} is archived: pick a channel that is in use.` };
     if (!info?.is_member) return { problem: notIn(known) };
-    return { channel, name: known };
+    return { channel, name: `#${known}` };
   } catch (error) {
     // A private channel the bot is not in looks to it as if it did not exist.
     if (platformCode(error) === "channel_not_found") return { problem: notIn(name ?? channel) };

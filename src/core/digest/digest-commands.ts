@@ -103,7 +103,7 @@ export class DigestCommands {
     const next = nextRunText(subscription, this.now());
     return notice(
       "success",
-      `Subscribed #${channel.name} to the ${subscription.frequency} digest for ${scope.scope.label}, ${scheduleText(subscription)} (subscription ${subscription.id}).` +
+      `Subscribed ${channel.name} to the ${subscription.frequency} digest for ${scope.scope.label}, ${scheduleText(subscription)} (subscription ${subscription.id}).` +
         (next ? ` The first one comes ${next}.` : "") +
         ` "/offers digest preview" shows one now; "/offers digest unsubscribe ${subscription.id}" stops it.`,
     );
@@ -119,7 +119,7 @@ export class DigestCommands {
         "Digests being posted:",
         ...mine.map(
           (subscription) =>
-            `  ${subscription.id}. #${subscription.channelName} · ${subscription.frequency} · ${subscription.scope.label} · ${scheduleText(subscription)}`,
+            `  ${subscription.id}. ${subscription.channelName} · ${subscription.frequency} · ${subscription.scope.label} · ${scheduleText(subscription)}`,
         ),
       ].join("\n"),
     );
@@ -132,7 +132,7 @@ export class DigestCommands {
     await this.record(speaker, "unsubscribe", `#${found.id} from ${found.channelName}`);
     return notice(
       "success",
-      `Stopped the ${found.frequency} digest to #${found.channelName} (subscription ${found.id}).`,
+      `Stopped the ${found.frequency} digest to ${found.channelName} (subscription ${found.id}).`,
     );
   }
 
@@ -170,7 +170,7 @@ export class DigestCommands {
     const found = await this.find(access, args, "run");
     if ("kind" in found) return found;
     await this.deps.digests.post(found);
-    return notice("success", `Posted the ${found.frequency} digest to #${found.channelName}.`);
+    return notice("success", `Posted the ${found.frequency} digest to ${found.channelName}.`);
   }
 
   private async find(access: UserAccess, args: string, verb: Verb): Promise<DigestSubscription | Reply> {

@@ -5,7 +5,7 @@ import type { ScheduleKind, SubscribeRequest } from "./subscribe-command.js";
 /** A channel's scheduled digest. */
 export interface DigestSubscription {
   id: string;
-  /** Where it posts (the channel's id) and its name as people know it. */
+  /** Where it posts (the channel's id) and its name as people know it ("#dealer-promos"). */
   channel: string;
   channelName: string;
   schedule: ScheduleKind;

@@ -28,7 +28,7 @@ const outbound: Outbound = {
       return {
         problem: "I'm not in #secret yet: invite me with /invite @Kigo Offers, then subscribe again.",
       };
-    return { channel: `C-${name}`, name };
+    return { channel: `C-${name}`, name: `#${name}` };
   },
 };
 

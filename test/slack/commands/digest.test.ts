@@ -92,7 +92,7 @@ describe("/offers digest in Slack", () => {
     subscriptionId = /\(subscription (\d+)\)/.exec(answer)?.[1] ?? "";
     expect(await h.app.digests.service.get(subscriptionId)).toMatchObject({
       channel: PROMOS,
-      channelName: "dealer-promos",
+      channelName: "#dealer-promos",
       cron: "0 9 * * 1",
     });
   });
@@ -160,8 +160,8 @@ describe("/offers digest in Slack", () => {
       "I'm not in #vip-lounge yet: invite me with /invite @Kigo Offers, then subscribe again.",
     );
     const channels = (await h.app.digests.service.all()).map((subscription) => subscription.channelName);
-    expect(channels).not.toContain("vip-lounge");
-    expect(channels).not.toContain("not-a-channel");
+    expect(channels).not.toContain("#vip-lounge");
+    expect(channels).not.toContain("#not-a-channel");
   });
 
   it("previews a digest in the user's DM, not in the channel it was asked in", async () => {
@@ -190,5 +190,15 @@ describe("/offers digest in Slack", () => {
       cron: "0 8 * * 5",
       scope: { label: "all offers", merchantIds: [] },
     });
+  });
+
+  it("subscribes the DM a command is typed in when no channel is named", async () => {
+    expect(await offers(MANAGER, "digest subscribe daily at 7am", "DMANAGER")).toContain(
+      "Subscribed your DM with me to the daily digest for all offers, every day at 7:00 AM",
+    );
+    const mine = (await h.app.digests.service.all()).filter(
+      (subscription) => subscription.channel === "DMANAGER",
+    );
+    expect(mine.map((subscription) => subscription.cron)).toEqual(["0 7 * * *"]);
   });
 });
