@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt";
 import { z } from "zod";
 import type { Action, ActionId } from "../../core/view-models.js";
+import { CHANNEL_CONFIRMS } from "../text/confirms.js";
 import { chunk, context, moreNote, plain } from "./blocks.js";
 import { LIMITS } from "./limits.js";
 
@@ -32,16 +33,6 @@ const SEPARATOR = ":";
 
 /** More buttons than this is a list nobody reads; the rest are counted in a note. */
 const MAX_ACTION_BLOCKS = 4;
-
-/** Cancelling throws the draft away; the preview's model leaves the question to the channel. */
-const DEFAULT_CONFIRMS: Partial<Record<ActionId, NonNullable<Action["confirm"]>>> = {
-  cancel: {
-    title: "Cancel this draft?",
-    text: "The offer will not be published and this draft closes.",
-    confirm: "Cancel draft",
-    deny: "Keep editing",
-  },
-};
 
 const buttonValue = z.object({ k: z.string(), v: z.string() });
 /** A menu has one action id for all its options, so each option names its action too. */
@@ -111,7 +102,7 @@ export function parseActionId(actionId: string): ActionId | undefined {
 }
 
 export function button(action: Action, threadKey: string, actionId: string = action.id): types.Button {
-  const confirm = action.confirm ?? DEFAULT_CONFIRMS[action.id];
+  const confirm = action.confirm ?? CHANNEL_CONFIRMS[action.id];
   return {
     type: "button",
     action_id: actionId,

@@ -1,10 +1,11 @@
 import type { types } from "@slack/bolt";
 import { codesList, formatCount, offerTypeLabel, redemptionLabels } from "../../core/format.js";
 import type { Reply } from "../../core/view-models.js";
+import { offerBadge, offerDates } from "../text/offer-words.js";
 import { context, fieldSections, fitGroups, header, prefixed, section } from "./blocks.js";
 import { actionsBlocks, button } from "./buttons.js";
 import { LIMITS } from "./limits.js";
-import { offerBadge, offerDates, offerSummaryText } from "./summaries.js";
+import { offerSummaryText } from "./summaries.js";
 
 type OfferList = Extract<Reply, { kind: "offer_list" }>;
 type OfferDetail = Extract<Reply, { kind: "offer_detail" }>;

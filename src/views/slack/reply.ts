@@ -1,6 +1,6 @@
 import type { types } from "@slack/bolt";
-import { formatCount } from "../../core/format.js";
 import { publishedActions, type Reply } from "../../core/view-models.js";
+import { replySummary } from "../text/reply-summary.js";
 import { analyticsBlocks } from "./analytics.js";
 import { context, fitGroups, fitLines, LINE_MAX, notificationText, prefixed, section } from "./blocks.js";
 import { actionsBlocks, button } from "./buttons.js";
@@ -20,7 +20,7 @@ export function replyBlocks(
   options: { threadKey: string; approvals?: ApprovalsRoute },
 ): { text: string; blocks: types.KnownBlock[] } {
   return {
-    text: notificationText(fallbackOf(reply)),
+    text: notificationText(replySummary(reply)),
     blocks: blocksOf(reply, options.threadKey, options.approvals),
   };
 }
@@ -108,26 +108,4 @@ function notesBlocks(notes: string[]): types.KnownBlock[] {
 
 function bullet(item: string): string {
   return prefixed("• ", item, LINE_MAX);
-}
-
-function fallbackOf(reply: Reply): string {
-  switch (reply.kind) {
-    case "notice":
-    case "question":
-      return reply.text;
-    case "preview":
-      return `Preview: ${reply.preview.title}`;
-    case "published":
-      return `Published "${reply.title}" as offer #${reply.offerId}.`;
-    case "offer_list":
-      return `${reply.title}: ${formatCount(reply.total)} found`;
-    case "offer_detail":
-      return `Offer #${reply.offer.offerId}: ${reply.offer.title}`;
-    case "analytics":
-      return `Analytics for ${reply.title} (#${reply.offerId})`;
-    case "drafts":
-      return reply.drafts.length === 0
-        ? "You have no open drafts."
-        : `You have ${formatCount(reply.drafts.length)} open draft${reply.drafts.length === 1 ? "" : "s"}.`;
-  }
 }
