@@ -102,6 +102,23 @@ const channelId = (name: string) =>
       message: `${name} must be a Slack channel id like C0123456789 (channel details → About), not its name`,
     });
 
+const guid = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+      message: `${name} must be a GUID like 00000000-0000-0000-0000-000000000000 (the Azure Bot's Microsoft App ID)`,
+    });
+
+/** Teams posts to a conversation by its id: a channel's is "19:…@thread.tacv2" (Get link to channel). */
+const teamsConversationId = (name: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^(19|a|8):\S+$/, {
+      message: `${name} must be a Teams conversation id like 19:abc…@thread.tacv2 (the channel's link holds it), not its name`,
+    });
+
 const nonEmpty = (name: string) =>
   z
     .string()
@@ -192,6 +209,21 @@ const envSchema = z
     SLACK_API_URL: z.preprocess(blankAsUnset, httpUrl("SLACK_API_URL", "https://slack.com/api/").optional()),
     SLACK_APPROVALS_CHANNEL: z.preprocess(blankAsUnset, channelId("SLACK_APPROVALS_CHANNEL").optional()),
     PORT: z.preprocess(blankAsUnset, port("PORT", 3000).default(3000)),
+    TEAMS_APP_ID: z.preprocess(blankAsUnset, guid("TEAMS_APP_ID").optional()),
+    TEAMS_APP_PASSWORD: z.preprocess(blankAsUnset, nonEmpty("TEAMS_APP_PASSWORD").optional()),
+    TEAMS_TENANT_ID: z.preprocess(blankAsUnset, guid("TEAMS_TENANT_ID").optional()),
+    /** Local runs and tests only: accept Teams activities without a Bot Framework token. */
+    TEAMS_ALLOW_ANONYMOUS: z.preprocess(
+      blankAsUnset,
+      z
+        .enum(["true", "false"], { message: "TEAMS_ALLOW_ANONYMOUS must be true or false" })
+        .default("false")
+        .transform((value) => value === "true"),
+    ),
+    TEAMS_APPROVALS_CHANNEL: z.preprocess(
+      blankAsUnset,
+      teamsConversationId("TEAMS_APPROVALS_CHANNEL").optional(),
+    ),
     ALERTS_FILE: z.preprocess(blankAsUnset, nonEmpty("ALERTS_FILE").optional()),
     /** When offers are checked for alerts, in DEFAULT_TIME_ZONE. */
     ALERTS_CRON: z.preprocess(blankAsUnset, cronPattern("ALERTS_CRON").default("0 * * * *")),
@@ -211,6 +243,22 @@ const envSchema = z
         path: ["SLACK_SIGNING_SECRET"],
         message:
           "SLACK_BOT_TOKEN needs SLACK_SIGNING_SECRET (HTTP mode, events at /slack/events) or SLACK_APP_TOKEN (Socket Mode)",
+      });
+    }
+    if (env.TEAMS_ALLOW_ANONYMOUS && env.TEAMS_APP_ID) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TEAMS_ALLOW_ANONYMOUS"],
+        message:
+          "TEAMS_ALLOW_ANONYMOUS=true cannot be used with TEAMS_APP_ID: with an app id every Teams request must carry a valid token",
+      });
+    }
+    if (env.TEAMS_APP_ID && (!env.TEAMS_APP_PASSWORD || !env.TEAMS_TENANT_ID)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [env.TEAMS_APP_PASSWORD ? "TEAMS_TENANT_ID" : "TEAMS_APP_PASSWORD"],
+        message:
+          "TEAMS_APP_ID needs TEAMS_APP_PASSWORD (a client secret of the app) and TEAMS_TENANT_ID (the single tenant it is registered in)",
       });
     }
     if (env.KIGO_API_URL && !env.KIGO_API_TOKEN) {

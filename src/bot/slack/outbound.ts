@@ -12,7 +12,7 @@ import {
   replyBlocks,
 } from "../../views/slack/index.js";
 import { findChannel } from "./channels.js";
-import { channelPacer } from "./pace.js";
+import { channelPacer } from "../pace.js";
 import { currentPlace, isProvisional, placeKeyOf, type SlackPlace } from "./place.js";
 import { platformCode } from "./start-up.js";
 

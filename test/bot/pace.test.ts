@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { channelPacer } from "../../src/bot/slack/pace.js";
+import { channelPacer } from "../../src/bot/pace.js";
 
 describe("channelPacer", () => {
   it("runs one channel's posts in order, apart, even after one fails; another channel's at once", async () => {

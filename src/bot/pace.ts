@@ -1,7 +1,8 @@
 /**
- * Slack takes about one message per second per channel and answers faster posts with 429, which
- * pauses every call of the client, not just that channel's. So posts to one channel wait their
- * turn, in order, while posts to other channels go at once.
+ * Chat services pace posts per conversation (Slack about one a second per channel, Teams about
+ * seven a second) and answer faster posts with 429, which in Slack pauses every call of the
+ * client, not just that channel's. So posts to one channel wait their turn, in order, while posts
+ * to other channels go at once.
  */
 export type Pacer = <T>(channel: string, post: () => Promise<T>) => Promise<T>;
 
