@@ -27,6 +27,32 @@ export type ActionId =
   | "offer_extend"
   | "draft_resume";
 
+const ACTION_IDS: Record<ActionId, true> = {
+  answer: true,
+  publish: true,
+  edit: true,
+  submit: true,
+  approve: true,
+  reject: true,
+  cancel: true,
+  retry: true,
+  offers_page: true,
+  offer_show: true,
+  offer_pause: true,
+  offer_resume: true,
+  offer_end: true,
+  offer_end_confirmed: true,
+  offer_duplicate: true,
+  offer_analytics: true,
+  offer_extend: true,
+  draft_resume: true,
+};
+
+/** Whether a name a click sent back is one of ours: channels check what they cannot trust. */
+export function isActionId(id: string): id is ActionId {
+  return Object.hasOwn(ACTION_IDS, id);
+}
+
 export interface Action {
   id: ActionId;
   label: string;

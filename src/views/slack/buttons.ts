@@ -1,33 +1,12 @@
 import type { types } from "@slack/bolt";
 import { z } from "zod";
-import type { Action, ActionId } from "../../core/view-models.js";
+import { type Action, type ActionId, isActionId } from "../../core/view-models.js";
 import { CHANNEL_CONFIRMS } from "../text/confirms.js";
 import { chunk, context, moreNote, plain } from "./blocks.js";
 import { LIMITS } from "./limits.js";
 
 /** Thread key of buttons that belong to no conversation (App Home): the listener starts one. */
 export const NO_THREAD_KEY = "";
-
-const ACTION_IDS: Record<ActionId, true> = {
-  answer: true,
-  publish: true,
-  edit: true,
-  submit: true,
-  approve: true,
-  reject: true,
-  cancel: true,
-  retry: true,
-  offers_page: true,
-  offer_show: true,
-  offer_pause: true,
-  offer_resume: true,
-  offer_end: true,
-  offer_end_confirmed: true,
-  offer_duplicate: true,
-  offer_analytics: true,
-  offer_extend: true,
-  draft_resume: true,
-};
 
 const SEPARATOR = ":";
 
@@ -98,7 +77,7 @@ export function actionIdOf(actionId: string, index: number): string {
 export function parseActionId(actionId: string): ActionId | undefined {
   const [id = "", index, ...rest] = actionId.split(SEPARATOR);
   if (rest.length > 0 || (index !== undefined && !/^\d+$/.test(index))) return undefined;
-  return Object.hasOwn(ACTION_IDS, id) ? (id as ActionId) : undefined;
+  return isActionId(id) ? id : undefined;
 }
 
 export function button(action: Action, threadKey: string, actionId: string = action.id): types.Button {
