@@ -8,6 +8,7 @@ import {
   type OfferDraft,
   offerDraft,
 } from "../../core/format.js";
+import { fieldMaxLength, formText } from "../text/form-values.js";
 import { context, fitLines, header, LINE_MAX, plain, prefixed, section } from "./blocks.js";
 import { LIMITS } from "./limits.js";
 
@@ -35,7 +36,7 @@ function inputBlocks(input: FormInput, draft: OfferDraft): types.KnownBlock[] {
   const label = FIELD_LABELS[input.field];
   if (
     (input.kind === "text" || input.kind === "long_text") &&
-    textOf(value).length > maxLengthOf(input.field)
+    formText(value).length > maxLengthOf(input.field)
   ) {
     // Cutting the text to fit would save the cut copy; the field stays out of the form instead.
     return [
@@ -66,7 +67,7 @@ function elementOf(input: FormInput, value: unknown): types.InputBlockElement {
         action_id,
         multiline: input.kind === "long_text",
         max_length: maxLengthOf(input.field),
-        ...(value !== undefined ? { initial_value: textOf(value) } : {}),
+        ...(value !== undefined ? { initial_value: formText(value) } : {}),
         ...(input.placeholder ? { placeholder: plain(input.placeholder, LIMITS.placeholder) } : {}),
       };
     case "number":
@@ -102,16 +103,8 @@ function optionsOf(labels: Record<string, string>): types.PlainTextOption[] {
   return Object.entries(labels).map(([value, text]) => ({ text: plain(text, LIMITS.optionText), value }));
 }
 
-/** Lists are edited as comma-separated text, the way parseDraftForm reads them back. */
-function textOf(value: unknown): string {
-  if (value === undefined) return "";
-  return Array.isArray(value) ? value.join(", ") : String(value);
-}
-
 function maxLengthOf(field: DraftField): number {
-  const schema = offerDraft.shape[field];
-  const max = schema instanceof z.ZodString ? schema.maxLength : null;
-  return Math.min(max ?? LIMITS.plainTextInput, LIMITS.plainTextInput);
+  return Math.min(fieldMaxLength(field) ?? LIMITS.plainTextInput, LIMITS.plainTextInput);
 }
 
 function isInteger(field: DraftField): boolean {

@@ -1,7 +1,7 @@
 import type { types } from "@slack/bolt";
-import { codesList, formatCount, offerTypeLabel, redemptionLabels } from "../../core/format.js";
+import { formatCount } from "../../core/format.js";
 import type { Reply } from "../../core/view-models.js";
-import { offerBadge, offerDates } from "../text/offer-words.js";
+import { offerDetailFields } from "../text/offer-words.js";
 import { context, fieldSections, fitGroups, header, prefixed, section } from "./blocks.js";
 import { actionsBlocks, button } from "./buttons.js";
 import { LIMITS } from "./limits.js";
@@ -34,23 +34,7 @@ export function offerListBlocks(reply: OfferList, threadKey: string): types.Know
 
 export function offerDetailBlocks(reply: OfferDetail, threadKey: string): types.KnownBlock[] {
   const { offer } = reply;
-  const fields = [
-    { label: "Status", value: offerBadge(offer.status) },
-    { label: "Offer", value: `#${offer.offerId}` },
-    { label: "Merchant", value: offer.merchantName ?? `#${offer.merchantId}` },
-    { label: "Dates", value: offerDates(offer) },
-    ...(offer.offerType ? [{ label: "Offer type", value: offerTypeLabel(offer.offerType) }] : []),
-    ...(offer.savings ? [{ label: "Saving", value: offer.savings }] : []),
-    { label: "Redemption", value: redemptionLabels(offer.redemptionMethods) },
-    ...(offer.promoCodes?.length ? [{ label: "Codes", value: codesList(offer.promoCodes) }] : []),
-    ...(offer.usageLimitPerCustomer !== undefined
-      ? [{ label: "Per customer", value: formatCount(offer.usageLimitPerCustomer) }]
-      : []),
-    ...(offer.totalUsageLimit !== undefined
-      ? [{ label: "Total uses", value: formatCount(offer.totalUsageLimit) }]
-      : []),
-    ...(offer.link ? [{ label: "Link", value: offer.link }] : []),
-  ];
+  const fields = offerDetailFields(offer);
   return [
     header(offer.title),
     ...fieldSections(undefined, fields),

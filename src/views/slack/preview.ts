@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt";
-import { formatCount, type ValidationIssue } from "../../core/format.js";
+import type { ValidationIssue } from "../../core/format.js";
 import type { PreviewModel } from "../../core/view-models.js";
+import { issuesInOrder } from "../text/issues.js";
 import {
   channelMention,
   context,
@@ -78,17 +79,9 @@ export function previewStatusBlocks(preview: PreviewModel, approvals?: Approvals
   return blocks;
 }
 
-/** Errors first: when the list is cut, the ones that block publishing are still shown. */
 function issuesText(issues: ValidationIssue[]): string {
-  const errors = issues.filter((issue) => issue.severity === "error");
-  const warnings = issues.filter((issue) => issue.severity === "warning");
-  const heading = [
-    errors.length > 0 && `${formatCount(errors.length)} to fix before publishing`,
-    warnings.length > 0 && `${formatCount(warnings.length)} to check`,
-  ]
-    .filter(Boolean)
-    .join(", ");
-  const lines = [...errors, ...warnings].map(
+  const { heading, ordered } = issuesInOrder(issues);
+  const lines = ordered.map(
     (issue) =>
       `${issue.severity === "error" ? "❌" : "⚠️"} ${escapeAndTruncate(issue.message, LINE_MAX)}\n      _Fix:_ ${escapeAndTruncate(issue.fix, LINE_MAX)}`,
   );

@@ -1,4 +1,5 @@
 import {
+  codesList,
   type DraftStatus,
   formatCount,
   formatDate,
@@ -7,7 +8,7 @@ import {
   offerTypeLabel,
   redemptionLabels,
 } from "../../core/format.js";
-import type { OfferSummaryModel, Reply } from "../../core/view-models.js";
+import type { OfferDetailModel, OfferSummaryModel, Reply } from "../../core/view-models.js";
 
 /** How an offer's status, dates and a draft's status read in every chat channel (plain text). */
 
@@ -76,5 +77,28 @@ export function analyticsFigures(
           ? "n/a (no impressions recorded)"
           : `${(reply.conversionRate * 100).toFixed(1)}%`,
     },
+  ];
+}
+
+/** What `/offers show` lists about an offer, labelled, in the order a marketer checks it. */
+export function offerDetailFields(
+  offer: OfferSummaryModel & OfferDetailModel,
+): { label: string; value: string }[] {
+  return [
+    { label: "Status", value: offerBadge(offer.status) },
+    { label: "Offer", value: `#${offer.offerId}` },
+    { label: "Merchant", value: offer.merchantName ?? `#${offer.merchantId}` },
+    { label: "Dates", value: offerDates(offer) },
+    ...(offer.offerType ? [{ label: "Offer type", value: offerTypeLabel(offer.offerType) }] : []),
+    ...(offer.savings ? [{ label: "Saving", value: offer.savings }] : []),
+    { label: "Redemption", value: redemptionLabels(offer.redemptionMethods) },
+    ...(offer.promoCodes?.length ? [{ label: "Codes", value: codesList(offer.promoCodes) }] : []),
+    ...(offer.usageLimitPerCustomer !== undefined
+      ? [{ label: "Per customer", value: formatCount(offer.usageLimitPerCustomer) }]
+      : []),
+    ...(offer.totalUsageLimit !== undefined
+      ? [{ label: "Total uses", value: formatCount(offer.totalUsageLimit) }]
+      : []),
+    ...(offer.link ? [{ label: "Link", value: offer.link }] : []),
   ];
 }

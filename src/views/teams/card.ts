@@ -1,0 +1,211 @@
+import { formatCount } from "../../core/format.js";
+import { escapeAndTruncate, prefixed } from "./escape.js";
+import { LIMITS } from "./limits.js";
+
+/**
+ * The part of Adaptive Cards 1.5 these views use, typed so a builder cannot write what Teams
+ * would refuse. Text is markdown: builders pass it through `escape.ts` first.
+ */
+
+export const CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+
+type Spacing = "none" | "small" | "medium" | "large";
+type ActionStyle = "positive" | "destructive";
+
+interface Placed {
+  spacing?: Spacing;
+  separator?: boolean;
+}
+
+export interface TextBlock extends Placed {
+  type: "TextBlock";
+  text: string;
+  wrap: true;
+  size?: "small" | "medium" | "large";
+  weight?: "bolder";
+  isSubtle?: true;
+  color?: "good" | "warning" | "attention";
+  fontType?: "monospace";
+}
+
+export interface FactSet extends Placed {
+  type: "FactSet";
+  facts: { title: string; value: string }[];
+}
+
+export interface Image extends Placed {
+  type: "Image";
+  url: string;
+  altText: string;
+  size: "stretch";
+}
+
+export interface ColumnSet extends Placed {
+  type: "ColumnSet";
+  columns: { type: "Column"; width: "auto" | "stretch"; items: CardElement[] }[];
+}
+
+export interface ActionSet extends Placed {
+  type: "ActionSet";
+  actions: CardAction[];
+}
+
+interface InputBase extends Placed {
+  id: string;
+  label: string;
+}
+
+export type CardInput =
+  | (InputBase & {
+      type: "Input.Text";
+      isMultiline?: true;
+      maxLength?: number;
+      placeholder?: string;
+      value?: string;
+      isRequired?: true;
+      errorMessage?: string;
+    })
+  | (InputBase & { type: "Input.Number"; min: number; value?: number })
+  | (InputBase & { type: "Input.Date"; value?: string })
+  | (InputBase & {
+      type: "Input.ChoiceSet";
+      style: "compact";
+      isMultiSelect?: true;
+      choices: { title: string; value: string }[];
+      value?: string;
+    });
+
+export type CardElement = TextBlock | FactSet | Image | ColumnSet | ActionSet | CardInput;
+
+interface ActionBase {
+  title: string;
+  style?: ActionStyle;
+  /** Teams puts secondary actions behind a "…" menu. */
+  mode?: "secondary";
+}
+
+/** What a click sends back; `verb` is the action's id (see `actions.ts`). */
+export interface ClickData {
+  threadKey: string;
+  value: string;
+}
+
+export type CardAction =
+  | (ActionBase & { type: "Action.Execute"; verb: string; data: ClickData })
+  | (ActionBase & { type: "Action.Submit"; data: Record<string, unknown> })
+  | (ActionBase & { type: "Action.ShowCard"; card: ShownCard });
+
+/** A card inside an `Action.ShowCard`: no version or schema of its own. */
+export interface ShownCard {
+  type: "AdaptiveCard";
+  body: CardElement[];
+  actions?: CardAction[];
+}
+
+export interface AdaptiveCard {
+  type: "AdaptiveCard";
+  $schema: typeof CARD_SCHEMA;
+  version: "1.5";
+  /** One short line: shown where the card cannot be, and the notification's text. */
+  fallbackText: string;
+  body: CardElement[];
+  actions?: CardAction[];
+}
+
+/** A card's content before it is one: what it shows, and its buttons at the bottom. */
+export interface CardParts {
+  body: CardElement[];
+  actions: CardAction[];
+}
+
+export function card(fallback: string, body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
+  return {
+    type: "AdaptiveCard",
+    $schema: CARD_SCHEMA,
+    version: "1.5",
+    fallbackText: fallback.slice(0, LIMITS.fallback),
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+/** Markdown that is already escaped and within its limit. */
+export function text(markdown: string, style: Omit<TextBlock, "type" | "text" | "wrap"> = {}): TextBlock {
+  return { type: "TextBlock", text: markdown, wrap: true, ...style };
+}
+
+export function heading(plain: string): TextBlock {
+  return text(escapeAndTruncate(plain, LIMITS.title), { size: "medium", weight: "bolder" });
+}
+
+/** Lines in small print, one block each: notes, hints, the small print under a card. */
+export function smallPrint(lines: string[], noun = "notes"): TextBlock[] {
+  const shown =
+    lines.length > LIMITS.notes
+      ? [...lines.slice(0, LIMITS.notes - 1), moreNote(lines.length - LIMITS.notes + 1, noun)]
+      : lines;
+  return shown.map((line) => text(line, { size: "small", isSubtle: true, spacing: "small" }));
+}
+
+/** Label/value pairs; both escaped here, as both are markdown in Teams. */
+export function facts(pairs: { label: string; value: string }[]): FactSet {
+  return {
+    type: "FactSet",
+    facts: pairs.map(({ label, value }) => ({
+      title: escapeAndTruncate(label, LIMITS.title),
+      value: escapeAndTruncate(value || "—", LIMITS.field),
+    })),
+  };
+}
+
+/** A line of text with its actions at the right, as a list row. */
+export function row(items: CardElement[], actions: CardAction[]): ColumnSet {
+  return {
+    type: "ColumnSet",
+    separator: true,
+    columns: [
+      { type: "Column", width: "stretch", items },
+      ...(actions.length > 0
+        ? [{ type: "Column" as const, width: "auto" as const, items: [actionSet(actions)] }]
+        : []),
+    ],
+  };
+}
+
+export function actionSet(actions: CardAction[]): ActionSet {
+  return { type: "ActionSet", actions };
+}
+
+export function bullet(item: string): string {
+  return prefixed("• ", item, LIMITS.line);
+}
+
+/**
+ * Whole groups of elements (an offer and its buttons) while they fit in `room` bytes of JSON;
+ * the ones that do not are counted in a closing note, so a long list is cut visibly.
+ */
+export function fitGroups(groups: CardElement[][], room: number, noun: string): CardElement[] {
+  const sizes = groups.map((group) => bytesOf(group));
+  if (sizes.reduce((sum, size) => sum + size, 0) <= room) return groups.flat();
+  const reserve = bytesOf(smallPrint([moreNote(groups.length, noun)]));
+  const kept: CardElement[] = [];
+  let used = 0;
+  let shown = 0;
+  for (const [index, group] of groups.entries()) {
+    const size = sizes[index] ?? 0;
+    if (used + size + reserve > room) break;
+    kept.push(...group);
+    used += size;
+    shown += 1;
+  }
+  return [...kept, ...smallPrint([moreNote(groups.length - shown, noun)])];
+}
+
+export function moreNote(count: number, noun: string): string {
+  return `_…and ${formatCount(count)} more ${noun}_`;
+}
+
+/** What the card budget counts: the JSON in UTF-8 bytes (Teams counts UTF-16, about twice that). */
+export function bytesOf(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), "utf8");
+}
