@@ -5,15 +5,15 @@ export { truncatePlain } from "../text/truncate.js";
 /**
  * Everything a user typed is shown literally. Adaptive Cards read TextBlock and FactSet text as
  * markdown: `**bold**`, `_italic_`, `[text](https://evil)` links, and lists where a line starts
- * with "-", "+", "*" or "1.". Those characters get a backslash, so a marketer's title can neither
- * restyle a card nor disguise a link (a bare URL still shows as itself). A line break becomes a
- * paragraph break, the one every Teams client keeps.
+ * with "- ", "+ ", "* " or "1. " (cards have no headings or quotes). Those characters get a
+ * backslash, so a marketer's title can neither restyle a card nor disguise a link (a bare URL
+ * still shows as itself). A line break becomes a paragraph break, the one every Teams client keeps.
  */
 export function escapeText(text: string): string {
   return text
     .replace(/[\\*_[\]`~]/g, "\\$&")
-    .replace(/^(\s*)([-+>#])/gm, "$1\\$2")
-    .replace(/^(\s*\d+)([.)])/gm, "$1\\$2")
+    .replace(/^(\s*)([-+])(?=\s|$)/gm, "$1\\$2")
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/gm, "$1\\$2")
     .replace(/\r?\n/g, "\n\n");
 }
 

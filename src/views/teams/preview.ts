@@ -91,5 +91,5 @@ function issuesBody(issues: ValidationIssue[]): CardElement[] {
       { spacing: "small" },
     ),
   ]);
-  return [text(`**${title}**`, { spacing: "medium" }), ...fitGroups(lines, LIMITS.text * 2, "issues")];
+  return [text(`**${title}**`, { spacing: "medium" }), ...fitGroups(lines, LIMITS.text, "issues")];
 }
