@@ -106,7 +106,7 @@ export interface AdaptiveCard {
   type: "AdaptiveCard";
   $schema: typeof CARD_SCHEMA;
   version: "1.5";
-  /** One short line: shown where the card cannot be, and the notification's text. */
+  /** One short line (markdown, like all card text): shown where the card cannot be, and in notifications. */
   fallbackText: string;
   body: CardElement[];
   actions?: CardAction[];
@@ -123,7 +123,7 @@ export function card(fallback: string, body: CardElement[], actions: CardAction[
     type: "AdaptiveCard",
     $schema: CARD_SCHEMA,
     version: "1.5",
-    fallbackText: fallback.slice(0, LIMITS.fallback),
+    fallbackText: escapeAndTruncate(fallback, LIMITS.fallback),
     body,
     ...(actions.length > 0 ? { actions } : {}),
   };

@@ -301,7 +301,7 @@ describe("published", () => {
       created: ["offer #901", "promo code SPRING20"],
       workarounds: ["Program type stored in classification (no programs endpoint)."],
     });
-    expect(card.fallbackText).toBe('Published "Spring *sale*" as offer #901.');
+    expect(card.fallbackText).toBe('Published "Spring \\*sale\\*" as offer #901.');
     expect(textOf(card)).toBe(
       "✅ Published **Spring \\*sale\\*** as offer **#901**.\n**Created**\n• offer #901\n• promo code SPRING20\n⚠️ Program type stored in classification (no programs endpoint).",
     );
