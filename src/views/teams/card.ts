@@ -118,14 +118,28 @@ export interface CardParts {
   actions: CardAction[];
 }
 
+/**
+ * The builders cut every part to fit; should the parts still add up past the budget, the body is
+ * cut at its end, visibly, rather than Teams refusing the whole message.
+ */
 export function card(fallback: string, body: CardElement[], actions: CardAction[] = []): AdaptiveCard {
-  return {
+  const whole: AdaptiveCard = {
     type: "AdaptiveCard",
     $schema: CARD_SCHEMA,
     version: "1.5",
     fallbackText: escapeAndTruncate(fallback, LIMITS.fallback),
     body,
     ...(actions.length > 0 ? { actions } : {}),
+  };
+  const over = bytesOf(whole) - LIMITS.cardBytes;
+  if (over <= 0) return whole;
+  return {
+    ...whole,
+    body: fitGroups(
+      body.map((element) => [element]),
+      bytesOf(body) - over,
+      "lines",
+    ),
   };
 }
 

@@ -47,10 +47,12 @@ export function digestCard(view: DigestView, chart?: { url: string }): AdaptiveC
       ...fitGroups(groups, LIMITS.listBytes, "offers"),
       ...more,
     ]);
-  const withSparkline = digestWith(view.chart ? sparklineBody(view.chart) : []);
+  const sparkline = view.chart ? sparklineBody(view.chart) : [];
+  const withSparkline = digestWith(sparkline);
   if (!view.chart || !chart) return withSparkline;
-  const withImage = digestWith(imageBody(view.chart, chart.url));
-  return bytesOf(withImage) <= LIMITS.cardBytes ? withImage : withSparkline;
+  const image = imageBody(view.chart, chart.url);
+  const fits = bytesOf(withSparkline) - bytesOf(sparkline) + bytesOf(image) <= LIMITS.cardBytes;
+  return fits ? digestWith(image) : withSparkline;
 }
 
 /** An alert: its sentence, and buttons to act on the offer at once. */

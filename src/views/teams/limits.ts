@@ -6,12 +6,16 @@
 export const LIMITS = {
   /** The whole card's JSON, in UTF-8 bytes. */
   cardBytes: 28_000,
-  /** What one list of rows (offers, drafts, digest lines, preview sections) may take of a card. */
+  /** What one list of rows (offers, drafts, digest lines) may take of a card. */
   listBytes: 16_000,
+  /** What a preview's sections may take, leaving room for its notes, issues and status. */
+  sectionsBytes: 10_000,
   fallback: 300,
   text: 3000,
   /** One line of a list (an issue, a created item, a note). */
   line: 600,
+  /** A sentence around something a person wrote: a rejection reason, a publishing error. */
+  paragraph: 1200,
   field: 2000,
   title: 150,
   notes: 10,

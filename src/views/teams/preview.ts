@@ -19,13 +19,13 @@ export const personName = (userId: string, nameOf?: NameOf) => nameOf?.(userId) 
 export function previewBody(preview: PreviewModel): CardElement[] {
   const body: CardElement[] = [
     heading(preview.title),
-    text(escapeAndTruncate(preview.summary || "—", LIMITS.text), { spacing: "small" }),
+    text(escapeAndTruncate(preview.summary || "—", LIMITS.line), { spacing: "small" }),
     ...fitGroups(
       preview.sections.map((part) => [
         text(`**${escapeAndTruncate(part.title, LIMITS.title)}**`, { spacing: "medium" }),
         facts(part.fields),
       ]),
-      LIMITS.listBytes,
+      LIMITS.sectionsBytes,
       "sections",
     ),
   ];
@@ -73,7 +73,7 @@ export function previewStatusBody(
     const kept = " The draft is kept.";
     body.push(
       text(
-        `${prefixed("❌ **Publishing failed:** ", preview.publishError, LIMITS.text - kept.length)}${kept}`,
+        `${prefixed("❌ **Publishing failed:** ", preview.publishError, LIMITS.paragraph - kept.length)}${kept}`,
         {
           color: "attention",
         },

@@ -133,7 +133,12 @@ function draftsParts(reply: Drafts, threadKey: string): CardParts {
 }
 
 function notesBody(notes: string[]): CardElement[] {
-  return smallPrint(
-    notes.filter((note) => note.trim() !== "").map((note) => escapeAndTruncate(note, LIMITS.line)),
+  const lines = notes
+    .filter((note) => note.trim() !== "")
+    .map((note) => escapeAndTruncate(note, LIMITS.line));
+  return fitGroups(
+    lines.map((line) => smallPrint([line])),
+    LIMITS.text,
+    "notes",
   );
 }

@@ -55,7 +55,7 @@ export function buttonsOf(card: AdaptiveCard): Node[] {
   return [...own(card.body), ...(card.actions ?? [])] as Node[];
 }
 
-export const titlesOf = (actions: Node[]) => actions.map((action) => action.title);
+export const titlesOf = (actions: readonly object[]) => actions.map((action) => (action as Node).title);
 
 /** Every text a user reads on the card: text blocks and facts, in order. */
 export function textOf(card: unknown): string {
@@ -78,7 +78,8 @@ export function textOf(card: unknown): string {
 }
 
 /** The invoke Teams sends when the button is clicked, with what was typed into the card's inputs. */
-export function clickOf(action: Node, inputs: Record<string, string> = {}): unknown {
+export function clickOf(button: unknown, inputs: Record<string, string> = {}): unknown {
+  const action = button as Node;
   if (action.type === "Action.Execute") {
     return {
       action: { type: "Action.Execute", verb: action.verb, data: { ...(action.data as Node), ...inputs } },

@@ -126,7 +126,24 @@ describe("question", () => {
       actions: [{ id: "answer", label: long(200), value: "x" }],
     });
     expect(String(buttonsOf(card)[0]?.title)).toHaveLength(60);
-    expect(textOf(card)).toContain("…and 5 more notes");
+    expect(textOf(card)).toMatch(/…and \d+ more notes/);
+  });
+
+  it("cuts the text at its end, visibly, when long suggestions leave it too little room", () => {
+    const card = render({
+      kind: "question",
+      field: "merchantName",
+      notes: Array.from({ length: 10 }, (_, i) => `Note ${i} ${long(500)}`),
+      text: long(3000),
+      hint: long(600),
+      actions: Array.from({ length: 24 }, (_, i) => ({
+        id: "answer",
+        label: `Merchant ${i}`,
+        value: long(900),
+      })),
+    });
+    expect(buttonsOf(card)).toHaveLength(24);
+    expect(textOf(card)).toMatch(/…and \d+ more lines/);
   });
 });
 
@@ -263,31 +280,43 @@ describe("preview", () => {
     expect(textOf(card)).toContain("Title: \\*\\*Free\\*\\* \\[click here\\]");
   });
 
-  it("fits a 10,000-character description, 30 issues and 30 sections within the card's size", () => {
-    const card = render_({
-      title: long(400),
-      summary: long(5000),
-      sections: [
-        { title: "Offer", fields: [{ label: "Description", value: long(10_000) }] },
-        ...Array.from({ length: 30 }, (_, i) => ({
-          title: `Section ${i}`,
-          fields: Array.from({ length: 10 }, (_, j) => ({ label: `Field ${j}`, value: long(300) })),
+  it("fits a 10,000-character description, 30 issues, 30 sections and long notes within the card's size", () => {
+    const card = render({
+      kind: "preview",
+      notes: Array.from({ length: 14 }, () => long(5000)),
+      actions: previewActions,
+      preview: preview({
+        title: long(400),
+        summary: long(5000),
+        sections: [
+          { title: "Offer", fields: [{ label: "Description", value: long(10_000) }] },
+          ...Array.from({ length: 30 }, (_, i) => ({
+            title: `Section ${i}`,
+            fields: Array.from({ length: 10 }, (_, j) => ({ label: `Field ${j}`, value: long(300) })),
+          })),
+        ],
+        issues: Array.from({ length: 30 }, (_, i) => ({
+          field: "draft" as const,
+          severity: i % 2 === 0 ? ("error" as const) : ("warning" as const),
+          message: `Problem ${i}: ${long(180)}`,
+          fix: `Fix ${i}: ${long(120)}`,
+          rule: `rule_${i}`,
         })),
-      ],
-      issues: Array.from({ length: 30 }, (_, i) => ({
-        field: "draft" as const,
-        severity: i % 2 === 0 ? ("error" as const) : ("warning" as const),
-        message: `Problem ${i}: ${long(180)}`,
-        fix: `Fix ${i}: ${long(120)}`,
-        rule: `rule_${i}`,
-      })),
-      budgetImpact: { text: long(2000), assumption: long(2000), overBudget: false },
-      recommendation: long(2000),
+        budgetImpact: { text: long(2000), assumption: long(2000), overBudget: false },
+        recommendation: long(2000),
+        status: "failed",
+        publishError: long(5000),
+        approval: { submittedBy: long(300), rejectedReason: long(5000) },
+      }),
     });
     const text = textOf(card);
+    expect(text).toMatch(/…and \d+ more notes/);
     expect(text).toMatch(/…and \d+ more sections/);
     expect(text).toMatch(/…and \d+ more issues/);
     expect(text).toContain("15 to fix before publishing, 15 to check");
+    // Every part is cut to its share, so the status at the bottom is still there.
+    expect(text).toContain("🚫 **Rejected:**");
+    expect(text).toContain("The draft is kept.");
     expect(bytesOf(card)).toBeGreaterThan(20_000);
   });
 });
