@@ -220,6 +220,8 @@ const envSchema = z
         .default("false")
         .transform((value) => value === "true"),
     ),
+    /** The bot's public https origin (where Teams reaches /api/messages): digest charts are served there. */
+    PUBLIC_URL: z.preprocess(blankAsUnset, httpUrl("PUBLIC_URL", "https://offers.example.com").optional()),
     TEAMS_APPROVALS_CHANNEL: z.preprocess(
       blankAsUnset,
       teamsConversationId("TEAMS_APPROVALS_CHANNEL").optional(),

@@ -2,19 +2,25 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { createApp, kigoUnreachable, type OfferBotApp } from "./app.js";
 import { runConsoleChat } from "./bot/console/console-chat.js";
+import { startHttpServer } from "./bot/http-server.js";
+import { type OutboundRoute, routedOutbound, SLACK_IDS, TEAMS_IDS } from "./bot/outbound-router.js";
 import { createSlackBot } from "./bot/slack/slack-app.js";
+import { foreignTeamsVariables } from "./bot/teams/auth.js";
+import { createTeamsBot, type TeamsBot } from "./bot/teams/teams-app.js";
 import { type Config, loadConfig } from "./config.js";
 import { onStopSignal, runMain } from "./process.js";
 
 /**
- * `npm start`: the Slack app when SLACK_BOT_TOKEN is set; otherwise the console chat against the
+ * `npm start`: the Slack app when SLACK_BOT_TOKEN is set, the Teams bot when TEAMS_APP_ID (or
+ * TEAMS_ALLOW_ANONYMOUS) is, both on one HTTP server; with neither, the console chat against the
  * in-process Kigo sandbox (DESIGN §5).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
   // Logs go to stderr. In the terminal chat they share the screen with the conversation, so only
   // warnings show there unless LOG_LEVEL asks for more.
-  const consoleChat = !config.SLACK_BOT_TOKEN;
+  const teams = Boolean(config.TEAMS_APP_ID) || config.TEAMS_ALLOW_ANONYMOUS;
+  const consoleChat = !config.SLACK_BOT_TOKEN && !teams;
   const level = consoleChat && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL;
   const logger = pino({ name: "kigo-offer-bot", level }, pino.destination(2));
   const app = await createApp(config, { logger });
@@ -25,8 +31,8 @@ async function main(): Promise<void> {
     ? `the built-in Kigo sandbox at ${app.kigo.url} (demo data, token ${app.kigo.embedded.token})`
     : `the Kigo API at ${new URL(app.kigo.url).host}${unreachable ? `, not reachable yet (${unreachable}); the bot keeps trying` : ""}`;
   if (unreachable) probeUntilReachable(app.kigo.url, config.KIGO_API_TIMEOUT_MS, logger);
-  if (config.SLACK_BOT_TOKEN) {
-    await runSlack(config, app, logger, where);
+  if (!consoleChat) {
+    await runChannels(config, app, logger, where);
     return;
   }
   process.stdout.write(`${unreachable ? "Using" : "Connected to"} ${where}.\n`);
@@ -45,28 +51,87 @@ async function main(): Promise<void> {
   await app.close();
 }
 
-async function runSlack(config: Config, app: OfferBotApp, logger: pino.Logger, where: string): Promise<void> {
-  const slack = createSlackBot(
+/** Slack, Teams or both, on the one HTTP server at PORT (Slack's receiver hosts Teams' routes too). */
+async function runChannels(
+  config: Config,
+  app: OfferBotApp,
+  logger: pino.Logger,
+  where: string,
+): Promise<void> {
+  const teams =
+    config.TEAMS_APP_ID || config.TEAMS_ALLOW_ANONYMOUS ? teamsBot(config, app, logger) : undefined;
+  const slack = config.SLACK_BOT_TOKEN
+    ? createSlackBot(
+        {
+          botToken: config.SLACK_BOT_TOKEN,
+          ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
+          ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+          ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+          ...(config.SLACK_APPROVALS_CHANNEL ? { approvalsChannel: config.SLACK_APPROVALS_CHANNEL } : {}),
+          healthPort: config.PORT,
+          ...(teams ? { routes: teamsRoutes(teams) } : {}),
+        },
+        { bot: app.bot, kv: app.kv, ttlSeconds: app.ttlSeconds, logger },
+      )
+    : undefined;
+  const slackUrl = slack ? (await slack.start(config.PORT)).url : undefined;
+  const server =
+    !slack && teams ? await startHttpServer(config.PORT, "0.0.0.0", [teams.handle], logger) : undefined;
+  const routes: OutboundRoute[] = [
+    ...(slack ? [{ outbound: slack.outbound, owns: SLACK_IDS }] : []),
+    ...(teams ? [{ outbound: teams.outbound, owns: TEAMS_IDS }] : []),
+  ];
+  await app.digests.start(routedOutbound(routes));
+  const base = slackUrl ?? server?.url ?? `http://127.0.0.1:${config.PORT}`;
+  const running = [
+    slack && `Slack (${slackUrl ? `HTTP mode: events at ${slackUrl}/slack/events` : "Socket Mode"})`,
+    teams && `Teams (messages at ${base}/api/messages)`,
+  ].filter(Boolean);
+  process.stdout.write(
+    `Kigo Offer Manager is running in ${running.join(" and ")}, health at ${base}/healthz, using ${where}.\n`,
+  );
+  onStopSignal(async () => {
+    await slack?.stop();
+    await server?.close();
+    await teams?.stop();
+    await app.close();
+  });
+}
+
+function teamsBot(config: Config, app: OfferBotApp, logger: pino.Logger): TeamsBot {
+  if (!config.TEAMS_APP_ID)
+    logger.warn(
+      "Teams: TEAMS_ALLOW_ANONYMOUS=true, so requests to /api/messages are accepted without a Bot Framework token. Use it for local runs only.",
+    );
+  const foreign = foreignTeamsVariables(process.env);
+  if (foreign.length > 0)
+    logger.warn(
+      { variables: foreign },
+      "Teams: the Agents SDK also reads these variables and lets them override TEAMS_*; unset them",
+    );
+  return createTeamsBot(
     {
-      botToken: config.SLACK_BOT_TOKEN ?? "",
-      ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
-      ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
-      ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-      ...(config.SLACK_APPROVALS_CHANNEL ? { approvalsChannel: config.SLACK_APPROVALS_CHANNEL } : {}),
-      healthPort: config.PORT,
+      ...(config.TEAMS_APP_ID ? { appId: config.TEAMS_APP_ID } : {}),
+      ...(config.TEAMS_APP_PASSWORD ? { appPassword: config.TEAMS_APP_PASSWORD } : {}),
+      ...(config.TEAMS_TENANT_ID ? { tenantId: config.TEAMS_TENANT_ID } : {}),
+      ...(config.TEAMS_APPROVALS_CHANNEL ? { approvalsChannel: config.TEAMS_APPROVALS_CHANNEL } : {}),
+      ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     },
     { bot: app.bot, kv: app.kv, ttlSeconds: app.ttlSeconds, logger },
   );
-  const { url } = await slack.start(config.PORT);
-  await app.digests.start(slack.outbound);
-  const mode = url
-    ? `HTTP mode: events at ${url}/slack/events, health at ${url}/healthz`
-    : `Socket Mode, health at http://127.0.0.1:${config.PORT}/healthz`;
-  process.stdout.write(`Kigo Offer Manager is running in Slack (${mode}), using ${where}.\n`);
-  onStopSignal(async () => {
-    await slack.stop();
-    await app.close();
-  });
+}
+
+/** Teams' routes on Slack's receiver: Bolt hands them the request unread. */
+function teamsRoutes(teams: TeamsBot) {
+  const handler = (req: Parameters<TeamsBot["handle"]>[0], res: Parameters<TeamsBot["handle"]>[1]) => {
+    void teams.handle(req, res).then((handled) => {
+      if (!handled) res.writeHead(404).end();
+    });
+  };
+  return [
+    { path: "/api/messages", method: ["POST"], handler },
+    { path: "/charts/:file", method: ["GET"], handler },
+  ];
 }
 
 const PROBE_EVERY_MS = 15_000;

@@ -17,7 +17,11 @@ export interface Outbound {
    * the name to show people ("#dealer-promos", "your DM with me"), or one sentence on why the bot
    * cannot post there and how to fix it.
    */
-  channel(typed: string): Promise<{ channel: string; name: string } | { problem: string }>;
+  channel(
+    typed: string,
+    /** The conversation the request came from: with Slack and Teams both running, it says which one's. */
+    asker?: { channelId?: string },
+  ): Promise<{ channel: string; name: string } | { problem: string }>;
 }
 
 /** A conversation is a thread key; a channel is the channel's own id. */

@@ -37,6 +37,8 @@ export interface SlackSettings {
   approvalsChannel?: string;
   /** Socket Mode: port of the /healthz server (HTTP mode serves it with the events). */
   healthPort?: number;
+  /** More routes on the same server, e.g. Teams' /api/messages. */
+  routes?: CustomRoute[];
 }
 
 export interface SlackBot {
@@ -66,6 +68,7 @@ export function createSlackBot(
         response.end('{"ok":true}');
       },
     },
+    ...(settings.routes ?? []),
   ];
   // The app token (apps.connections.open) goes to the same Web API as the bot token.
   const clientOptions = settings.apiUrl ? { clientOptions: { slackApiUrl: settings.apiUrl } } : {};

@@ -84,7 +84,9 @@ export class DigestCommands {
     const typedChannel = request.channel ?? speaker.channelId;
     if (!typedChannel)
       return notice("warning", "Say which channel the digest goes to, e.g. `#dealer-promos`.");
-    const channel = await this.deps.digests.outbound().channel(typedChannel);
+    const channel = await this.deps.digests
+      .outbound()
+      .channel(typedChannel, speaker.channelId ? { channelId: speaker.channelId } : {});
     if ("problem" in channel) return notice("warning", channel.problem);
     const scope = await resolveScope(this.deps, access, scopeWords(request));
     if (!scope.ok) return notice("warning", scope.error);

@@ -1,0 +1,52 @@
+import { Activity, ActivityTypes } from "@microsoft/agents-activity";
+import type { TurnContext } from "@microsoft/agents-hosting";
+import { ActivityHandler, type InvokeResponse } from "@microsoft/agents-hosting";
+import { firstDelivery } from "../../core/dedupe.js";
+import type { TeamsDeps } from "./context.js";
+import { onConversationUpdate } from "./events/conversation-update.js";
+import { onCardAction } from "./invokes/card-action.js";
+import { onDialogOpen } from "./invokes/dialog-open.js";
+import { onDialogSubmit } from "./invokes/dialog-submit.js";
+import { onTeamsMessage } from "./messages/message.js";
+
+/**
+ * Routes each Teams activity to its handler file; it decides nothing itself. Messages are
+ * answered at once and run after (Teams redelivers an activity it thinks was missed, so one id
+ * runs once); invokes (buttons, dialogs) are answered with what their handler returns.
+ */
+export class TeamsHandler extends ActivityHandler {
+  constructor(private readonly deps: TeamsDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      const activity = context.activity;
+      await deps.references.remember(activity);
+      if (!activity.id || (await firstDelivery(deps.kv, "teams", activity.id))) {
+        // The typing dots say a turn is coming while it runs after this request is answered.
+        await context
+          .sendActivity(Activity.fromObject({ type: ActivityTypes.Typing }))
+          .catch(() => undefined);
+        deps.background.run("message", () => onTeamsMessage(deps, activity));
+      }
+      await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      await onConversationUpdate(deps, context.activity);
+      await next();
+    });
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const activity = context.activity;
+    await this.deps.references.remember(activity);
+    switch (activity.name) {
+      case "adaptiveCard/action":
+        return { status: 200, body: await onCardAction(this.deps, activity) };
+      case "task/fetch":
+        return { status: 200, body: await onDialogOpen(this.deps, activity) };
+      case "task/submit":
+        return { status: 200, body: await onDialogSubmit(this.deps, activity) };
+      default:
+        return super.onInvokeActivity(context);
+    }
+  }
+}

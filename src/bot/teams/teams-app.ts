@@ -1,0 +1,95 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { CloudAdapter } from "@microsoft/agents-hosting";
+import type { Logger } from "pino";
+import { ApprovalWorkflow } from "../../core/approvals.js";
+import type { OfferBot } from "../../core/offer-bot.js";
+import type { Outbound } from "../../core/outbound.js";
+import { ThreadRegistry } from "../../core/threads.js";
+import type { KeyValueStore } from "../../stores/kv.js";
+import { type TeamsAuthSettings, teamsAdapter } from "./auth.js";
+import { ChartImages } from "./charts.js";
+import { Background } from "./context.js";
+import { TeamsHandler } from "./handler.js";
+import { messagesRoute } from "./http.js";
+import { teamsOutbound } from "./outbound.js";
+import { ConversationReferences } from "./references.js";
+import { connectorRetry } from "./retry.js";
+
+export interface TeamsSettings extends TeamsAuthSettings {
+  /** Conversation id of the channel where approval requests are posted. */
+  approvalsChannel?: string;
+  /** The bot's public address (its messaging endpoint's origin): digest charts are served there. */
+  publicUrl?: string;
+  minIntervalMs?: number;
+}
+
+export interface TeamsBot {
+  adapter: CloudAdapter;
+  /** For posts nobody asked for: digests, alerts. */
+  outbound: Outbound;
+  /** `POST /api/messages`, and `GET /charts/…` when charts are served; false when the path is neither. */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  /** Waits for turns still running after their request was answered. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The Teams app on the Microsoft 365 Agents SDK: its adapter checks every request's token and
+ * retries the Bot Connector; the handler only translates, calling the same bot core as Slack.
+ */
+export function createTeamsBot(
+  settings: TeamsSettings,
+  core: { bot: OfferBot; kv: KeyValueStore; ttlSeconds: number; logger?: Logger },
+): TeamsBot {
+  const { logger } = core;
+  const adapter = teamsAdapter(settings);
+  // The SDK's default tells the user "The agent encountered an error or bug."; we log it instead.
+  adapter.onTurnError = async (_context, error) => {
+    logger?.error({ err: error }, "Teams turn failed");
+  };
+  adapter.use(connectorRetry(adapter));
+  const references = new ConversationReferences(core.kv);
+  const threads = new ThreadRegistry(core.kv, core.ttlSeconds);
+  const charts = settings.publicUrl
+    ? new ChartImages(core.kv, settings.publicUrl, settings.appPassword ?? "kigo-offer-charts")
+    : undefined;
+  const outbound = teamsOutbound({
+    adapter,
+    appId: settings.appId ?? "kigo-offers-local",
+    references,
+    ...(settings.approvalsChannel ? { approvalsChannel: settings.approvalsChannel } : {}),
+    ...(charts ? { charts } : {}),
+    ...(settings.minIntervalMs !== undefined ? { minIntervalMs: settings.minIntervalMs } : {}),
+    ...(logger ? { logger } : {}),
+  });
+  const background = new Background(logger);
+  const handler = new TeamsHandler({
+    bot: core.bot,
+    kv: core.kv,
+    threads,
+    references,
+    outbound,
+    approvals: new ApprovalWorkflow({
+      kv: core.kv,
+      outbound,
+      ttlSeconds: core.ttlSeconds,
+      ...(settings.approvalsChannel ? { channel: settings.approvalsChannel } : {}),
+    }),
+    background,
+    ...(logger ? { logger } : {}),
+  });
+  const messages = messagesRoute(adapter, (context) => handler.run(context), logger);
+  return {
+    adapter,
+    outbound,
+    async handle(req, res) {
+      const path = new URL(req.url ?? "/", "http://bot").pathname;
+      if (path === "/api/messages") {
+        await messages(req, res);
+        return true;
+      }
+      return (await charts?.serve(req, res)) ?? false;
+    },
+    stop: () => background.drain(),
+  };
+}
