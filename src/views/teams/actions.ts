@@ -1,15 +1,8 @@
 import { z } from "zod";
 import { type Action, type ActionId, isActionId, versionOf } from "../../core/view-models.js";
 import { CHANNEL_CONFIRMS } from "../text/confirms.js";
-import {
-  type CardAction,
-  type CardElement,
-  type CardParts,
-  type ClickData,
-  moreNote,
-  smallPrint,
-  text,
-} from "./card.js";
+import { type CardParts, moreNote, smallPrint, text } from "./card.js";
+import type { CardAction, CardElement, ClickData } from "./elements.js";
 import { escapeAndTruncate, truncatePlain } from "./escape.js";
 import { LIMITS } from "./limits.js";
 
@@ -82,7 +75,7 @@ function clickOf(actionId: ClickVerb, data: ClickData, reason?: string): CardCli
 }
 
 /** What a button carries back with its verb: the conversation it acts on and the action's own value. */
-export function encodeClick(threadKey: string, value: string): ClickData {
+function encodeClick(threadKey: string, value: string): ClickData {
   if (value.length > VALUE_MAX || threadKey.length > VALUE_MAX) {
     throw new Error(
       `An action's value is over ${VALUE_MAX} characters: actions must carry ids, not content.`,

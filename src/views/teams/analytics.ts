@@ -2,7 +2,8 @@ import { formatDate } from "../../core/format.js";
 import type { Reply } from "../../core/view-models.js";
 import { redemptionsTrend } from "../chart/trend.js";
 import { analyticsFigures } from "../text/offer-words.js";
-import { type CardElement, facts, heading, smallPrint, text } from "./card.js";
+import { facts, heading, smallPrint, text } from "./card.js";
+import type { CardElement } from "./elements.js";
 
 type Analytics = Extract<Reply, { kind: "analytics" }>;
 

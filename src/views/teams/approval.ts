@@ -4,7 +4,8 @@ import {
   versionValue,
 } from "../../core/view-models.js";
 import { cardAction, REASON_INPUT } from "./actions.js";
-import { type AdaptiveCard, type CardAction, card, smallPrint, text } from "./card.js";
+import { card, smallPrint, text } from "./card.js";
+import type { AdaptiveCard, CardAction } from "./elements.js";
 import { escapeAndTruncate } from "./escape.js";
 import { LIMITS } from "./limits.js";
 import { type NameOf, personName, previewBody } from "./preview.js";

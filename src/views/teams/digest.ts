@@ -3,18 +3,8 @@ import { formatCount } from "../../core/format.js";
 import { sparkline } from "../chart/sparkline.js";
 import { digestSections, renderAlert, renderDigest } from "../text/digest.js";
 import { NO_THREAD_KEY, rowActions, withActions } from "./actions.js";
-import {
-  type AdaptiveCard,
-  bullet,
-  bytesOf,
-  type CardElement,
-  card,
-  fitGroups,
-  heading,
-  row,
-  smallPrint,
-  text,
-} from "./card.js";
+import { bullet, bytesOf, card, fitGroups, heading, row, smallPrint, text } from "./card.js";
+import type { AdaptiveCard, CardElement } from "./elements.js";
 import { escapeAndTruncate, escapeText, prefixed, truncatePlain } from "./escape.js";
 import { LIMITS } from "./limits.js";
 

@@ -2,15 +2,8 @@ import { FORM, type FormInput } from "../../core/form.js";
 import { type DraftField, FIELD_LABELS, type OfferDraft } from "../../core/format.js";
 import { fieldMaxLength, formText } from "../text/form-values.js";
 import { dialogAction, NEW_OFFER } from "./actions.js";
-import {
-  type AdaptiveCard,
-  type CardElement,
-  type CardInput,
-  card,
-  heading,
-  smallPrint,
-  text,
-} from "./card.js";
+import { card, heading, smallPrint, text } from "./card.js";
+import type { AdaptiveCard, CardElement, CardInput } from "./elements.js";
 import { escapeAndTruncate, prefixed, truncatePlain } from "./escape.js";
 import { type FormKind, formData } from "./form-state.js";
 import { LIMITS } from "./limits.js";

@@ -7,8 +7,8 @@ export {
   REASON_INPUT,
 } from "./actions.js";
 export { approvalCard, approvalOutcomeCard } from "./approval.js";
-export type { AdaptiveCard } from "./card.js";
 export { alertCard, digestCard } from "./digest.js";
+export type { AdaptiveCard } from "./elements.js";
 export { escapeAndTruncate, escapeText } from "./escape.js";
 export { FORM_TITLES, type FormCardInput, formCard, newOfferPromptCard } from "./form.js";
 export { decodeFormMeta, type FormKind, type FormMeta, readFormValues } from "./form-state.js";

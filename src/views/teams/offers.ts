@@ -2,16 +2,8 @@ import { formatCount } from "../../core/format.js";
 import type { OfferSummaryModel, Reply } from "../../core/view-models.js";
 import { offerBadge, offerDetailFields, offerDetailsLine } from "../text/offer-words.js";
 import { rowActions, withActions } from "./actions.js";
-import {
-  type CardElement,
-  type CardParts,
-  facts,
-  fitGroups,
-  heading,
-  row,
-  smallPrint,
-  text,
-} from "./card.js";
+import { type CardParts, facts, fitGroups, heading, row, smallPrint, text } from "./card.js";
+import type { CardElement } from "./elements.js";
 import { escapeAndTruncate, prefixed } from "./escape.js";
 import { LIMITS } from "./limits.js";
 

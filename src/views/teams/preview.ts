@@ -1,7 +1,8 @@
 import type { ValidationIssue } from "../../core/format.js";
 import type { PreviewModel } from "../../core/view-models.js";
 import { issuesInOrder } from "../text/issues.js";
-import { type CardElement, facts, fitGroups, heading, smallPrint, text } from "./card.js";
+import { facts, fitGroups, heading, smallPrint, text } from "./card.js";
+import type { CardElement } from "./elements.js";
 import { escapeAndTruncate, prefixed } from "./escape.js";
 import { LIMITS } from "./limits.js";
 

@@ -3,17 +3,8 @@ import { draftStatusLine } from "../text/offer-words.js";
 import { replySummary } from "../text/reply-summary.js";
 import { rowActions, withActions } from "./actions.js";
 import { analyticsBody } from "./analytics.js";
-import {
-  type AdaptiveCard,
-  bullet,
-  type CardElement,
-  type CardParts,
-  card,
-  fitGroups,
-  row,
-  smallPrint,
-  text,
-} from "./card.js";
+import { bullet, type CardParts, card, fitGroups, row, smallPrint, text } from "./card.js";
+import type { AdaptiveCard, CardElement } from "./elements.js";
 import { escapeAndTruncate, prefixed } from "./escape.js";
 import { LIMITS } from "./limits.js";
 import { offerDetailParts, offerListParts } from "./offers.js";
