@@ -6,7 +6,7 @@ import { startHttpServer } from "./bot/http-server.js";
 import { type OutboundRoute, routedOutbound, SLACK_IDS, TEAMS_IDS } from "./bot/outbound-router.js";
 import { createSlackBot } from "./bot/slack/slack-app.js";
 import { foreignTeamsVariables } from "./bot/teams/auth.js";
-import { createTeamsBot, type TeamsBot } from "./bot/teams/teams-app.js";
+import { createTeamsBot, type TeamsBot, teamsSettingsFrom } from "./bot/teams/teams-app.js";
 import { type Config, loadConfig } from "./config.js";
 import { onStopSignal, runMain } from "./process.js";
 
@@ -109,16 +109,12 @@ function teamsBot(config: Config, app: OfferBotApp, logger: pino.Logger): TeamsB
       { variables: foreign },
       "Teams: the Agents SDK also reads these variables and lets them override TEAMS_*; unset them",
     );
-  return createTeamsBot(
-    {
-      ...(config.TEAMS_APP_ID ? { appId: config.TEAMS_APP_ID } : {}),
-      ...(config.TEAMS_APP_PASSWORD ? { appPassword: config.TEAMS_APP_PASSWORD } : {}),
-      ...(config.TEAMS_TENANT_ID ? { tenantId: config.TEAMS_TENANT_ID } : {}),
-      ...(config.TEAMS_APPROVALS_CHANNEL ? { approvalsChannel: config.TEAMS_APPROVALS_CHANNEL } : {}),
-      ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
-    },
-    { bot: app.bot, kv: app.kv, ttlSeconds: app.ttlSeconds, logger },
-  );
+  return createTeamsBot(teamsSettingsFrom(config), {
+    bot: app.bot,
+    kv: app.kv,
+    ttlSeconds: app.ttlSeconds,
+    logger,
+  });
 }
 
 /** Teams' routes on Slack's receiver: Bolt hands them the request unread. */

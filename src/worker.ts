@@ -1,7 +1,9 @@
 import { WebClient } from "@slack/web-api";
 import { pino } from "pino";
 import { createWorker } from "./app.js";
+import { type OutboundRoute, routedOutbound, SLACK_IDS, TEAMS_IDS } from "./bot/outbound-router.js";
 import { slackOutbound } from "./bot/slack/outbound.js";
+import { teamsPoster, teamsSettingsFrom } from "./bot/teams/teams-app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ThreadRegistry } from "./core/threads.js";
 import { onStopSignal, runMain } from "./process.js";
@@ -14,18 +16,32 @@ async function main(): Promise<void> {
   const config = { ...loadConfig(), DIGEST_WORKER: true };
   if (!config.REDIS_URL)
     throw new ConfigError("npm run worker shares the bot's subscriptions through Redis: set REDIS_URL.");
-  if (!config.SLACK_BOT_TOKEN)
-    throw new ConfigError("npm run worker posts digests to Slack: set SLACK_BOT_TOKEN.");
+  if (!config.SLACK_BOT_TOKEN && !config.TEAMS_APP_ID)
+    throw new ConfigError(
+      "npm run worker posts digests to Slack or Teams: set SLACK_BOT_TOKEN or TEAMS_APP_ID.",
+    );
   const logger = pino({ name: "kigo-digest-worker", level: config.LOG_LEVEL }, pino.destination(2));
-  const client = new WebClient(config.SLACK_BOT_TOKEN, {
-    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
-  });
   const worker = await createWorker(
     config,
-    (base) =>
-      slackOutbound(client, new ThreadRegistry(base.kv, base.ttlSeconds), config.SLACK_APPROVALS_CHANNEL, {
-        logger,
-      }),
+    (base) => {
+      const routes: OutboundRoute[] = [];
+      if (config.SLACK_BOT_TOKEN) {
+        const client = new WebClient(config.SLACK_BOT_TOKEN, {
+          ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+        });
+        const threads = new ThreadRegistry(base.kv, base.ttlSeconds);
+        routes.push({
+          outbound: slackOutbound(client, threads, config.SLACK_APPROVALS_CHANNEL, { logger }),
+          owns: SLACK_IDS,
+        });
+      }
+      if (config.TEAMS_APP_ID)
+        routes.push({
+          outbound: teamsPoster(teamsSettingsFrom(config), base.kv, logger).outbound,
+          owns: TEAMS_IDS,
+        });
+      return routedOutbound(routes);
+    },
     { logger },
   );
   await worker.digests.start(worker.outbound);

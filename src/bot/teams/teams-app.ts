@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { CloudAdapter } from "@microsoft/agents-hosting";
 import type { Logger } from "pino";
+import type { Config } from "../../config.js";
 import { ApprovalWorkflow } from "../../core/approvals.js";
 import type { OfferBot } from "../../core/offer-bot.js";
 import type { Outbound } from "../../core/outbound.js";
@@ -23,6 +24,17 @@ export interface TeamsSettings extends TeamsAuthSettings {
   minIntervalMs?: number;
 }
 
+/** The settings from the environment's TEAMS_* and PUBLIC_URL. */
+export function teamsSettingsFrom(config: Config): TeamsSettings {
+  return {
+    ...(config.TEAMS_APP_ID ? { appId: config.TEAMS_APP_ID } : {}),
+    ...(config.TEAMS_APP_PASSWORD ? { appPassword: config.TEAMS_APP_PASSWORD } : {}),
+    ...(config.TEAMS_TENANT_ID ? { tenantId: config.TEAMS_TENANT_ID } : {}),
+    ...(config.TEAMS_APPROVALS_CHANNEL ? { approvalsChannel: config.TEAMS_APPROVALS_CHANNEL } : {}),
+    ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+  };
+}
+
 export interface TeamsBot {
   adapter: CloudAdapter;
   /** For posts nobody asked for: digests, alerts. */
@@ -34,24 +46,19 @@ export interface TeamsBot {
 }
 
 /**
- * The Teams app on the Microsoft 365 Agents SDK: its adapter checks every request's token and
- * retries the Bot Connector; the handler only translates, calling the same bot core as Slack.
+ * What posts to Teams without being asked (also the digest worker's, which takes no requests):
+ * the adapter, which retries the Bot Connector, and the outbound port on stored references.
  */
-export function createTeamsBot(
-  settings: TeamsSettings,
-  core: { bot: OfferBot; kv: KeyValueStore; ttlSeconds: number; logger?: Logger },
-): TeamsBot {
-  const { logger } = core;
+export function teamsPoster(settings: TeamsSettings, kv: KeyValueStore, logger?: Logger) {
   const adapter = teamsAdapter(settings);
   // The SDK's default tells the user "The agent encountered an error or bug."; we log it instead.
   adapter.onTurnError = async (_context, error) => {
     logger?.error({ err: error }, "Teams turn failed");
   };
   adapter.use(connectorRetry(adapter));
-  const references = new ConversationReferences(core.kv);
-  const threads = new ThreadRegistry(core.kv, core.ttlSeconds);
+  const references = new ConversationReferences(kv);
   const charts = settings.publicUrl
-    ? new ChartImages(core.kv, settings.publicUrl, settings.appPassword ?? "kigo-offer-charts")
+    ? new ChartImages(kv, settings.publicUrl, settings.appPassword ?? "kigo-offer-charts")
     : undefined;
   const outbound = teamsOutbound({
     adapter,
@@ -62,6 +69,20 @@ export function createTeamsBot(
     ...(settings.minIntervalMs !== undefined ? { minIntervalMs: settings.minIntervalMs } : {}),
     ...(logger ? { logger } : {}),
   });
+  return { adapter, outbound, references, charts };
+}
+
+/**
+ * The Teams app on the Microsoft 365 Agents SDK: its adapter checks every request's token and
+ * retries the Bot Connector; the handler only translates, calling the same bot core as Slack.
+ */
+export function createTeamsBot(
+  settings: TeamsSettings,
+  core: { bot: OfferBot; kv: KeyValueStore; ttlSeconds: number; logger?: Logger },
+): TeamsBot {
+  const { logger } = core;
+  const { adapter, outbound, references, charts } = teamsPoster(settings, core.kv, logger);
+  const threads = new ThreadRegistry(core.kv, core.ttlSeconds);
   const background = new Background(logger);
   const handler = new TeamsHandler({
     bot: core.bot,
