@@ -39,6 +39,12 @@ export function teamsOutbound(options: TeamsOutboundOptions): Outbound {
   const { adapter, appId, references, logger } = options;
   const paced = channelPacer(options.minIntervalMs ?? 150);
 
+  /** A preview names where its approval request went as people know the channel, not by its id. */
+  const approvalsLabel = async (conversationId: string) => {
+    const found = await references.channelFor(conversationId);
+    return "name" in found && found.name.startsWith("#") ? found.name : "the approvers' channel";
+  };
+
   const activityOf = async (message: OutboundMessage): Promise<Activity> => {
     switch (message.kind) {
       case "line":
@@ -47,7 +53,9 @@ export function teamsOutbound(options: TeamsOutboundOptions): Outbound {
         return cardActivity(
           replyCard(message.reply, {
             threadKey: message.threadKey,
-            approvals: options.approvalsChannel ? { channel: options.approvalsChannel } : {},
+            approvals: options.approvalsChannel
+              ? { channel: await approvalsLabel(options.approvalsChannel) }
+              : {},
           }),
         );
       case "approval_request":
