@@ -75,7 +75,11 @@ export class ConversationReferences {
     const name = text.replace(/^#/, "");
     if (!name) return { problem: "Name a channel, e.g. #dealer-promos." };
     const channel = await this.channelNamed(name);
-    return channel ? { channel, name: `#${name}` } : { problem: NOT_SEEN(`#${name}`) };
+    return channel
+      ? { channel, name: `#${name}` }
+      : {
+          problem: `I don't know a channel called #${name}: Teams doesn't tell bots channel names. Subscribe from inside the channel instead: @mention me there with "digest subscribe weekly".`,
+        };
   }
 
   private put(key: string, reference: ConversationReference): Promise<void> {
