@@ -11,8 +11,8 @@ import {
   digestMessage,
   replyBlocks,
 } from "../../views/slack/index.js";
-import { findChannel } from "./channels.js";
 import { channelPacer } from "../pace.js";
+import { findChannel } from "./channels.js";
 import { currentPlace, isProvisional, placeKeyOf, type SlackPlace } from "./place.js";
 import { platformCode } from "./start-up.js";
 
