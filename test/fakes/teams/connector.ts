@@ -30,8 +30,12 @@ export interface FakeConnector {
   calls: ConnectorCall[];
   /** Every Adaptive Card in the calls' attachments, in order. */
   cards(filter?: (call: ConnectorCall) => boolean): PostedCard[];
-  /** Answers the next `count` calls with 429 and `Retry-After: retryAfterSeconds`. */
-  throttleNext(count: number, retryAfterSeconds?: number): void;
+  /** Answers the next `count` calls (those `only` picks) with 429 and `Retry-After: retryAfterSeconds`. */
+  throttleNext(
+    count: number,
+    retryAfterSeconds?: number,
+    only?: (call: Pick<ConnectorCall, "method" | "path" | "body">) => boolean,
+  ): void;
   /** Resolves with the first call (already made or to come) that matches, or rejects after `timeoutMs`. */
   waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   /** Called with every call, after it is recorded (for checks every test makes). */
@@ -55,7 +59,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     predicate: (call: ConnectorCall) => boolean;
     resolve: (call: ConnectorCall) => void;
   }>();
-  let throttled: { count: number; retryAfter: number } = { count: 0, retryAfter: 1 };
+  let throttled: {
+    count: number;
+    retryAfter: number;
+    only?: (call: Pick<ConnectorCall, "method" | "path" | "body">) => boolean;
+  } = { count: 0, retryAfter: 1 };
   let seq = 0;
   const fake: FakeConnector = {
     url: "",
@@ -68,8 +76,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
             .filter((attachment) => attachment.contentType === ADAPTIVE_CARD)
             .map((attachment) => ({ call, card: attachment.content as Record<string, unknown> })),
         ),
-    throttleNext(count, retryAfterSeconds = 1) {
-      throttled = { count, retryAfter: retryAfterSeconds };
+    throttleNext(count, retryAfterSeconds = 1, only) {
+      throttled = { count, retryAfter: retryAfterSeconds, ...(only ? { only } : {}) };
     },
     waitFor(predicate, timeoutMs = 10_000) {
       const found = calls.find(predicate);
@@ -106,7 +114,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const method = req.method ?? "";
     let status = 404;
     let id: string | undefined;
-    if (throttled.count > 0) {
+    if (throttled.count > 0 && (throttled.only?.({ method, path, body }) ?? true)) {
       throttled.count -= 1;
       status = 429;
     } else if (match) {
