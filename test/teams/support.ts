@@ -1,4 +1,5 @@
 import { clearJwksClients, getAuthConfigWithDefaults } from "@microsoft/agents-hosting";
+import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { startHttpServer } from "../../src/bot/http-server.js";
 import { createTeamsBot, type TeamsBot, type TeamsSettings } from "../../src/bot/teams/teams-app.js";
@@ -99,7 +100,17 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
     ...(options.approvalsChannel ? { approvalsChannel: options.approvalsChannel } : {}),
     minIntervalMs: 0,
   };
-  const teams = createTeamsBot(settings, { bot: app.bot, kv: app.kv, ttlSeconds: 3600 });
+  // Work after the HTTP answer fails only into the log: every error logged is a test's problem.
+  const logger = pino(
+    { level: "error" },
+    {
+      write(line: string) {
+        const { msg, err } = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+        problems.push(`logged: ${msg}${err?.message ? `: ${err.message}` : ""}`);
+      },
+    },
+  );
+  const teams = createTeamsBot(settings, { bot: app.bot, kv: app.kv, ttlSeconds: 3600, logger });
   if (issuer) {
     const config = getAuthConfigWithDefaults({
       clientId: APP_ID,
