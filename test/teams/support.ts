@@ -1,4 +1,8 @@
-import { clearJwksClients, getAuthConfigWithDefaults } from "@microsoft/agents-hosting";
+import {
+  clearJwksClients,
+  getAuthConfigWithDefaults,
+  MsalConnectionManager,
+} from "@microsoft/agents-hosting";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { startHttpServer } from "../../src/bot/http-server.js";
@@ -35,6 +39,8 @@ export interface TeamsHarnessOptions {
   env?: Record<string, string>;
   /** Starts the app's digests on `teams.outbound`, as src/main.ts does. */
   digests?: boolean;
+  /** With `auth`: outbound tokens from the SDK's own MSAL client (the test routes Entra to the fake). */
+  entraTokens?: boolean;
 }
 
 export interface SendOptions {
@@ -111,7 +117,22 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
     },
   );
   const teams = createTeamsBot(settings, { bot: app.bot, kv: app.kv, ttlSeconds: 3600, logger });
-  if (issuer) {
+  if (issuer && options.entraTokens) {
+    // The production connection manager, with Entra's real authority: only the tokens that reach
+    // the bot are signed on loopback, so MSAL (which refuses http) asks login.microsoftonline.com.
+    const entra = getAuthConfigWithDefaults({
+      clientId: APP_ID,
+      clientSecret: "test-app-password",
+      tenantId: activities.TENANT_ID,
+      validateIssuer: true,
+    });
+    teams.adapter.connectionManager = new MsalConnectionManager(
+      entra.connections,
+      entra.connectionsMap,
+      entra,
+    );
+  }
+  if (issuer && !options.entraTokens) {
     const config = getAuthConfigWithDefaults({
       clientId: APP_ID,
       clientSecret: "test-app-password",

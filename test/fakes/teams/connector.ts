@@ -47,8 +47,18 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown> |
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks).toString("utf8");
-  return raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as Record<string, unknown>;
+  } catch {
+    // The token endpoint takes a form, not JSON.
+    return Object.fromEntries(new URLSearchParams(raw));
+  }
 }
+
+/** The access token the fake Entra token endpoint hands out. */
+export const ENTRA_TOKEN = "entra-issued-token";
+const TOKEN_ROUTE = /^\/[^/]+\/oauth2\/v2\.0\/token(?:\?.*)?$/;
 
 const ROUTE = /^\/v3\/conversations\/(.+?)\/activities(?:\/([^/?]+))?\/?(?:\?.*)?$/;
 
@@ -112,6 +122,20 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const path = (req.url ?? "/").replace(/^\/+/, "/");
     const match = ROUTE.exec(path);
     const method = req.method ?? "";
+    if (TOKEN_ROUTE.test(path) && method === "POST") {
+      // Entra's client-credentials endpoint, reached by a test that routes login.microsoftonline.com here.
+      calls.push({ method, path, conversationId: "", body, status: 200 });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(
+        JSON.stringify({
+          token_type: "Bearer",
+          expires_in: 3599,
+          ext_expires_in: 3599,
+          access_token: ENTRA_TOKEN,
+        }),
+      );
+      return;
+    }
     let status = 404;
     let id: string | undefined;
     if (throttled.count > 0 && (throttled.only?.({ method, path, body }) ?? true)) {
