@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { message, personalChat } from "../fakes/teams/activities.js";
 import { forgedToken } from "../fakes/teams/issuer.js";
+import { SEED_MESSAGE } from "../support/seed.js";
 import { OUTBOUND_TOKEN, useTeamsHarness } from "./support.js";
 
 const harness = useTeamsHarness({ auth: true });
@@ -59,5 +60,23 @@ describe("Teams with an app id: every request's token checked", () => {
     expect(calls.filter((call) => call.status === 429)).toHaveLength(1);
     expect(calls.filter((call) => call.status < 300)).toHaveLength(calm * 2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it("retries a 412 on a post and a 502 on a card update, each landing once", async () => {
+    const { h } = harness;
+    const chat = personalChat("auth-flaky");
+    const inChat = () => h.connector.calls.filter((call) => call.conversationId === chat.conversationId);
+    h.connector.failNext(1, 412, (call) => call.method === "POST" && Array.isArray(call.body?.attachments));
+    await h.send(message(h.connector.url, marketer, chat, SEED_MESSAGE));
+    await h.settle();
+    const posts = inChat().filter((call) => call.method === "POST" && Array.isArray(call.body?.attachments));
+    expect(posts.map((call) => call.status)).toEqual([412, 201]);
+
+    h.connector.failNext(1, 502, (call) => call.method === "PUT");
+    await h.send(message(h.connector.url, marketer, chat, "make it 25%"));
+    await h.settle();
+    const updates = inChat().filter((call) => call.method === "PUT");
+    expect(updates.map((call) => call.status)).toEqual([502, 200]);
+    expect(updates.at(-1)?.activityId).toBe(posts.at(-1)?.id);
   });
 });

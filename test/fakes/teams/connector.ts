@@ -36,6 +36,12 @@ export interface FakeConnector {
     retryAfterSeconds?: number,
     only?: (call: Pick<ConnectorCall, "method" | "path" | "body">) => boolean,
   ): void;
+  /** Answers the next `count` calls (those `only` picks) with `status`, e.g. 412 or a 502. */
+  failNext(
+    count: number,
+    status: number,
+    only?: (call: Pick<ConnectorCall, "method" | "path" | "body">) => boolean,
+  ): void;
   /** Resolves with the first call (already made or to come) that matches, or rejects after `timeoutMs`. */
   waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   /** Called with every call, after it is recorded (for checks every test makes). */
@@ -71,6 +77,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   }>();
   let throttled: {
     count: number;
+    status?: number;
     retryAfter: number;
     only?: (call: Pick<ConnectorCall, "method" | "path" | "body">) => boolean;
   } = { count: 0, retryAfter: 1 };
@@ -88,6 +95,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         ),
     throttleNext(count, retryAfterSeconds = 1, only) {
       throttled = { count, retryAfter: retryAfterSeconds, ...(only ? { only } : {}) };
+    },
+    failNext(count, status, only) {
+      throttled = { count, status, retryAfter: 0, ...(only ? { only } : {}) };
     },
     waitFor(predicate, timeoutMs = 10_000) {
       const found = calls.find(predicate);
@@ -138,9 +148,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     }
     let status = 404;
     let id: string | undefined;
-    if (throttled.count > 0 && (throttled.only?.({ method, path, body }) ?? true)) {
+    const failing = throttled.count > 0 && (throttled.only?.({ method, path, body }) ?? true);
+    if (failing) {
       throttled.count -= 1;
-      status = 429;
+      status = throttled.status ?? 429;
     } else if (match) {
       status = method === "POST" ? 201 : 200;
       if (method === "POST") id = `act-${++seq}`;
@@ -160,10 +171,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     try {
       fake.onCall?.(call);
     } finally {
-      if (status === 429) {
-        res.writeHead(429, {
+      if (failing) {
+        res.writeHead(status, {
           "content-type": "application/json",
-          "retry-after": String(throttled.retryAfter),
+          ...(status === 429 ? { "retry-after": String(throttled.retryAfter) } : {}),
         });
         res.end(JSON.stringify({ error: { code: "Throttled", message: "slow down" } }));
       } else if (status === 404) {
