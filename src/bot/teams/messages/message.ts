@@ -24,6 +24,13 @@ export async function onTeamsMessage(deps: TeamsDeps, activity: Activity): Promi
   if (turn.threadKey !== threadKey) await deps.threads.register(placeKey, turn.threadKey);
   const route = command ? replyRoute({ replies: turn.replies, share: command.share }) : "thread";
   await send(deps, route, turn, { userId: speaker.userId, channel: conversationId });
+  // Teams has no message only one person sees in a channel: the answer went to their own chat.
+  const privateChat = route === "user" ? await deps.references.personalChatOf(speaker.userId) : undefined;
+  if (privateChat && privateChat !== conversationId)
+    await deps.outbound.post(
+      { conversation: threadKey },
+      { kind: "line", text: "I've sent you the answer in our personal chat." },
+    );
   if (turn.decided)
     await deps.approvals.afterDecision({
       actionId: turn.decided,
