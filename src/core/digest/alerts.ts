@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { addDays } from "../../graph/dates.js";
+import { addDays, daysBetween } from "../../graph/dates.js";
 import { formatCount, formatDate, formatMoney } from "../../graph/describe.js";
 import { PROGRAM_TYPES, type ProgramType } from "../../graph/draft.js";
 import { loadJsonFile } from "../../graph/validation/json-file.js";
@@ -55,16 +55,13 @@ export interface Alert {
   text: string;
 }
 
-const daysFrom = (start: string, end: string) =>
-  Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
-
 /**
  * The conditions an offer is in today, each in words with its numbers. Pace is straight-line over
  * the offer's run: after a third of it, a third of the benchmark's redemptions (and budget).
  */
 export function alertsFor(offer: OfferStanding, today: string, settings: AlertSettings): Alert[] {
   const limits = settings.programs[offer.programType];
-  const ran = daysFrom(offer.startDate, today);
+  const ran = daysBetween(offer.startDate, today);
   if (ran < 0) return [];
   const alerts: Alert[] = [];
   // An extended offer can come up for expiry again: its key names the end date it is about.
@@ -75,7 +72,7 @@ export function alertsFor(offer: OfferStanding, today: string, settings: AlertSe
       condition,
       text,
     });
-  const length = offer.endDate === undefined ? undefined : daysFrom(offer.startDate, offer.endDate) + 1;
+  const length = offer.endDate === undefined ? undefined : daysBetween(offer.startDate, offer.endDate) + 1;
   const elapsed = length === undefined ? undefined : Math.min(1, ran / length);
 
   if (ran >= limits.zeroAfterDays && offer.redemptions === 0)

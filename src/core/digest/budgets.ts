@@ -1,3 +1,4 @@
+import { daysBetween } from "../../graph/dates.js";
 import type { KigoClient } from "../../kigo/client.js";
 import { KigoUnsupportedError } from "../../kigo/errors.js";
 import type { OfferFactsStore } from "../offer-facts.js";
@@ -13,9 +14,6 @@ export interface OfferBudget {
   /** Share of the run elapsed by the period's end; undefined for an offer without an end date. */
   elapsed: number | undefined;
 }
-
-const daysFrom = (start: string, end: string) =>
-  Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
 
 /**
  * Budgets are known only for offers the bot published with one (the Kigo API keeps no budget):
@@ -37,7 +35,8 @@ export async function budgetsOf(
         start_date: offer.startDate,
         end_date: figures.period.end,
       });
-      const length = offer.endDate === undefined ? undefined : daysFrom(offer.startDate, offer.endDate) + 1;
+      const length =
+        offer.endDate === undefined ? undefined : daysBetween(offer.startDate, offer.endDate) + 1;
       budgets.push({
         offerId: offer.offerId,
         title: offer.title,
@@ -46,7 +45,7 @@ export async function budgetsOf(
         elapsed:
           length === undefined
             ? undefined
-            : Math.min(1, (daysFrom(offer.startDate, figures.period.end) + 1) / length),
+            : Math.min(1, (daysBetween(offer.startDate, figures.period.end) + 1) / length),
       });
     } catch (error) {
       if (!(error instanceof KigoUnsupportedError)) throw error;
