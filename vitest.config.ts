@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/support/pglite-template.setup.ts"],
     // PGlite takes ~2.5 s to start and the machines have two cores.
     testTimeout: 30_000,
     hookTimeout: 60_000,

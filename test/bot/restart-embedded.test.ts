@@ -28,7 +28,7 @@ describe("restarting the default set-up on the same DATA_DIR", () => {
   let publishedId = 0;
 
   beforeAll(async () => {
-    first = await startTestApp();
+    first = await startTestApp({}, { sandboxOnDisk: true });
     const drafting = new Chat(first, "dealerMarketer");
     await drafting.say(PARTIAL);
     Object.assign(draft, { threadKey: drafting.threadKey, question: drafting.reply("question").text });
@@ -39,7 +39,7 @@ describe("restarting the default set-up on the same DATA_DIR", () => {
     publishedId = publishing.reply("published").offerId;
     await first.close({ keepData: true });
 
-    second = await startTestApp({ DATA_DIR: first.dir });
+    second = await startTestApp({ DATA_DIR: first.dir }, { sandboxOnDisk: true });
   });
 
   afterAll(async () => {
@@ -77,7 +77,7 @@ describe("restarting the default set-up on the same DATA_DIR", () => {
   });
 
   it("refuses a second bot on the DATA_DIR while one runs, naming the setting", async () => {
-    await expect(startTestApp({ DATA_DIR: first.dir })).rejects.toThrow(
+    await expect(startTestApp({ DATA_DIR: first.dir }, { sandboxOnDisk: true })).rejects.toThrow(
       /is in use by process \d+; .* set another DATA_DIR/,
     );
   });

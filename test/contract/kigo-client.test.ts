@@ -4,6 +4,7 @@ import { KigoApiError, KigoUnsupportedError } from "../../src/kigo/errors.js";
 import type { DatabaseOptions } from "../../src/kigo/sandbox/db.js";
 import { createSandbox, type Sandbox } from "../../src/kigo/sandbox/server.js";
 import type { CreateOfferInput } from "../../src/kigo/schemas.js";
+import { sandboxDatabase } from "../support/sandbox-database.js";
 import { freshSchemaName, POSTGRES_URL, serviceAvailable } from "../support/services.js";
 
 /**
@@ -16,7 +17,7 @@ const postgresUp = await serviceAvailable("postgres");
 const postgresSchema = freshSchemaName("contract");
 
 const databases: { name: string; options: DatabaseOptions; skip: boolean }[] = [
-  { name: "PGlite", options: { kind: "pglite" }, skip: false },
+  { name: "PGlite", options: sandboxDatabase(), skip: false },
   {
     name: "PostgreSQL",
     options: { kind: "postgres", url: POSTGRES_URL, schema: postgresSchema },
@@ -452,7 +453,7 @@ describe("production profile", () => {
   };
 
   beforeAll(async () => {
-    sandbox = await createSandbox({ database: { kind: "pglite" }, token: TOKEN, profile: "production" });
+    sandbox = await createSandbox({ database: sandboxDatabase(), token: TOKEN, profile: "production" });
     client = clientFor(await sandbox.listen(0), { fetch: countingFetch });
     const full = await createSandbox({ database: sandbox.db, token: TOKEN });
     merchantId = (

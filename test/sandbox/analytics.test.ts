@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aggregateOfferAnalytics } from "../../src/kigo/sandbox/analytics.js";
 import { type DatabaseOptions, openDatabase, type SqlDatabase } from "../../src/kigo/sandbox/db.js";
 import { offerAnalytics } from "../../src/kigo/schemas.js";
+import { sandboxDatabase } from "../support/sandbox-database.js";
 import { freshSchemaName, POSTGRES_URL, serviceAvailable } from "../support/services.js";
 
 /**
@@ -44,7 +45,7 @@ async function insertFixture(db: SqlDatabase) {
 const postgresAvailable = await serviceAvailable("postgres");
 const schema = freshSchemaName("analytics");
 const backends: { name: string; skip: boolean; options: DatabaseOptions }[] = [
-  { name: "PGlite", skip: false, options: { kind: "pglite" } },
+  { name: "PGlite", skip: false, options: sandboxDatabase() },
   {
     name: "PostgreSQL",
     skip: !postgresAvailable,

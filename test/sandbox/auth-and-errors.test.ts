@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SqlDatabase } from "../../src/kigo/sandbox/db.js";
 import { createSandbox, type Sandbox } from "../../src/kigo/sandbox/server.js";
+import { sandboxDatabase } from "../support/sandbox-database.js";
 import { type Answer, type Call, client, newMerchant, offerBody, TOKEN } from "./http.js";
 
 let sandbox: Sandbox;
@@ -8,7 +9,7 @@ let call: Call;
 let merchant: number;
 
 beforeAll(async () => {
-  sandbox = await createSandbox({ database: { kind: "pglite" }, token: TOKEN });
+  sandbox = await createSandbox({ database: sandboxDatabase(), token: TOKEN });
   call = client(sandbox);
   merchant = await newMerchant(sandbox.db);
 });

@@ -1,4 +1,5 @@
 import { createSandbox, type Sandbox } from "../../src/kigo/sandbox/server.js";
+import { sandboxDatabase } from "../support/sandbox-database.js";
 import { freshSchemaName, POSTGRES_URL, serviceAvailable } from "../support/services.js";
 import { TOKEN } from "./http.js";
 
@@ -10,7 +11,7 @@ export interface Backend {
 
 const pglite: Backend = {
   name: "PGlite",
-  open: () => createSandbox({ database: { kind: "pglite" }, token: TOKEN }),
+  open: () => createSandbox({ database: sandboxDatabase(), token: TOKEN }),
   dispose: async (sandbox) => sandbox?.close(),
 };
 

@@ -4,6 +4,7 @@ import { openDatabase, type SqlDatabase } from "../../src/kigo/sandbox/db.js";
 import { generateActivity } from "../../src/kigo/sandbox/demo-activity.js";
 import { DEMO_OFFERS } from "../../src/kigo/sandbox/demo-catalog.js";
 import { type DemoSummary, loadDemoData } from "../../src/kigo/sandbox/demo-data.js";
+import { sandboxDatabase } from "../support/sandbox-database.js";
 
 const TODAY = "2025-10-16";
 const SEED = 7;
@@ -27,7 +28,7 @@ describe("loadDemoData", () => {
   let summary: DemoSummary;
 
   beforeAll(async () => {
-    db = await openDatabase({ kind: "pglite" });
+    db = await openDatabase(sandboxDatabase());
     summary = await loadDemoData(db, { today: TODAY, seed: SEED });
   });
 
@@ -137,7 +138,7 @@ describe("loadDemoData", () => {
   });
 
   it("produces exactly the same numbers for the same seed and day in a fresh database", async () => {
-    const fresh = await openDatabase({ kind: "pglite" });
+    const fresh = await openDatabase(sandboxDatabase());
     try {
       expect(await loadDemoData(fresh, { today: TODAY, seed: SEED })).toEqual(summary);
       expect(await analyticsByRef(fresh)).toEqual(await analyticsByRef(db));

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, ROUTES, type Sandbox } from "../../src/kigo/sandbox/server.js";
+import { sandboxDatabase } from "../support/sandbox-database.js";
 import { type Call, client, newMerchant, offerBody, TOKEN, unique } from "./http.js";
 
 const TYPES = "GET /dashboard/offers/types";
@@ -8,7 +9,7 @@ let sandbox: Sandbox;
 let call: Call;
 
 beforeAll(async () => {
-  sandbox = await createSandbox({ database: { kind: "pglite" }, token: TOKEN });
+  sandbox = await createSandbox({ database: sandboxDatabase(), token: TOKEN });
   call = client(sandbox);
 });
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, ROUTES, type Sandbox } from "../../src/kigo/sandbox/server.js";
+import { sandboxDatabase } from "../support/sandbox-database.js";
 import {
   type Answer,
   type Call,
@@ -28,7 +29,7 @@ const ids: Record<string, number> = {};
 
 beforeAll(async () => {
   sandbox = await createSandbox({
-    database: { kind: "pglite" },
+    database: sandboxDatabase(),
     token: TOKEN,
     onError: (error) => unexpected.push(error),
   });

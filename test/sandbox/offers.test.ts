@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, type Sandbox } from "../../src/kigo/sandbox/server.js";
+import { sandboxDatabase } from "../support/sandbox-database.js";
 import { type Call, client, newMerchant, newOffer, offerBody, TOKEN, unique } from "./http.js";
 
 const TODAY = "2025-06-15";
@@ -8,7 +9,7 @@ let sandbox: Sandbox;
 let call: Call;
 
 beforeAll(async () => {
-  sandbox = await createSandbox({ database: { kind: "pglite" }, token: TOKEN, today: () => TODAY });
+  sandbox = await createSandbox({ database: sandboxDatabase(), token: TOKEN, today: () => TODAY });
   call = client(sandbox);
 });
 

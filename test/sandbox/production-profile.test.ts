@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, ROUTES, type Sandbox } from "../../src/kigo/sandbox/server.js";
+import { sandboxDatabase } from "../support/sandbox-database.js";
 import { type Call, client, newMerchant, newOffer, TOKEN, unique } from "./http.js";
 
 /** The seed's inventory: what production lacks today ("Missing", "Not Implemented", "Partial"). */
@@ -60,7 +61,7 @@ let production: Sandbox;
 let call: Call;
 
 beforeAll(async () => {
-  production = await createSandbox({ database: { kind: "pglite" }, token: TOKEN, profile: "production" });
+  production = await createSandbox({ database: sandboxDatabase(), token: TOKEN, profile: "production" });
   call = client(production);
 });
 

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, type Sandbox } from "../../src/kigo/sandbox/server.js";
+import { sandboxDatabase } from "../support/sandbox-database.js";
 import { type Call, client, newLocation, newMerchant, newOffer, TOKEN, unique } from "./http.js";
 
 let sandbox: Sandbox;
 let call: Call;
 
 beforeAll(async () => {
-  sandbox = await createSandbox({ database: { kind: "pglite" }, token: TOKEN });
+  sandbox = await createSandbox({ database: sandboxDatabase(), token: TOKEN });
   call = client(sandbox);
 });
 

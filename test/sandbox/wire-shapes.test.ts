@@ -21,6 +21,7 @@ import {
   promoCode,
   redemptionControl,
 } from "../../src/kigo/schemas.js";
+import { sandboxDatabase } from "../support/sandbox-database.js";
 import { type Call, client, offerBody, TOKEN, unique } from "./http.js";
 
 const listOf = (key: string, item: z.ZodType) => z.object({ [key]: z.array(item).min(1) });
@@ -334,7 +335,7 @@ let sandbox: Sandbox;
 let call: Call;
 
 beforeAll(async () => {
-  sandbox = await createSandbox({ database: { kind: "pglite" }, token: TOKEN });
+  sandbox = await createSandbox({ database: sandboxDatabase(), token: TOKEN });
   call = client(sandbox);
 });
 

@@ -8,6 +8,7 @@ import type { BotTurn } from "../../src/core/offer-bot.js";
 import { readOffersCommand } from "../../src/core/offer-commands.js";
 import type { Action, Reply } from "../../src/core/view-models.js";
 import { type FakeOpenAI, startFakeOpenAI } from "../fakes/openai.js";
+import { sandboxDatabase } from "./sandbox-database.js";
 
 /** The real app, wired from configuration like `npm start`, with test roles and a fixed clock. */
 export const NOW = new Date("2026-11-25T16:00:00Z");
@@ -30,7 +31,14 @@ export type TestApp = Omit<OfferBotApp, "close"> & {
   close(options?: { keepData?: boolean }): Promise<void>;
 };
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * `sandboxOnDisk` keeps the embedded sandbox's data in DATA_DIR, for a test that restarts on it;
+ * otherwise it lives in memory. A sandbox the environment configures is left to it.
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { sandboxOnDisk?: boolean } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), "kigo-bot-"));
   const rolesFile = join(dir, "roles.json");
   writeFileSync(rolesFile, JSON.stringify({ unknownUsers: [], users: USERS }));
@@ -42,7 +50,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     LOG_LEVEL: "silent",
     ...env,
   });
-  const app = await createApp(config, { now: () => NOW });
+  const configured = config.KIGO_API_URL || config.SANDBOX_DATA_DIR || config.SANDBOX_DATABASE_URL;
+  const app = await createApp(config, {
+    now: () => NOW,
+    ...(configured
+      ? {}
+      : { sandboxDatabase: sandboxDatabase(options.sandboxOnDisk ? config.DATA_DIR : undefined) }),
+  });
   // Each app keeps a PGlite directory of tens of megabytes: gone with the app, unless a test
   // restarts on it (passing it back as DATA_DIR), which then owns it.
   const close = async (options: { keepData?: boolean } = {}) => {

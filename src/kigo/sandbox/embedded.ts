@@ -26,8 +26,12 @@ export function sandboxDatabaseOptions(config: Config, defaultDataDir?: string):
  * data lives in DATA_DIR like the bot's own, so offers published in one run are there in the next;
  * the demo data is loaded only into an empty database.
  */
-export async function startEmbeddedSandbox(config: Config, logger?: Logger): Promise<EmbeddedSandbox> {
-  const db = await openDatabase(sandboxDatabaseOptions(config, join(config.DATA_DIR, "sandbox")));
+export async function startEmbeddedSandbox(
+  config: Config,
+  logger?: Logger,
+  database: DatabaseOptions = sandboxDatabaseOptions(config, join(config.DATA_DIR, "sandbox")),
+): Promise<EmbeddedSandbox> {
+  const db = await openDatabase(database);
   try {
     const sandbox = await createSandbox({
       database: db,

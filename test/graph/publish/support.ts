@@ -2,6 +2,7 @@ import type { OfferDraft } from "../../../src/graph/draft.js";
 import { parseExternalReference } from "../../../src/graph/publish/external-reference.js";
 import { KigoClient } from "../../../src/kigo/client.js";
 import { createSandbox, type Sandbox } from "../../../src/kigo/sandbox/server.js";
+import { sandboxDatabase } from "../../support/sandbox-database.js";
 
 export const TOKEN = "publish-token";
 
@@ -13,7 +14,7 @@ export interface Harness {
 
 /** One in-process sandbox on PGlite per test file. */
 export async function startSandbox(): Promise<Harness> {
-  const sandbox = await createSandbox({ database: { kind: "pglite" }, token: TOKEN });
+  const sandbox = await createSandbox({ database: sandboxDatabase(), token: TOKEN });
   const url = await sandbox.listen(0);
   return { sandbox, url, client: clientFor(url) };
 }
