@@ -101,5 +101,6 @@ describe.skipIf(!hasScript)("console chat through a pseudo-terminal", () => {
     terminal.type("/quit");
     await terminal.expect(/Bye/);
     expect(await terminal.exited()).toBe(0);
-  });
+    // A fresh `npm start` compiles the bot and creates its sandbox database: tens of seconds on a busy CI machine.
+  }, 180_000);
 });

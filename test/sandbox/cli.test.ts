@@ -30,7 +30,8 @@ async function waitFor(child: ChildProcess, output: { stdout: string }, pattern:
   throw new Error(`no ${pattern} in output:\n${output.stdout}`);
 }
 
-describe("npm run sandbox", () => {
+// Each test runs `npm run sandbox` in a process of its own: slow on a busy CI machine.
+describe("npm run sandbox", { timeout: 120_000 }, () => {
   it("serves the demo data on the printed URL and stops cleanly on SIGTERM", async () => {
     const cli = startCli({ SANDBOX_PORT: "0", SANDBOX_TOKEN: "cli-test-token" });
     const url = await waitFor(cli.child, cli.output, /URL {8}(http:\/\/127\.0\.0\.1:\d+)/);
