@@ -9,10 +9,13 @@ import { loadAlertSettings } from "./core/digest/alerts.js";
 import { DigestCommands } from "./core/digest/digest-commands.js";
 import { DigestService } from "./core/digest/digest-service.js";
 import { bullmqScheduler, inProcessScheduler } from "./core/digest/scheduler.js";
+import { Metrics } from "./core/metrics.js";
 import { OfferBot } from "./core/offer-bot.js";
 import { OfferCommands } from "./core/offer-commands.js";
 import { OfferFactsStore } from "./core/offer-facts.js";
 import type { Outbound } from "./core/outbound.js";
+import { Readiness } from "./core/readiness.js";
+import { Turns } from "./core/turns.js";
 import { createCheckpointer } from "./graph/checkpointer/index.js";
 import { RepairingSaver } from "./graph/checkpointer/repair.js";
 import { createExtractor } from "./graph/extractor/index.js";
@@ -22,7 +25,6 @@ import { loadBrandRules } from "./graph/validation/brand-rules.js";
 import { createDraftChecker } from "./graph/validation/checker.js";
 import { KigoClient } from "./kigo/client.js";
 import { describeDatabase } from "./kigo/sandbox/banner.js";
-import type { DatabaseOptions } from "./kigo/sandbox/db.js";
 import {
   type EmbeddedSandbox,
   sandboxDatabaseOptions,
@@ -67,6 +69,9 @@ export interface AppBase {
   digests: Digests;
   /** What alerts need of offers this bot published. */
   facts: OfferFactsStore;
+  metrics: Metrics;
+  /** The dependencies /readyz checks: the Kigo API, Redis when configured (channels add theirs). */
+  readiness: Readiness;
   close(): Promise<void>;
 }
 
@@ -78,8 +83,6 @@ export interface Worker extends AppBase {
 export interface AppOptions {
   logger?: Logger;
   now?: () => Date;
-  /** Where the embedded sandbox keeps its data, instead of what the configuration says (tests). */
-  sandboxDatabase?: DatabaseOptions;
 }
 
 /**
@@ -94,7 +97,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const programs = ProgramMapping.load(config.PROGRAMS_FILE);
   const defaultTimeZone =
     config.DEFAULT_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
-  const base = await createBase(config, options);
+  const base = await createBase(config, logger, options.now);
   try {
     const { client, stores, access, ttlSeconds } = base;
     const checkpointer = await createCheckpointer({
@@ -109,7 +112,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     };
     const check = createDraftChecker(client, { brandRules, benchmarks });
     const graph = buildOfferGraph({
-      extractor: createExtractor(config, logger),
+      extractor: createExtractor(config, logger, base.metrics),
       client,
       brandRules,
       benchmarks,
@@ -120,6 +123,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         byType: (merchantType) => programs.programOfMerchantType(merchantType),
       },
       ...(logger ? { logger } : {}),
+      metrics: base.metrics,
     });
     const shared = {
       access,
@@ -138,10 +142,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       benchmarks,
       facts: base.facts,
       ...(logger ? { logger } : {}),
+      metrics: base.metrics,
     });
     const commands = new OfferCommands({ ...shared, client });
     const digestCommands = new DigestCommands({ ...shared, client, digests: base.digests.service });
-    return { ...base, bot: new OfferBot(conversation, commands, digestCommands), close };
+    const turns = new Turns(base.metrics);
+    return { ...base, bot: new OfferBot(conversation, commands, digestCommands, turns), close };
   } catch (error) {
     await base.close();
     throw error;
@@ -158,39 +164,47 @@ export async function createWorker(
   outbound: Outbound | ((base: AppBase) => Outbound),
   options: AppOptions = {},
 ): Promise<Worker> {
-  const base = await createBase(config, options);
+  const base = await createBase(config, options.logger, options.now);
   return { ...base, outbound: typeof outbound === "function" ? outbound(base) : outbound };
 }
 
-async function createBase(config: Config, { logger, now, sandboxDatabase }: AppOptions): Promise<AppBase> {
+async function createBase(config: Config, logger?: Logger, now?: () => Date): Promise<AppBase> {
   const access = AccessPolicy.load(config.ROLES_FILE);
   if (!config.REDIS_URL)
     FileAuditLog.assertWritable(auditPath(config), config.AUDIT_LOG_FILE ? "AUDIT_LOG_FILE" : "DATA_DIR");
   const closers: (() => Promise<unknown>)[] = [];
+  const metrics = new Metrics();
+  const readiness = new Readiness();
   const close = async () => {
     for (const closer of closers.reverse()) await closer().catch(() => {});
   };
   try {
-    const embedded = config.KIGO_API_URL ? undefined : await startSandbox(config, logger, sandboxDatabase);
+    const embedded = config.KIGO_API_URL ? undefined : await startSandbox(config, logger);
     if (embedded) closers.push(() => embedded.close());
     const url = config.KIGO_API_URL ?? embedded?.url ?? "";
+    const token = config.KIGO_API_TOKEN ?? embedded?.token ?? "";
     const client = new KigoClient({
       baseUrl: url,
-      token: config.KIGO_API_TOKEN ?? embedded?.token ?? "",
+      token,
       timeoutMs: config.KIGO_API_TIMEOUT_MS,
       retries: config.KIGO_API_RETRIES,
       ...(logger ? { logger } : {}),
     });
+    readiness.add("kigo", kigoCheck(url, token));
     const ttlSeconds = config.DRAFT_TTL_DAYS * 86_400;
     const redis = config.REDIS_URL ? await connectRedis(config.REDIS_URL, logger) : undefined;
-    if (redis) closers.push(() => redis.close());
+    if (redis) {
+      closers.push(() => redis.close());
+      readiness.add("redis", () => redis.ping());
+    }
     const stores = redis ? redisStores(redis, ttlSeconds) : dataDirStores(config, ttlSeconds);
     const { sqlite } = stores;
     if (sqlite) closers.push(async () => sqlite.close());
     access.useStore(stores.kv);
     const facts = new OfferFactsStore(stores.kv);
-    const digests = createDigests(config, { client, stores, facts }, logger, now);
+    const digests = createDigests(config, { client, stores, facts, metrics }, logger, now);
     closers.push(() => digests.service.close());
+    metrics.watchQueue(() => digests.service.queueDepth());
     return {
       client,
       kigo: { url, ...(embedded ? { embedded } : {}) },
@@ -200,6 +214,8 @@ async function createBase(config: Config, { logger, now, sandboxDatabase }: AppO
       ttlSeconds,
       digests,
       facts,
+      metrics,
+      readiness,
       close,
     };
   } catch (error) {
@@ -214,7 +230,7 @@ async function createBase(config: Config, { logger, now, sandboxDatabase }: AppO
  */
 function createDigests(
   config: Config,
-  base: { client: KigoClient; stores: Stores; facts: OfferFactsStore },
+  base: { client: KigoClient; stores: Stores; facts: OfferFactsStore; metrics: Metrics },
   logger?: Logger,
   now?: () => Date,
 ): Digests {
@@ -237,6 +253,7 @@ function createDigests(
     kv: base.stores.kv,
     alerts,
     facts: base.facts,
+    metrics: base.metrics,
     ...(logger ? { logger } : {}),
     ...(now ? { now } : {}),
   });
@@ -299,13 +316,9 @@ function dataDirStores(config: Config, ttlSeconds: number): Stores {
 const auditPath = (config: Config) => config.AUDIT_LOG_FILE ?? join(config.DATA_DIR, "audit.log");
 
 /** The embedded sandbox; a database it cannot use is reported with the setting that chose it. */
-async function startSandbox(
-  config: Config,
-  logger?: Logger,
-  database?: DatabaseOptions,
-): Promise<EmbeddedSandbox> {
+async function startSandbox(config: Config, logger?: Logger): Promise<EmbeddedSandbox> {
   try {
-    return await startEmbeddedSandbox(config, logger, database);
+    return await startEmbeddedSandbox(config, logger);
   } catch (error) {
     const setting = config.SANDBOX_DATABASE_URL
       ? "SANDBOX_DATABASE_URL"
@@ -318,6 +331,15 @@ async function startSandbox(
       cause: error,
     });
   }
+}
+
+/**
+ * Readiness asks the Kigo API for one offer: authenticated, so a revoked token shows too. Its own
+ * client makes one short attempt, where the app's retries for a waiting user's sake.
+ */
+function kigoCheck(baseUrl: string, token: string): () => Promise<unknown> {
+  const probe = new KigoClient({ baseUrl, token, timeoutMs: 2_000, retries: 0 });
+  return () => probe.listOffers({ limit: 1 });
 }
 
 /**
