@@ -237,6 +237,11 @@ const envSchema = z
         .default("true")
         .transform((value) => value === "true"),
     ),
+    /** How long a SIGTERM waits for turns in flight and open connections before exiting anyway. */
+    SHUTDOWN_TIMEOUT_MS: z.preprocess(
+      blankAsUnset,
+      positiveInt("SHUTDOWN_TIMEOUT_MS", 10000).default(10_000),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {

@@ -1,13 +1,15 @@
 import { join } from "node:path";
-import { pino } from "pino";
+import type { Logger } from "pino";
 import { createApp, kigoUnreachable, type OfferBotApp } from "./app.js";
 import { runConsoleChat } from "./bot/console/console-chat.js";
-import { startHttpServer } from "./bot/http-server.js";
+import { servingRoutes, startHttpServer } from "./bot/http-server.js";
+import { type HttpRoute, opsRoutes } from "./bot/ops-routes.js";
 import { type OutboundRoute, routedOutbound, SLACK_IDS, TEAMS_IDS } from "./bot/outbound-router.js";
 import { createSlackBot } from "./bot/slack/slack-app.js";
 import { foreignTeamsVariables } from "./bot/teams/auth.js";
 import { createTeamsBot, type TeamsBot, teamsSettingsFrom } from "./bot/teams/teams-app.js";
 import { type Config, loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
 import { onStopSignal, runMain } from "./process.js";
 
 /**
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
   const teams = Boolean(config.TEAMS_APP_ID) || config.TEAMS_ALLOW_ANONYMOUS;
   const consoleChat = !config.SLACK_BOT_TOKEN && !teams;
   const level = consoleChat && !process.env.LOG_LEVEL ? "warn" : config.LOG_LEVEL;
-  const logger = pino({ name: "kigo-offer-bot", level }, pino.destination(2));
+  const logger = createLogger({ name: "kigo-offer-bot", level });
   const app = await createApp(config, { logger });
   const unreachable = app.kigo.embedded
     ? undefined
@@ -36,7 +38,13 @@ async function main(): Promise<void> {
     return;
   }
   process.stdout.write(`${unreachable ? "Using" : "Connected to"} ${where}.\n`);
-  onStopSignal(app.close);
+  onStopSignal(
+    async () => {
+      await app.bot.turns.settle();
+      await app.close();
+    },
+    stopOptions(config, app, logger),
+  );
   await runConsoleChat({
     bot: app.bot,
     kv: app.kv,
@@ -52,12 +60,8 @@ async function main(): Promise<void> {
 }
 
 /** Slack, Teams or both, on the one HTTP server at PORT (Slack's receiver hosts Teams' routes too). */
-async function runChannels(
-  config: Config,
-  app: OfferBotApp,
-  logger: pino.Logger,
-  where: string,
-): Promise<void> {
+async function runChannels(config: Config, app: OfferBotApp, logger: Logger, where: string): Promise<void> {
+  const ops = opsRoutes(app, logger);
   const teams =
     config.TEAMS_APP_ID || config.TEAMS_ALLOW_ANONYMOUS ? teamsBot(config, app, logger) : undefined;
   const slack = config.SLACK_BOT_TOKEN
@@ -69,14 +73,23 @@ async function runChannels(
           ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
           ...(config.SLACK_APPROVALS_CHANNEL ? { approvalsChannel: config.SLACK_APPROVALS_CHANNEL } : {}),
           healthPort: config.PORT,
-          ...(teams ? { routes: teamsRoutes(teams) } : {}),
+          routes: [...ops, ...(teams ? teamsRoutes(teams) : [])],
         },
-        { bot: app.bot, kv: app.kv, ttlSeconds: app.ttlSeconds, logger },
+        {
+          bot: app.bot,
+          kv: app.kv,
+          ttlSeconds: app.ttlSeconds,
+          logger,
+          metrics: app.metrics,
+          readiness: app.readiness,
+        },
       )
     : undefined;
   const slackUrl = slack ? (await slack.start(config.PORT)).url : undefined;
   const server =
-    !slack && teams ? await startHttpServer(config.PORT, "0.0.0.0", [teams.handle], logger) : undefined;
+    !slack && teams
+      ? await startHttpServer(config.PORT, "0.0.0.0", [servingRoutes(ops), teams.handle], logger)
+      : undefined;
   const routes: OutboundRoute[] = [
     ...(slack ? [{ outbound: slack.outbound, owns: SLACK_IDS }] : []),
     ...(teams ? [{ outbound: teams.outbound, owns: TEAMS_IDS }] : []),
@@ -90,15 +103,26 @@ async function runChannels(
   process.stdout.write(
     `Kigo Offer Manager is running in ${running.join(" and ")}, health at ${base}/healthz, using ${where}.\n`,
   );
-  onStopSignal(async () => {
-    await slack?.stop();
-    await server?.close();
-    await teams?.stop();
-    await app.close();
-  });
+  onStopSignal(
+    async () => {
+      // Intake first (no new requests, Socket Mode disconnected), then the turns already running.
+      await slack?.stop();
+      await server?.close();
+      await app.bot.turns.settle();
+      await teams?.stop();
+      // Digest workers, queues and Redis last: turns still write to them.
+      await app.close();
+    },
+    stopOptions(config, app, logger),
+  );
 }
 
-function teamsBot(config: Config, app: OfferBotApp, logger: pino.Logger): TeamsBot {
+function stopOptions(config: Config, app: OfferBotApp, logger: Logger) {
+  const unfinished = () => ({ turns: app.bot.turns.inFlight() });
+  return { timeoutMs: config.SHUTDOWN_TIMEOUT_MS, logger, unfinished };
+}
+
+function teamsBot(config: Config, app: OfferBotApp, logger: Logger): TeamsBot {
   if (!config.TEAMS_APP_ID)
     logger.warn(
       "Teams: TEAMS_ALLOW_ANONYMOUS=true, so requests to /api/messages are accepted without a Bot Framework token. Use it for local runs only.",
@@ -114,11 +138,12 @@ function teamsBot(config: Config, app: OfferBotApp, logger: pino.Logger): TeamsB
     kv: app.kv,
     ttlSeconds: app.ttlSeconds,
     logger,
+    metrics: app.metrics,
   });
 }
 
 /** Teams' routes on Slack's receiver: Bolt hands them the request unread. */
-function teamsRoutes(teams: TeamsBot) {
+function teamsRoutes(teams: TeamsBot): HttpRoute[] {
   const handler = (req: Parameters<TeamsBot["handle"]>[0], res: Parameters<TeamsBot["handle"]>[1]) => {
     void teams.handle(req, res).then((handled) => {
       if (!handled) res.writeHead(404).end();
@@ -133,7 +158,7 @@ function teamsRoutes(teams: TeamsBot) {
 const PROBE_EVERY_MS = 15_000;
 
 /** Quietly: each user request retries on its own; the operator's log hears once when it answers. */
-function probeUntilReachable(url: string, timeoutMs: number, logger: pino.Logger): void {
+function probeUntilReachable(url: string, timeoutMs: number, logger: Logger): void {
   const timer = setTimeout(async () => {
     const reason = await kigoUnreachable(url, timeoutMs);
     if (reason) probeUntilReachable(url, timeoutMs, logger);

@@ -1,11 +1,39 @@
+import type { Logger } from "pino";
 import { ConfigError } from "./config.js";
 
-/** Stops on SIGINT/SIGTERM: `stop` finishes what is in flight and closes connections, then the process exits. */
-export function onStopSignal(stop: () => Promise<void>): void {
-  const handler = () => {
+export interface StopOptions {
+  /** SHUTDOWN_TIMEOUT_MS: past it the process exits anyway, with code 1. */
+  timeoutMs: number;
+  logger?: Logger;
+  /** What is still running, logged when the deadline passes. */
+  unfinished?: () => unknown;
+}
+
+/**
+ * Stops on SIGINT/SIGTERM: `stop` stops intake, finishes what is in flight and closes connections,
+ * then the process exits 0. An orchestrator kills a process that takes too long, so past the
+ * deadline it exits by itself, saying what it left unfinished.
+ */
+export function onStopSignal(stop: () => Promise<void>, options: StopOptions): void {
+  const { logger } = options;
+  const handler = (signal: NodeJS.Signals) => {
+    logger?.info({ signal }, "stopping");
+    setTimeout(() => {
+      logger?.error(
+        { unfinished: options.unfinished?.() },
+        `not stopped within SHUTDOWN_TIMEOUT_MS (${options.timeoutMs} ms); exiting anyway`,
+      );
+      process.exit(1);
+    }, options.timeoutMs);
     stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        logger?.info("stopped");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger?.error({ err: error }, "stopping failed");
+        process.exit(1);
+      },
     );
   };
   process.once("SIGINT", handler);

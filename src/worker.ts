@@ -1,11 +1,14 @@
 import { WebClient } from "@slack/web-api";
-import { pino } from "pino";
 import { createWorker } from "./app.js";
+import { servingRoutes, startHttpServer } from "./bot/http-server.js";
+import { opsRoutes } from "./bot/ops-routes.js";
 import { type OutboundRoute, routedOutbound, SLACK_IDS, TEAMS_IDS } from "./bot/outbound-router.js";
+import { countingFetch } from "./bot/slack/api-errors.js";
 import { slackOutbound } from "./bot/slack/outbound.js";
 import { teamsPoster, teamsSettingsFrom } from "./bot/teams/teams-app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ThreadRegistry } from "./core/threads.js";
+import { createLogger } from "./logger.js";
 import { onStopSignal, runMain } from "./process.js";
 
 /**
@@ -20,7 +23,7 @@ async function main(): Promise<void> {
     throw new ConfigError(
       "npm run worker posts digests to Slack or Teams: set SLACK_BOT_TOKEN or TEAMS_APP_ID.",
     );
-  const logger = pino({ name: "kigo-digest-worker", level: config.LOG_LEVEL }, pino.destination(2));
+  const logger = createLogger({ name: "kigo-digest-worker", level: config.LOG_LEVEL });
   const worker = await createWorker(
     config,
     (base) => {
@@ -28,6 +31,7 @@ async function main(): Promise<void> {
       if (config.SLACK_BOT_TOKEN) {
         const client = new WebClient(config.SLACK_BOT_TOKEN, {
           ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
+          fetch: countingFetch((code) => base.metrics.apiError("slack", code)),
         });
         const threads = new ThreadRegistry(base.kv, base.ttlSeconds);
         routes.push({
@@ -37,7 +41,7 @@ async function main(): Promise<void> {
       }
       if (config.TEAMS_APP_ID)
         routes.push({
-          outbound: teamsPoster(teamsSettingsFrom(config), base.kv, logger).outbound,
+          outbound: teamsPoster(teamsSettingsFrom(config), base.kv, logger, base.metrics).outbound,
           owns: TEAMS_IDS,
         });
       return routedOutbound(routes);
@@ -45,9 +49,23 @@ async function main(): Promise<void> {
     { logger },
   );
   await worker.digests.start(worker.outbound);
-  logger.info("digest worker running: scheduled digests and alerts");
-  // BullMQ lets a running digest finish before its worker closes.
-  onStopSignal(() => worker.close());
+  const server = await startHttpServer(
+    config.PORT,
+    "0.0.0.0",
+    [servingRoutes(opsRoutes(worker, logger))],
+    logger,
+  );
+  logger.info(
+    `digest worker running: scheduled digests and alerts; /healthz, /readyz and /metrics at ${server.url}`,
+  );
+  onStopSignal(
+    async () => {
+      await server.close();
+      // BullMQ lets a running digest finish before its worker closes.
+      await worker.close();
+    },
+    { timeoutMs: config.SHUTDOWN_TIMEOUT_MS, logger },
+  );
 }
 
 runMain(main);

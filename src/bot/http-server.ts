@@ -1,13 +1,26 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
+import type { HttpRoute } from "./ops-routes.js";
 
 /** Answers a request it knows (true), or leaves it to the next handler (false). */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
+/** A route table, the one Slack's receiver is given, as a handler of this server. */
+export function servingRoutes(routes: HttpRoute[]): RouteHandler {
+  return async (req, res) => {
+    const path = new URL(req.url ?? "/", "http://bot").pathname;
+    const route = routes.find(
+      (candidate) => candidate.path === path && candidate.method.includes(req.method ?? "GET"),
+    );
+    route?.handler(req, res);
+    return route !== undefined;
+  };
+}
+
 /**
  * The bot's own HTTP server, for when Slack's receiver does not host the routes (Teams alone):
- * `/healthz` and the given handlers, everything else 404.
+ * the given handlers, everything else 404. Closing lets requests in progress finish.
  */
 export async function startHttpServer(
   port: number,
@@ -17,10 +30,6 @@ export async function startHttpServer(
 ): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const server = createServer(async (req, res) => {
     try {
-      if (new URL(req.url ?? "/", "http://bot").pathname === "/healthz") {
-        res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
-        return;
-      }
       for (const handle of handlers) if (await handle(req, res)) return;
       res.writeHead(404, { "content-type": "application/json" }).end('{"error":"not found"}');
     } catch (error) {
@@ -39,8 +48,8 @@ export async function startHttpServer(
     url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${bound}`,
     close: () =>
       new Promise((resolve) => {
-        server.closeAllConnections();
         server.close(() => resolve());
+        server.closeIdleConnections();
       }),
   };
 }

@@ -8,6 +8,7 @@ import type { Intent } from "../graph/extractor/intent.js";
 import { keepValid, leftOutNote } from "../graph/extractor/validate.js";
 import type { OfferGraph } from "../graph/graph.js";
 import { isOverBudget } from "../graph/lifecycle.js";
+import type { GraphMetrics } from "../graph/metrics.js";
 import type { BenchmarkTable } from "../graph/recommend/benchmarks.js";
 import type { OfferStateValue } from "../graph/state.js";
 import type { ReviewDecision, TurnContext, TurnInput } from "../graph/turn.js";
@@ -49,6 +50,8 @@ export interface ConversationDeps {
   defaultTimeZone: string;
   logger?: Logger;
   now?: () => Date;
+  /** Counts a publish refused because the draft already was (a double click, a redelivery). */
+  metrics?: Pick<GraphMetrics, "publish">;
 }
 
 export type FormResult = { ok: true; replies: Reply[] } | { ok: false; errors: Record<string, string> };
@@ -351,6 +354,7 @@ export class ConversationService {
     const snapshot = await this.deps.graph.getState(config);
     const state = snapshot.values as OfferStateValue;
     if (state.status === "published" && state.published) {
+      if (audited === "publish" || audited === "approve") this.deps.metrics?.publish("duplicate");
       return [notice("info", `This offer is already published as offer #${state.published.offerId}.`)];
     }
     if (!isWaitingForReview(snapshot)) {

@@ -5,6 +5,7 @@ import { notice } from "./conversation.js";
 import type { DigestCommands } from "./digest/digest-commands.js";
 import { digestWords } from "./digest/in-words.js";
 import type { OfferCommands, OffersCommandLine, ParsedCommand } from "./offer-commands.js";
+import { Turns } from "./turns.js";
 import type { ActionId, HomeModel, Reply } from "./view-models.js";
 
 /** A turn's answer and the thread the conversation continues in (a duplicate starts a new one). */
@@ -24,46 +25,52 @@ export class OfferBot {
     private readonly conversation: ConversationService,
     private readonly commands: OfferCommands,
     private readonly digests?: DigestCommands,
+    /** Adapters run each incoming event in one of these: its correlation id, and shutdown waits for it. */
+    readonly turns = new Turns(),
   ) {}
 
   /** Typed text; "show me my offers", "pause #7" or "same as #7 but 25%" in words run as /offers would. */
-  async message(
-    speaker: Speaker,
-    threadKey: string,
-    text: string,
-    newThreadKey: () => string,
-  ): Promise<BotTurn> {
-    await this.commands.refreshAccess();
-    const digest = this.digests && digestWords(text);
-    if (digest) return this.runCommand(speaker, threadKey, { verb: "digest", words: digest }, newThreadKey);
-    const turn = await this.conversation.messageTurn(speaker, threadKey, text);
-    const intent = turn.intent;
-    if (intent?.kind === "submit") return { replies: turn.replies, threadKey, decided: "submit" };
-    if (intent?.kind !== "offers") return { replies: turn.replies, threadKey };
-    if (intent.verb === "list")
-      return this.runCommand(speaker, threadKey, { verb: "list", offset: 0 }, newThreadKey);
-    if (intent.verb === "drafts")
-      return this.runCommand(speaker, threadKey, { verb: "drafts" }, newThreadKey);
-    if (intent.offerId === undefined) return { replies: turn.replies, threadKey };
-    if (intent.verb === "duplicate") {
-      const target = newThreadKey();
-      const replies = await this.conversation.duplicate(speaker, intent.offerId, target, text);
-      return { replies, threadKey: target };
-    }
-    return this.runCommand(speaker, threadKey, { verb: intent.verb, offerId: intent.offerId }, newThreadKey);
+  message(speaker: Speaker, threadKey: string, text: string, newThreadKey: () => string): Promise<BotTurn> {
+    return this.turns.observe("message", async () => {
+      await this.commands.refreshAccess();
+      const digest = this.digests && digestWords(text);
+      if (digest) return this.runCommand(speaker, threadKey, { verb: "digest", words: digest }, newThreadKey);
+      const turn = await this.conversation.messageTurn(speaker, threadKey, text);
+      const intent = turn.intent;
+      if (intent?.kind === "submit") return { replies: turn.replies, threadKey, decided: "submit" };
+      if (intent?.kind !== "offers") return { replies: turn.replies, threadKey };
+      if (intent.verb === "list")
+        return this.runCommand(speaker, threadKey, { verb: "list", offset: 0 }, newThreadKey);
+      if (intent.verb === "drafts")
+        return this.runCommand(speaker, threadKey, { verb: "drafts" }, newThreadKey);
+      if (intent.offerId === undefined) return { replies: turn.replies, threadKey };
+      if (intent.verb === "duplicate") {
+        const target = newThreadKey();
+        const replies = await this.conversation.duplicate(speaker, intent.offerId, target, text);
+        return { replies, threadKey: target };
+      }
+      return this.runCommand(
+        speaker,
+        threadKey,
+        { verb: intent.verb, offerId: intent.offerId },
+        newThreadKey,
+      );
+    });
   }
 
   /** `/offers …`, read with `readOffersCommand`. */
-  async command(
+  command(
     speaker: Speaker,
     threadKey: string,
     line: OffersCommandLine,
     newThreadKey: () => string,
   ): Promise<BotTurn> {
-    await this.commands.refreshAccess();
-    const parsed = line.command;
-    if ("error" in parsed) return { replies: [notice("warning", parsed.error)], threadKey };
-    return this.runCommand(speaker, threadKey, parsed, newThreadKey);
+    return this.turns.observe("command", async () => {
+      await this.commands.refreshAccess();
+      const parsed = line.command;
+      if ("error" in parsed) return { replies: [notice("warning", parsed.error)], threadKey };
+      return this.runCommand(speaker, threadKey, parsed, newThreadKey);
+    });
   }
 
   /** The stored draft, for pre-filling an edit form without any slow call. */
@@ -91,63 +98,68 @@ export class OfferBot {
     return this.commands.home(speaker);
   }
 
-  async submitForm(
+  /** A submitted form counts as an action: the user clicked its Save. */
+  submitForm(
     speaker: Speaker,
     threadKey: string,
     values: Record<string, unknown>,
     formVersion?: number,
   ): Promise<FormResult> {
-    await this.commands.refreshAccess();
-    return this.conversation.submitForm(speaker, threadKey, values, formVersion);
+    return this.turns.observe("action", async () => {
+      await this.commands.refreshAccess();
+      return this.conversation.submitForm(speaker, threadKey, values, formVersion);
+    });
   }
 
-  async action(
+  action(
     speaker: Speaker,
     threadKey: string,
     actionId: ActionId,
     value: string,
     options: { reason?: string; newThreadKey: () => string },
   ): Promise<BotTurn> {
-    await this.commands.refreshAccess();
-    const offerId = Number(value);
-    switch (actionId) {
-      case "offers_page":
-        return this.runCommand(speaker, threadKey, pageOf(value), options.newThreadKey);
-      case "offer_show":
-      case "offer_pause":
-      case "offer_resume":
-      case "offer_end":
-      case "offer_analytics":
-      case "offer_duplicate":
-        return this.runCommand(
-          speaker,
-          threadKey,
-          { verb: actionId.slice("offer_".length) as "show", offerId },
-          options.newThreadKey,
-        );
-      case "offer_extend": {
-        const [id, days] = value.split(":").map(Number);
-        return this.runCommand(
-          speaker,
-          threadKey,
-          { verb: "extend", offerId: id ?? Number.NaN, ...(days ? { days } : {}) },
-          options.newThreadKey,
-        );
+    return this.turns.observe("action", async () => {
+      await this.commands.refreshAccess();
+      const offerId = Number(value);
+      switch (actionId) {
+        case "offers_page":
+          return this.runCommand(speaker, threadKey, pageOf(value), options.newThreadKey);
+        case "offer_show":
+        case "offer_pause":
+        case "offer_resume":
+        case "offer_end":
+        case "offer_analytics":
+        case "offer_duplicate":
+          return this.runCommand(
+            speaker,
+            threadKey,
+            { verb: actionId.slice("offer_".length) as "show", offerId },
+            options.newThreadKey,
+          );
+        case "offer_extend": {
+          const [id, days] = value.split(":").map(Number);
+          return this.runCommand(
+            speaker,
+            threadKey,
+            { verb: "extend", offerId: id ?? Number.NaN, ...(days ? { days } : {}) },
+            options.newThreadKey,
+          );
+        }
+        case "offer_end_confirmed":
+          return { replies: await this.commands.endConfirmed(speaker, offerId), threadKey };
+        case "draft_resume":
+          return { replies: await this.conversation.current(speaker, value), threadKey: value };
+        case "edit":
+          return { replies: [EDIT_HELP], threadKey };
+        default:
+          return {
+            replies: await this.conversation.action(speaker, threadKey, actionId, value, {
+              reason: options.reason,
+            }),
+            threadKey,
+          };
       }
-      case "offer_end_confirmed":
-        return { replies: await this.commands.endConfirmed(speaker, offerId), threadKey };
-      case "draft_resume":
-        return { replies: await this.conversation.current(speaker, value), threadKey: value };
-      case "edit":
-        return { replies: [EDIT_HELP], threadKey };
-      default:
-        return {
-          replies: await this.conversation.action(speaker, threadKey, actionId, value, {
-            reason: options.reason,
-          }),
-          threadKey,
-        };
-    }
+    });
   }
 
   private async runCommand(

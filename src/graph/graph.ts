@@ -5,6 +5,7 @@ import type { KigoClient } from "../kigo/client.js";
 import type { Extractor } from "./extractor/types.js";
 import { LocationDirectory } from "./locations.js";
 import { MerchantDirectory, type ProgramOfMerchant } from "./merchants.js";
+import type { GraphMetrics } from "./metrics.js";
 import { answerNode } from "./nodes/answer.js";
 import { objectiveNode } from "./nodes/objective.js";
 import { offerNode } from "./nodes/offer.js";
@@ -28,6 +29,7 @@ export interface OfferGraphDeps {
   /** The program a merchant's offers belong to, from configuration. */
   programOfMerchant?: ProgramOfMerchant;
   logger?: Logger;
+  metrics?: GraphMetrics;
 }
 
 /** A gathering node that asked a question ends the turn; otherwise the flow moves on. */
@@ -57,7 +59,7 @@ export function buildOfferGraph(deps: OfferGraphDeps) {
     .addNode("redemption", redemptionNode())
     .addNode("validation", validationNode(deps.check))
     .addNode("review", reviewNode(), { ends: ["understand", "review", "publish", END] })
-    .addNode("publish", publishNode(deps.client, deps.logger), { ends: ["review", END] })
+    .addNode("publish", publishNode(deps.client, deps.logger, deps.metrics), { ends: ["review", END] })
     .addEdge(START, "understand")
     .addEdge("understand", "answer")
     .addConditionalEdges("answer", afterAnswer, ["objective", "review", END])

@@ -92,11 +92,13 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     if (!text) continue;
     if (text === "/quit" || text === "/exit") break;
     try {
-      decided = undefined;
-      const turn = await handle(text);
-      if (turn) show(turn);
-      const actionId = decided ?? turn?.decided;
-      if (turn && actionId) await approvals.afterDecision({ ...turn, actionId, userId: speaker.userId });
+      await bot.turns.run("console", async () => {
+        decided = undefined;
+        const turn = await handle(text);
+        if (turn) show(turn);
+        const actionId = decided ?? turn?.decided;
+        if (turn && actionId) await approvals.afterDecision({ ...turn, actionId, userId: speaker.userId });
+      });
     } catch (error) {
       say(`❌ ${(error as Error).message}`);
     }

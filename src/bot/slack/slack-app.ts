@@ -8,13 +8,17 @@ import {
   LogLevel,
   SocketModeReceiver,
 } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import { firstDelivery } from "../../core/dedupe.js";
+import type { Metrics } from "../../core/metrics.js";
 import type { OfferBot } from "../../core/offer-bot.js";
 import type { Outbound } from "../../core/outbound.js";
+import type { Readiness } from "../../core/readiness.js";
 import { ThreadRegistry } from "../../core/threads.js";
 import type { KeyValueStore } from "../../stores/kv.js";
 import { registerActions } from "./actions/index.js";
+import { countingFetch } from "./api-errors.js";
 import { registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./context.js";
 import { registerEvents } from "./events/index.js";
@@ -35,11 +39,14 @@ export interface SlackSettings {
   /** Another Web API base URL (GovSlack, a test double), ending in /api/. */
   apiUrl?: string;
   approvalsChannel?: string;
-  /** Socket Mode: port of the /healthz server (HTTP mode serves it with the events). */
+  /** Socket Mode: port of the server for `routes` (HTTP mode serves them with the events). */
   healthPort?: number;
-  /** More routes on the same server, e.g. Teams' /api/messages. */
+  /** Routes on the same server: /healthz, /readyz, /metrics, Teams' /api/messages. */
   routes?: CustomRoute[];
 }
+
+/** Readiness probes come every few seconds; Slack hears auth.test from each replica at most this often. */
+const AUTH_CHECK_EVERY_MS = 30_000;
 
 export interface SlackBot {
   app: App;
@@ -57,19 +64,22 @@ export interface SlackBot {
  */
 export function createSlackBot(
   settings: SlackSettings,
-  core: { bot: OfferBot; kv: KeyValueStore; ttlSeconds: number; logger?: Logger },
+  core: {
+    bot: OfferBot;
+    kv: KeyValueStore;
+    ttlSeconds: number;
+    logger?: Logger;
+    metrics?: Metrics;
+    /** Gets a check that Slack accepts the bot token. */
+    readiness?: Readiness;
+  },
 ): SlackBot {
-  const customRoutes: CustomRoute[] = [
-    {
-      path: "/healthz",
-      method: ["GET"],
-      handler: (_request, response) => {
-        response.writeHead(200, { "content-type": "application/json" });
-        response.end('{"ok":true}');
-      },
-    },
-    ...(settings.routes ?? []),
-  ];
+  const { metrics } = core;
+  const customRoutes = settings.routes ?? [];
+  const webApi = {
+    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+    ...(metrics ? { fetch: countingFetch((code) => metrics.apiError("slack", code)) } : {}),
+  };
   // The app token (apps.connections.open) goes to the same Web API as the bot token.
   const clientOptions = settings.apiUrl ? { clientOptions: { slackApiUrl: settings.apiUrl } } : {};
   const receiver = settings.signingSecret
@@ -86,7 +96,7 @@ export function createSlackBot(
     logLevel: LogLevel.WARN,
     // The bot token is checked when starting (startChecked), where a rejection can be reported.
     deferInitialization: true,
-    ...clientOptions,
+    clientOptions: webApi,
   });
   if (receiver instanceof HTTPReceiver) gateReceiver(receiver, app);
 
@@ -98,6 +108,8 @@ export function createSlackBot(
     ...(core.logger ? { logger: core.logger } : {}),
   };
 
+  // First, so everything logged while handling the request carries the turn's id.
+  app.use(({ next }) => core.bot.turns.run("slack", next));
   // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num) with the same event_id: the
   // first delivery wins. (client_msg_id is shared by the message and app_mention events of one
   // message, so it must not be used: it would drop the mention.)
@@ -116,6 +128,10 @@ export function createSlackBot(
   registerActions(app, deps);
   registerViews(app, deps);
   registerShortcuts(app, deps);
+
+  // Its own client: the app's retries for minutes, and a probe must answer now.
+  const probe = new WebClient(settings.botToken, { ...webApi, retryConfig: { retries: 0 } });
+  core.readiness?.add("slack", () => probe.auth.test(), { cacheMs: AUTH_CHECK_EVERY_MS });
 
   return {
     app,

@@ -7,6 +7,7 @@ import type { OfferBot } from "../../core/offer-bot.js";
 import type { Outbound } from "../../core/outbound.js";
 import type { ReplyRoute } from "../../core/reply-route.js";
 import type { ThreadRegistry } from "../../core/threads.js";
+import type { Turns } from "../../core/turns.js";
 import type { Reply } from "../../core/view-models.js";
 import type { KeyValueStore } from "../../stores/kv.js";
 import { channelOf } from "./place.js";
@@ -32,10 +33,15 @@ export interface TeamsDeps {
 export class Background {
   private readonly running = new Set<Promise<void>>();
 
-  constructor(private readonly logger?: Logger) {}
+  constructor(
+    /** The work stays in the turn of the activity that started it, for its logs and for shutdown. */
+    private readonly turns: Turns,
+    private readonly logger?: Logger,
+  ) {}
 
   run(what: string, work: () => Promise<void>): void {
-    const task = work()
+    const task = this.turns
+      .run("teams", work)
       .catch((error: unknown) => this.logger?.error({ err: error }, `Teams ${what} failed`))
       .finally(() => this.running.delete(task));
     this.running.add(task);

@@ -10,6 +10,8 @@ export interface RetryOptions {
   retries?: number;
   baseMs?: number;
   maxMs?: number;
+  /** Every failed attempt, retried or not: its HTTP status, or network_error when none came. */
+  onError?: (code: string) => void;
 }
 
 /** What Teams asks bots to retry; 502/504 only where repeating cannot post a message twice. */
@@ -23,7 +25,7 @@ const IF_IDEMPOTENT = new Set([502, 503, 504]);
  * its Retry-After.
  */
 export function connectorRetry(adapter: CloudAdapter, options: RetryOptions = {}) {
-  const { retries = 3, baseMs = 500, maxMs = 8_000 } = options;
+  const { retries = 3, baseMs = 500, maxMs = 8_000, onError } = options;
   return async (context: TurnContext, next: () => Promise<void>): Promise<void> => {
     const client = context.turnState.get(adapter.ConnectorClientKey) as
       | { httpClient?: { request: <T>(config: HttpRequestConfig) => Promise<T> } }
@@ -36,6 +38,7 @@ export function connectorRetry(adapter: CloudAdapter, options: RetryOptions = {}
           try {
             return await request<T>(config);
           } catch (error) {
+            onError?.(error instanceof HttpError ? String(error.status) : "network_error");
             if (
               !(error instanceof HttpError) ||
               attempt >= retries ||

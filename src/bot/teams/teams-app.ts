@@ -3,6 +3,7 @@ import type { CloudAdapter } from "@microsoft/agents-hosting";
 import type { Logger } from "pino";
 import type { Config } from "../../config.js";
 import { ApprovalWorkflow } from "../../core/approvals.js";
+import type { Metrics } from "../../core/metrics.js";
 import type { OfferBot } from "../../core/offer-bot.js";
 import type { Outbound } from "../../core/outbound.js";
 import { ThreadRegistry } from "../../core/threads.js";
@@ -49,13 +50,13 @@ export interface TeamsBot {
  * What posts to Teams without being asked (also the digest worker's, which takes no requests):
  * the adapter, which retries the Bot Connector, and the outbound port on stored references.
  */
-export function teamsPoster(settings: TeamsSettings, kv: KeyValueStore, logger?: Logger) {
+export function teamsPoster(settings: TeamsSettings, kv: KeyValueStore, logger?: Logger, metrics?: Metrics) {
   const adapter = teamsAdapter(settings);
   // The SDK's default tells the user "The agent encountered an error or bug."; we log it instead.
   adapter.onTurnError = async (_context, error) => {
     logger?.error({ err: error }, "Teams turn failed");
   };
-  adapter.use(connectorRetry(adapter));
+  adapter.use(connectorRetry(adapter, metrics ? { onError: (code) => metrics.apiError("teams", code) } : {}));
   const references = new ConversationReferences(kv);
   const charts = settings.publicUrl
     ? new ChartImages(kv, settings.publicUrl, settings.appPassword ?? "kigo-offer-charts")
@@ -78,12 +79,12 @@ export function teamsPoster(settings: TeamsSettings, kv: KeyValueStore, logger?:
  */
 export function createTeamsBot(
   settings: TeamsSettings,
-  core: { bot: OfferBot; kv: KeyValueStore; ttlSeconds: number; logger?: Logger },
+  core: { bot: OfferBot; kv: KeyValueStore; ttlSeconds: number; logger?: Logger; metrics?: Metrics },
 ): TeamsBot {
   const { logger } = core;
-  const { adapter, outbound, references, charts } = teamsPoster(settings, core.kv, logger);
+  const { adapter, outbound, references, charts } = teamsPoster(settings, core.kv, logger, core.metrics);
   const threads = new ThreadRegistry(core.kv, core.ttlSeconds);
-  const background = new Background(logger);
+  const background = new Background(core.bot.turns, logger);
   const handler = new TeamsHandler({
     bot: core.bot,
     kv: core.kv,
@@ -99,7 +100,12 @@ export function createTeamsBot(
     background,
     ...(logger ? { logger } : {}),
   });
-  const messages = messagesRoute(adapter, (context) => handler.run(context), logger);
+  // The work an activity leaves running after its answer (Background) stays in its turn.
+  const messages = messagesRoute(
+    adapter,
+    (context) => core.bot.turns.run("teams", () => handler.run(context)),
+    logger,
+  );
   return {
     adapter,
     outbound,

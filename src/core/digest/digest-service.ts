@@ -8,7 +8,7 @@ import type { Outbound } from "../outbound.js";
 import type { AlertChecker } from "./alert-check.js";
 import { budgetsOf, type OfferBudget } from "./budgets.js";
 import { type DigestFigures, type DigestFrequency, type DigestScope, gatherFigures } from "./figures.js";
-import type { DigestScheduler } from "./scheduler.js";
+import type { DigestScheduler, QueueDepth } from "./scheduler.js";
 import type { DigestSubscription } from "./subscription.js";
 import { type DigestView, digestView } from "./view-model.js";
 
@@ -31,6 +31,7 @@ export interface DigestServiceDeps {
   facts: OfferFactsStore;
   logger?: Logger;
   now?: () => Date;
+  metrics?: { digestPost(result: "posted" | "failed"): void };
 }
 
 /** One reading of the API for a scope and period: the figures, and the budgets known among them. */
@@ -116,8 +117,19 @@ export class DigestService {
 
   /** Posts a subscription's digest into its channel now. */
   async post(subscription: DigestSubscription): Promise<void> {
-    const digest = await this.view(subscription.scope, subscription.frequency, subscription.timeZone);
-    await this.outbound().post({ channel: subscription.channel }, { kind: "digest", digest });
+    try {
+      const digest = await this.view(subscription.scope, subscription.frequency, subscription.timeZone);
+      await this.outbound().post({ channel: subscription.channel }, { kind: "digest", digest });
+    } catch (error) {
+      this.deps.metrics?.digestPost("failed");
+      throw error;
+    }
+    this.deps.metrics?.digestPost("posted");
+  }
+
+  /** The scheduler's queue, for the operator's metrics: undefined where there is none (in-process timers). */
+  async queueDepth(): Promise<QueueDepth | undefined> {
+    return this.ports?.scheduler.depth?.();
   }
 
   /** What a digest for this scope would show now. */

@@ -21,8 +21,12 @@ export interface DigestScheduler {
   /** One run now, outside the schedule, with the same retries; `tick` names it (a repeat is ignored). */
   enqueue(subscriptionId: string, tick: string): Promise<void>;
   unschedule(subscriptionId: string): Promise<void>;
+  /** Jobs waiting, running and delayed in the shared queue; none without one. */
+  depth?(): Promise<QueueDepth>;
   close(): Promise<void>;
 }
+
+export type QueueDepth = Record<"waiting" | "active" | "delayed", number>;
 
 const QUEUE = "offer-digests";
 const JOB = "digest";
@@ -90,6 +94,14 @@ export async function bullmqScheduler(options: {
     },
     async unschedule(subscriptionId) {
       await queue.removeJobScheduler(subscriptionId);
+    },
+    async depth() {
+      const {
+        waiting = 0,
+        active = 0,
+        delayed = 0,
+      } = await queue.getJobCounts("waiting", "active", "delayed");
+      return { waiting, active, delayed };
     },
     async close() {
       await worker?.close();

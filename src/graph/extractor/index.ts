@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Config } from "../../config.js";
+import type { GraphMetrics } from "../metrics.js";
 import { LlmExtractor } from "./llm.js";
 import { RuleExtractor } from "./rules/index.js";
 import type { Extractor } from "./types.js";
@@ -7,7 +8,7 @@ import type { Extractor } from "./types.js";
 export type { ExtractContext, Extraction, Extractor, TokenUsage } from "./types.js";
 
 /** The model when a key is configured, with the rules as its fallback; otherwise the rules alone. */
-export function createExtractor(config: Config, logger?: Logger): Extractor {
+export function createExtractor(config: Config, logger?: Logger, metrics?: GraphMetrics): Extractor {
   const rules = new RuleExtractor();
   if (!config.OPENAI_API_KEY) return rules;
   return new LlmExtractor({
@@ -17,5 +18,6 @@ export function createExtractor(config: Config, logger?: Logger): Extractor {
     timeoutMs: config.OPENAI_TIMEOUT_MS,
     fallback: rules,
     logger,
+    metrics,
   });
 }

@@ -3,6 +3,7 @@ import { ChatOpenAICompletions } from "@langchain/openai";
 import type { Logger } from "pino";
 import { FIELD_LABELS } from "../describe.js";
 import { DRAFT_FIELDS, type DraftField } from "../draft.js";
+import type { GraphMetrics } from "../metrics.js";
 import { DECISION_INTENTS, type Intent, intentSchema, readIntent } from "./intent.js";
 import { MODEL_FIELDS, modelReadingSchema, PATCH_FUNCTION, systemPrompt } from "./model-patch.js";
 import type { ExtractContext, Extraction, Extractor, TokenUsage } from "./types.js";
@@ -17,6 +18,7 @@ export interface LlmExtractorOptions {
   /** Answers the turn when the model fails, times out or says nothing usable. */
   fallback: Extractor;
   logger?: Logger | undefined;
+  metrics?: GraphMetrics | undefined;
 }
 
 /**
@@ -31,6 +33,7 @@ export class LlmExtractor implements Extractor {
   readonly #structured;
   readonly #fallback: Extractor;
   readonly #logger: Logger | undefined;
+  readonly #metrics: GraphMetrics | undefined;
 
   constructor(options: LlmExtractorOptions) {
     const model = new ChatOpenAICompletions({
@@ -47,6 +50,7 @@ export class LlmExtractor implements Extractor {
     });
     this.#fallback = options.fallback;
     this.#logger = options.logger;
+    this.#metrics = options.metrics;
   }
 
   async extract(message: string, context: ExtractContext): Promise<Extraction> {
@@ -58,11 +62,13 @@ export class LlmExtractor implements Extractor {
       ]);
       reply = AIMessage.isInstance(raw) ? raw : undefined;
     } catch (error) {
+      this.#metrics?.modelCall("failed");
       this.#logger?.warn({ err: error }, "model call failed; the rules read this message instead");
       return this.#fallback.extract(message, context);
     }
     const usage = reply && usageOf(reply);
     const call = reply?.tool_calls?.find((candidate) => candidate.name === PATCH_FUNCTION);
+    this.#metrics?.modelCall(call ? "ok" : "unusable", usage);
     if (!call) {
       this.#logger?.warn("model answered without a usable draft patch; the rules read this message instead");
       // The tokens were spent all the same.

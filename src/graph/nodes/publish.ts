@@ -1,6 +1,7 @@
 import { Command, END } from "@langchain/langgraph";
 import type { Logger } from "pino";
 import type { KigoClient } from "../../kigo/client.js";
+import type { GraphMetrics } from "../metrics.js";
 import { publishDraft } from "../publish/saga.js";
 import type { OfferStateValue } from "../state.js";
 
@@ -9,7 +10,7 @@ import type { OfferStateValue } from "../state.js";
  * from the top on resume: publishing inside review would run again on every resume. The saga never
  * throws for API failures; a failure goes back to review with the message and a Retry.
  */
-export function publishNode(client: KigoClient, logger?: Logger) {
+export function publishNode(client: KigoClient, logger?: Logger, metrics?: GraphMetrics) {
   return async (state: OfferStateValue) => {
     const result = await publishDraft({
       client,
@@ -18,6 +19,8 @@ export function publishNode(client: KigoClient, logger?: Logger) {
       progress: state.publishProgress,
       logger,
     });
+    metrics?.publish(result.status);
+    if (result.status === "failed") metrics?.publishStepFailed(result.error.step);
     if (result.status === "published") {
       return new Command({
         goto: END,
