@@ -149,4 +149,32 @@ describe("listening on a port", () => {
     await expect(fetch(`${url}/api/v1/merchants`)).rejects.toThrow();
     expect((await call("GET", "/dashboard/offers/types")).status).toBe(200);
   });
+
+  it("drops the connection on a reset fault, before the write or after it", async () => {
+    const web = await createSandbox({ database: sandbox.db, token: TOKEN });
+    const url = await web.listen(0);
+    const post = (reference: string) =>
+      newMerchant(sandbox.db).then((merchant) =>
+        fetch(`${url}/dashboard/offers`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+          body: JSON.stringify(offerBody(merchant, { external_reference: reference })),
+        }),
+      );
+    const count = async (reference: string) =>
+      (await call("GET", `/dashboard/offers?external_reference=${reference}`)).body.total_count;
+    try {
+      const [before, after] = [unique("RESET"), unique("RESET")];
+      web.faults.inject({ route: "POST /dashboard/offers", reset: true });
+      await expect(post(before)).rejects.toThrow(/fetch failed/);
+      expect(await count(before)).toBe(0);
+
+      web.faults.inject({ route: "POST /dashboard/offers", reset: true, phase: "after" });
+      await expect(post(after)).rejects.toThrow(/fetch failed/);
+      expect(await count(after)).toBe(1);
+      expect(() => web.faults.inject({ route: TYPES, reset: true, status: 503 })).toThrow(/cannot also/);
+    } finally {
+      await web.close();
+    }
+  });
 });

@@ -16,15 +16,21 @@ function faultSpecFor(routes: readonly string[]) {
       status: faultStatus.optional(),
       retryAfterSeconds: z.number().int().min(0).optional(),
       delayMs: z.number().int().min(0).max(600_000).optional(),
+      /** The connection is dropped without an answer, as a proxy or a crashed server drops it. */
+      reset: z.boolean().default(false),
       phase: z.enum(["before", "after"]).default("before"),
     })
-    .refine((spec) => spec.status !== undefined || spec.delayMs !== undefined, {
+    .refine((spec) => spec.status !== undefined || spec.delayMs !== undefined || spec.reset, {
       path: ["status"],
-      message: "a fault needs a status, a delayMs or both",
+      message: "a fault needs a status, a delayMs or reset",
     })
-    .refine((spec) => spec.phase === "before" || spec.status !== undefined, {
+    .refine((spec) => !(spec.reset && spec.status !== undefined), {
+      path: ["reset"],
+      message: "drops the connection, so it cannot also answer a status",
+    })
+    .refine((spec) => spec.phase === "before" || spec.status !== undefined || spec.reset, {
       path: ["status"],
-      message: "is required with phase after",
+      message: "is required with phase after, unless reset",
     });
 }
 

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type ServerType, serve } from "@hono/node-server";
+import { type HttpBindings, type ServerType, serve } from "@hono/node-server";
 import { type Context, Hono } from "hono";
 import { type DatabaseOptions, openDatabase, type SqlDatabase } from "./db.js";
 import { FaultInjector, faultResponse } from "./faults.js";
@@ -86,6 +86,14 @@ function bearerMatches(header: string | undefined, token: string): boolean {
 
 const isOpen = (database: DatabaseOptions | SqlDatabase): database is SqlDatabase => "query" in database;
 
+/** Destroys the request's socket; in-process there is none, and the error answers a plain 500. */
+function dropConnection(c: Context): Response {
+  const socket = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket;
+  if (!socket) throw new Error("the sandbox cannot drop a connection it is not serving over HTTP");
+  socket.destroy();
+  return new Response(null, { status: 204 });
+}
+
 export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
   if (!options.token) throw new Error("createSandbox: token must not be empty");
   const ownsDatabase = !isOpen(options.database);
@@ -120,9 +128,11 @@ export async function createSandbox(options: SandboxOptions): Promise<Sandbox> {
     }
     const fault = faults.take(definition.key);
     if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault?.reset && fault.phase === "before") return dropConnection(c);
     const injected = fault && faultResponse(fault);
     if (injected && fault.phase === "before") return injected;
     const response = await run(definition, c);
+    if (fault?.reset) return dropConnection(c);
     return injected ?? response;
   }
 
