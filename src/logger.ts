@@ -2,8 +2,8 @@ import { type DestinationStream, type LevelWithSilent, type Logger, pino } from 
 import { currentTurn } from "./core/turns.js";
 
 /**
- * Fields whose values never reach a log, however deep they sit (an SDK's error carries its
- * request's headers three levels down): credentials, and customer lists, which hold customers'
+ * Fields whose values never reach a log, however deep they sit (the Teams SDK's error carries its
+ * request's headers four levels down, at err.response.config.headers): credentials, and customer lists, which hold customers'
  * emails, phone numbers and account ids.
  */
 const SECRET_FIELDS = [
@@ -35,7 +35,7 @@ const SECRET_FIELDS = [
   "customers",
   "customerList",
 ];
-const DEPTHS = ["", "*.", "*.*.", "*.*.*."];
+const DEPTHS = ["", "*.", "*.*.", "*.*.*.", "*.*.*.*."];
 const REDACTED_PATHS = DEPTHS.flatMap((depth) => SECRET_FIELDS.map((field) => depth + field));
 
 /**

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
+import { opsRoutes } from "../../src/bot/ops-routes.js";
 import { createSlackBot, type SlackBot } from "../../src/bot/slack/slack-app.js";
 import { type FakeSlack, type FakeSlackCall, startFakeSlack } from "../fakes/slack/server.js";
 import {
@@ -21,7 +22,10 @@ import { SEED_MESSAGE } from "../support/seed.js";
 export const SIGNING_SECRET = "test-signing-secret";
 export const APPROVALS_CHANNEL = "CAPPROVALS";
 
-/** The real app and the real Bolt receiver, with a fake Slack Web API at the far edge. */
+/**
+ * The real app and the real Bolt receiver, with a fake Slack Web API at the far edge; wired as
+ * src/main.ts wires them, /healthz, /readyz and /metrics included.
+ */
 export interface SlackHarness {
   app: TestApp;
   fake: FakeSlack;
@@ -53,8 +57,9 @@ export async function startSlackHarness(options: HarnessOptions = {}): Promise<S
       signingSecret: SIGNING_SECRET,
       apiUrl: fake.apiUrl,
       ...(options.approvals === false ? {} : { approvalsChannel: APPROVALS_CHANNEL }),
+      routes: opsRoutes(app),
     },
-    { bot: app.bot, kv: app.kv, ttlSeconds: 3600 },
+    { bot: app.bot, kv: app.kv, ttlSeconds: 3600, metrics: app.metrics, readiness: app.readiness },
   );
   const { url = "" } = await slack.start(0, "127.0.0.1");
   if (options.digests) await app.digests.start(slack.outbound);
@@ -248,6 +253,21 @@ export async function openHome(h: SlackHarness, user: string): Promise<FakeSlack
     "views.publish",
     (call) => call.body.user_id === user && h.fake.callsTo("views.publish").indexOf(call) >= before,
     10_000,
+  );
+}
+
+/** `user` clicks `label` on one particular message, as Slack sends it (its channel and ts). */
+export function clickOn(
+  h: SlackHarness,
+  card: FakeSlackCall,
+  user: string,
+  label: string,
+): Promise<Response> {
+  const button = buttonsOf(card).find((candidate) => candidate.text.text === label);
+  if (!button) throw new Error(`no ${label} on that card`);
+  const { channel, ts } = card.response;
+  return h.send(
+    blockAction({ user, action_id: button.action_id, value: button.value, channel, message_ts: ts }),
   );
 }
 

@@ -78,5 +78,11 @@ describe("Teams with an app id: every request's token checked", () => {
     const updates = inChat().filter((call) => call.method === "PUT");
     expect(updates.map((call) => call.status)).toEqual([502, 200]);
     expect(updates.at(-1)?.activityId).toBe(posts.at(-1)?.id);
+
+    // The operator sees each refusal by its status, and the turns under Teams.
+    const metrics = await (await fetch(`${h.url}/metrics`)).text();
+    expect(metrics).toContain('kigo_bot_channel_api_errors_total{channel="teams",code="412"} 1');
+    expect(metrics).toContain('kigo_bot_channel_api_errors_total{channel="teams",code="502"} 1');
+    expect(metrics).toMatch(/^kigo_bot_turns_total\{channel="teams",kind="message"\} [1-9]/m);
   });
 });

@@ -5,7 +5,8 @@ import {
 } from "@microsoft/agents-hosting";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
-import { startHttpServer } from "../../src/bot/http-server.js";
+import { servingRoutes, startHttpServer } from "../../src/bot/http-server.js";
+import { opsRoutes } from "../../src/bot/ops-routes.js";
 import { createTeamsBot, type TeamsBot, type TeamsSettings } from "../../src/bot/teams/teams-app.js";
 import * as activities from "../fakes/teams/activities.js";
 import { adaptiveCardProblems } from "../fakes/teams/adaptive-cards.js";
@@ -116,7 +117,13 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
       },
     },
   );
-  const teams = createTeamsBot(settings, { bot: app.bot, kv: app.kv, ttlSeconds: 3600, logger });
+  const teams = createTeamsBot(settings, {
+    bot: app.bot,
+    kv: app.kv,
+    ttlSeconds: 3600,
+    logger,
+    metrics: app.metrics,
+  });
   if (issuer && options.entraTokens) {
     // The production connection manager, with Entra's real authority: only the tokens that reach
     // the bot are signed on loopback, so MSAL (which refuses http) asks login.microsoftonline.com.
@@ -142,7 +149,11 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
     });
     teams.adapter.connectionManager = fakeConnections(config, fakeTokenProvider(OUTBOUND_TOKEN));
   }
-  const server = await startHttpServer(0, "127.0.0.1", [(req, res) => teams.handle(req, res)]);
+  // As src/main.ts serves Teams alone: the ops routes, then Teams'.
+  const server = await startHttpServer(0, "127.0.0.1", [
+    servingRoutes(opsRoutes(app)),
+    (req, res) => teams.handle(req, res),
+  ]);
   if (options.digests) await app.digests.start(teams.outbound);
   const goodClaims = () => ({
     aud: APP_ID,

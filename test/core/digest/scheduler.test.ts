@@ -6,6 +6,7 @@ import {
   type DigestScheduler,
   inProcessScheduler,
 } from "../../../src/core/digest/scheduler.js";
+import { Metrics } from "../../../src/core/metrics.js";
 import { freshSchemaName, REDIS_URL, serviceAvailable } from "../../support/services.js";
 
 const logger = pino({ level: "silent" });
@@ -69,6 +70,26 @@ describe("digests scheduled with BullMQ on Redis", () => {
     } finally {
       await inspector.quit();
     }
+  });
+
+  it("reports the queue's depth to /metrics on each scrape", async ({ skip }) => {
+    if (!redis) skip();
+    // No worker here: the jobs stay waiting, as they do while every worker is busy.
+    const scheduler = await bullmqScheduler({
+      redisUrl: REDIS_URL,
+      prefix: freshSchemaName("digest"),
+      logger,
+      worker: false,
+      run: async () => {},
+    });
+    open.push(scheduler);
+    const metrics = new Metrics();
+    metrics.watchQueue(async () => scheduler.depth?.());
+    await scheduler.enqueue("sub-1", "t1");
+    await scheduler.enqueue("sub-2", "t1");
+    const { body } = await metrics.exposition();
+    expect(body).toContain('kigo_bot_digest_queue_jobs{state="waiting"} 2');
+    expect(body).toContain('kigo_bot_digest_queue_jobs{state="active"} 0');
   });
 
   it("retries a failed digest and keeps the other subscriptions running", async ({ skip }) => {

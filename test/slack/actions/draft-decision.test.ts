@@ -3,7 +3,7 @@ import type { FakeSlackCall } from "../../fakes/slack/server.js";
 import { RESPONSE_URL } from "../../fakes/slack/server.js";
 import { blockAction, slashCommand } from "../../fakes/slack/signed.js";
 import { SEED_MESSAGE } from "../../support/seed.js";
-import { buttonsOf, type SlackHarness, startSlackHarness, waitUntil } from "../support.js";
+import { buttonsOf, clickOn, type SlackHarness, startSlackHarness, waitUntil } from "../support.js";
 
 /** Publish turns the card into the published offer; clicks on old cards are answered privately. */
 
@@ -18,16 +18,6 @@ afterAll(async () => {
 });
 
 const bodyOf = (call: FakeSlackCall) => JSON.stringify(call.body);
-
-/** Clicks `label` on one particular message, as Slack sends it (its channel and ts). */
-function clickOn(card: FakeSlackCall, user: string, label: string) {
-  const button = buttonsOf(card).find((candidate) => candidate.text.text === label);
-  if (!button) throw new Error(`no ${label} on that card`);
-  const { channel, ts } = card.response;
-  return h.send(
-    blockAction({ user, action_id: button.action_id, value: button.value, channel, message_ts: ts }),
-  );
-}
 
 describe("Publish", () => {
   it("updates the card in place to the published offer, and answers later clicks on old cards privately", async () => {
@@ -62,7 +52,7 @@ describe("Publish", () => {
       10_000,
     );
 
-    await clickOn(liveCard, "dealerMarketer", "Publish");
+    await clickOn(h, liveCard, "dealerMarketer", "Publish");
     const published = await h.fake.waitFor(
       "chat.update",
       (call) => /Published/.test(bodyOf(call)) && (call.body as { ts: string }).ts === liveCard.response.ts,
@@ -74,19 +64,19 @@ describe("Publish", () => {
     expect(h.fake.callsTo("chat.postMessage").filter((call) => /Published/.test(bodyOf(call)))).toEqual([]);
 
     const postsBefore = h.fake.callsTo("chat.postMessage").length;
-    await clickOn(oldCard, "accountManager", "Publish");
+    await clickOn(h, oldCard, "accountManager", "Publish");
     const told = await h.fake.waitFor(
       "chat.postEphemeral",
       (call) => bodyOf(call).includes(`already published as offer #${offerId}`),
       10_000,
     );
     expect(told.body).toMatchObject({ user: "accountManager" });
-    await clickOn(oldCard, "dealerMarketer", "Edit");
+    await clickOn(h, oldCard, "dealerMarketer", "Edit");
     await h.fake.waitFor("chat.postEphemeral", (call) => /out of date/.test(bodyOf(call)), 10_000);
     expect(h.fake.callsTo("views.open")).toEqual([]);
     expect(h.fake.callsTo("chat.postMessage")).toHaveLength(postsBefore);
 
-    await clickOn(published, "accountManager", "Show");
+    await clickOn(h, published, "accountManager", "Show");
     await waitUntil(() =>
       h.fake.callsTo("chat.postEphemeral").some((call) => bodyOf(call).includes(`Offer #${offerId}:`)),
     );
