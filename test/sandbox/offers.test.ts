@@ -394,4 +394,22 @@ describe("customer lists", () => {
       (await call("POST", "/dashboard/offers/99999999/customer-lists", { customers: ["x"] })).status,
     ).toBe(404);
   });
+
+  it("keeps a list's name unique per offer, so a late retried upload cannot make a second list", async () => {
+    const [first, second] = [await newMerchant(sandbox.db), await newMerchant(sandbox.db)];
+    const [one, other] = [await newOffer(call, first), await newOffer(call, second)];
+    const upload = (offer: number, customers: string[]) =>
+      call("POST", `/dashboard/offers/${offer}/customer-lists`, { list_name: "Fleet", customers });
+    expect((await upload(one, ["a@example.com"])).status).toBe(201);
+    const again = await upload(one, ["b@example.com"]);
+    expect(again.status).toBe(409);
+    expect(again.body.field_errors).toEqual([{ field: "list_name", message: "Fleet already exists" }]);
+    expect((await upload(other, ["a@example.com"])).status).toBe(201);
+    expect((await call("POST", `/dashboard/offers/${one}/customer-lists`, { customers: ["x"] })).status).toBe(
+      201,
+    );
+    expect((await call("POST", `/dashboard/offers/${one}/customer-lists`, { customers: ["y"] })).status).toBe(
+      201,
+    );
+  });
 });

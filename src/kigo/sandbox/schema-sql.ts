@@ -130,6 +130,16 @@ CREATE TABLE IF NOT EXISTS customer_lists (
   created_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 
+-- A list's name is its key within an offer (production lacks this endpoint; we propose it with the
+-- key): an upload retried after a timeout, whose first attempt lands late, meets a 409, never
+-- makes a second list. Repeats from before the key get their id appended, as offers do above.
+UPDATE customer_lists SET list_name = left(list_name, 180) || ' #' || customer_list_id
+  WHERE list_name IS NOT NULL AND customer_list_id NOT IN (
+    SELECT min(customer_list_id) FROM customer_lists WHERE list_name IS NOT NULL
+    GROUP BY offer_id, list_name);
+CREATE UNIQUE INDEX IF NOT EXISTS customer_lists_offer_list_name_key
+  ON customer_lists (offer_id, list_name);
+
 CREATE TABLE IF NOT EXISTS customer_list_members (
   customer_list_id BIGINT NOT NULL REFERENCES customer_lists(customer_list_id) ON DELETE CASCADE,
   customer VARCHAR(320) NOT NULL,

@@ -1,35 +1,16 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PUBLISH_STEPS, type StepName } from "../../../src/graph/publish/progress.js";
+import { PUBLISH_STEPS } from "../../../src/graph/publish/progress.js";
 import { publishDraft } from "../../../src/graph/publish/saga.js";
 import {
   closedLoopProgram,
   type Harness,
   newMerchant,
   publishedState,
+  STEP_ROUTES,
   seedDraft,
   startSandbox,
   unique,
 } from "./support.js";
-
-/** The sandbox routes each step calls; its write route first. */
-const STEP_ROUTES: Record<StepName, string[]> = {
-  offer: ["POST /dashboard/offers", "GET /dashboard/offers"],
-  descriptives: ["PUT /dashboard/offers/:id/descriptives"],
-  promoCodes: ["POST /dashboard/promo-codes", "GET /dashboard/promo-codes"],
-  redemptionControls: [
-    "POST /dashboard/offers/redemption-controls",
-    "GET /dashboard/offers/redemption-controls",
-  ],
-  campaign: [
-    "POST /dashboard/campaigns/:id/offers",
-    "GET /dashboard/campaigns/:id/offers",
-    "POST /dashboard/campaigns",
-    "GET /dashboard/campaigns",
-    "GET /dashboard/programs",
-  ],
-  customerList: ["POST /dashboard/offers/:id/customer-lists", "GET /dashboard/offers/:id/customer-lists"],
-  activate: ["PUT /dashboard/offers/:id"],
-};
 
 const ALL_ROUTES = PUBLISH_STEPS.flatMap((step) => STEP_ROUTES[step]);
 const WRITE_ROUTES = ALL_ROUTES.filter((route) => !route.startsWith("GET"));

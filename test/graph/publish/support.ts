@@ -1,10 +1,31 @@
 import type { OfferDraft } from "../../../src/graph/draft.js";
 import { parseExternalReference } from "../../../src/graph/publish/external-reference.js";
+import type { StepName } from "../../../src/graph/publish/progress.js";
 import { KigoClient } from "../../../src/kigo/client.js";
 import { createSandbox, type Sandbox } from "../../../src/kigo/sandbox/server.js";
 import { sandboxDatabase } from "../../support/sandbox-database.js";
 
 export const TOKEN = "publish-token";
+
+/** The sandbox routes each step calls; its write route first. */
+export const STEP_ROUTES: Record<StepName, string[]> = {
+  offer: ["POST /dashboard/offers", "GET /dashboard/offers"],
+  descriptives: ["PUT /dashboard/offers/:id/descriptives"],
+  promoCodes: ["POST /dashboard/promo-codes", "GET /dashboard/promo-codes"],
+  redemptionControls: [
+    "POST /dashboard/offers/redemption-controls",
+    "GET /dashboard/offers/redemption-controls",
+  ],
+  campaign: [
+    "POST /dashboard/campaigns/:id/offers",
+    "GET /dashboard/campaigns/:id/offers",
+    "POST /dashboard/campaigns",
+    "GET /dashboard/campaigns",
+    "GET /dashboard/programs",
+  ],
+  customerList: ["POST /dashboard/offers/:id/customer-lists", "GET /dashboard/offers/:id/customer-lists"],
+  activate: ["PUT /dashboard/offers/:id"],
+};
 
 export interface Harness {
   sandbox: Sandbox;
