@@ -129,9 +129,11 @@ export function createSlackBot(
   registerViews(app, deps);
   registerShortcuts(app, deps);
 
-  // Its own client: the app's retries for minutes, and a probe must answer now.
-  const probe = new WebClient(settings.botToken, { ...webApi, retryConfig: { retries: 0 } });
-  core.readiness?.add("slack", () => probe.auth.test(), { cacheMs: AUTH_CHECK_EVERY_MS });
+  if (core.readiness) {
+    // Its own client: the app's retries for minutes, and a probe must answer now.
+    const probe = new WebClient(settings.botToken, { ...webApi, retryConfig: { retries: 0 } });
+    core.readiness.add("slack", () => probe.auth.test(), { cacheMs: AUTH_CHECK_EVERY_MS });
+  }
 
   return {
     app,
