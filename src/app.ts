@@ -25,6 +25,7 @@ import { loadBrandRules } from "./graph/validation/brand-rules.js";
 import { createDraftChecker } from "./graph/validation/checker.js";
 import { KigoClient } from "./kigo/client.js";
 import { describeDatabase } from "./kigo/sandbox/banner.js";
+import type { DatabaseOptions } from "./kigo/sandbox/db.js";
 import {
   type EmbeddedSandbox,
   sandboxDatabaseOptions,
@@ -83,6 +84,8 @@ export interface Worker extends AppBase {
 export interface AppOptions {
   logger?: Logger;
   now?: () => Date;
+  /** Where the embedded sandbox keeps its data, instead of what the configuration says (tests). */
+  sandboxDatabase?: DatabaseOptions;
 }
 
 /**
@@ -97,7 +100,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const programs = ProgramMapping.load(config.PROGRAMS_FILE);
   const defaultTimeZone =
     config.DEFAULT_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? "UTC";
-  const base = await createBase(config, logger, options.now);
+  const base = await createBase(config, options);
   try {
     const { client, stores, access, ttlSeconds } = base;
     const checkpointer = await createCheckpointer({
@@ -164,11 +167,11 @@ export async function createWorker(
   outbound: Outbound | ((base: AppBase) => Outbound),
   options: AppOptions = {},
 ): Promise<Worker> {
-  const base = await createBase(config, options.logger, options.now);
+  const base = await createBase(config, options);
   return { ...base, outbound: typeof outbound === "function" ? outbound(base) : outbound };
 }
 
-async function createBase(config: Config, logger?: Logger, now?: () => Date): Promise<AppBase> {
+async function createBase(config: Config, { logger, now, sandboxDatabase }: AppOptions): Promise<AppBase> {
   const access = AccessPolicy.load(config.ROLES_FILE);
   if (!config.REDIS_URL)
     FileAuditLog.assertWritable(auditPath(config), config.AUDIT_LOG_FILE ? "AUDIT_LOG_FILE" : "DATA_DIR");
@@ -179,7 +182,7 @@ async function createBase(config: Config, logger?: Logger, now?: () => Date): Pr
     for (const closer of closers.reverse()) await closer().catch(() => {});
   };
   try {
-    const embedded = config.KIGO_API_URL ? undefined : await startSandbox(config, logger);
+    const embedded = config.KIGO_API_URL ? undefined : await startSandbox(config, logger, sandboxDatabase);
     if (embedded) closers.push(() => embedded.close());
     const url = config.KIGO_API_URL ?? embedded?.url ?? "";
     const token = config.KIGO_API_TOKEN ?? embedded?.token ?? "";
@@ -316,9 +319,13 @@ function dataDirStores(config: Config, ttlSeconds: number): Stores {
 const auditPath = (config: Config) => config.AUDIT_LOG_FILE ?? join(config.DATA_DIR, "audit.log");
 
 /** The embedded sandbox; a database it cannot use is reported with the setting that chose it. */
-async function startSandbox(config: Config, logger?: Logger): Promise<EmbeddedSandbox> {
+async function startSandbox(
+  config: Config,
+  logger?: Logger,
+  database?: DatabaseOptions,
+): Promise<EmbeddedSandbox> {
   try {
-    return await startEmbeddedSandbox(config, logger);
+    return await startEmbeddedSandbox(config, logger, database);
   } catch (error) {
     const setting = config.SANDBOX_DATABASE_URL
       ? "SANDBOX_DATABASE_URL"
