@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { APP_ID, BOT_ID, BOT_USER_ID, dmChannel, nextTs, TEAM_ID } from "./ids.js";
 
 /**
@@ -75,7 +75,8 @@ export function eventCallback({
     api_app_id: APP_ID,
     event,
     type: "event_callback",
-    event_id: eventId ?? `Ev${String(next()).padStart(9, "0")}`,
+    // Unique across runs like Slack's: the bot remembers event ids in Redis, which outlives a run.
+    event_id: eventId ?? `Ev${randomUUID().replaceAll("-", "").slice(0, 12).toUpperCase()}`,
     event_time: nowSeconds(),
     authorizations: [
       {
