@@ -28,6 +28,7 @@ import { gateReceiver, unknownPayloadAs400 } from "./receiver-gate.js";
 import { refuseFutureRequests } from "./request-age.js";
 import { registerShortcuts } from "./shortcuts/index.js";
 import { startChecked } from "./start-up.js";
+import { tellStoreOutage } from "./store-outage.js";
 import { registerViews } from "./views/index.js";
 
 export interface SlackSettings {
@@ -110,6 +111,7 @@ export function createSlackBot(
 
   // First, so everything logged while handling the request carries the turn's id.
   app.use(({ next }) => core.bot.turns.run("slack", next));
+  app.use(tellStoreOutage(core.logger));
   // Slack redelivers an event it thinks was missed (X-Slack-Retry-Num) with the same event_id: the
   // first delivery wins. (client_msg_id is shared by the message and app_mention events of one
   // message, so it must not be used: it would drop the mention.)
