@@ -69,6 +69,10 @@ export async function bullmqScheduler(options: {
             concurrency: 16,
           },
         );
+  // Without a listener BullMQ prints each connection error raw on stderr, between the JSON log lines.
+  const unreachable = (error: Error) => options.logger.warn({ err: error }, "digest queue unreachable");
+  queue.on("error", unreachable);
+  worker?.on("error", unreachable);
   worker?.on("failed", (job, error) =>
     options.logger.error(
       { err: error, subscriptionId: job?.data.subscriptionId, attempt: job?.attemptsMade },
