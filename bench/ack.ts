@@ -1,5 +1,6 @@
 import { eventCallback, messageEvent, signedPost } from "../test/fakes/slack/signed.js";
 import { message, personalChat } from "../test/fakes/teams/activities.js";
+import { slice, until } from "./load.js";
 import { type PartResult, target } from "./results.js";
 import { type Percentiles, percentiles } from "./stats.js";
 import {
@@ -58,47 +59,6 @@ interface Measured {
   bare: Percentiles & { cpuMsPerEvent: number; errors: number };
   /** Ours' p99 over bare's. */
   p99Ratio: number;
-}
-
-/** Sends `rate` events a second for `seconds`, open loop; the latency of each answer, and errors. */
-async function slice(
-  send: (n: number) => Promise<Response>,
-  rate: number,
-  seconds: number,
-  first: number,
-): Promise<{ latencies: number[]; errors: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const inFlight: Promise<void>[] = [];
-  const start = performance.now();
-  for (let index = 0; index < rate * seconds; index += 1) {
-    const wait = start + (index * 1000) / rate - performance.now();
-    if (wait >= 1) await sleep(wait);
-    inFlight.push(
-      (async () => {
-        const sent = performance.now();
-        try {
-          const response = await send(first + index);
-          latencies.push(performance.now() - sent);
-          await response.arrayBuffer();
-          if (!response.ok) errors += 1;
-        } catch {
-          errors += 1;
-        }
-      })(),
-    );
-  }
-  await Promise.all(inFlight);
-  return { latencies, errors };
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = performance.now() + timeoutMs;
-  while (!(await check())) {
-    if (performance.now() > deadline) return false;
-    await sleep(20);
-  }
-  return true;
 }
 
 export async function run(): Promise<PartResult> {

@@ -37,7 +37,9 @@ export function writeResult(part: string, result: PartResult & { seconds: number
   mkdirSync(directory, { recursive: true });
   const file = join(directory, `${part}-${date}.json`);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version };
-  writeFileSync(file, `${JSON.stringify({ part, date, machine, ...result }, null, 2)}\n`);
+  // The bot processes run the committed code (see build() in system.ts).
+  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  writeFileSync(file, `${JSON.stringify({ part, date, commit, machine, ...result }, null, 2)}\n`);
   execFileSync("npx", ["biome", "format", "--write", file], { stdio: "ignore" });
   return file;
 }

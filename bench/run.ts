@@ -10,6 +10,9 @@ const PARTS: Record<string, () => Promise<{ run(): Promise<PartResult> }>> = {
   turn: () => import("./turn.js"),
   conversations: () => import("./conversations.js"),
   model: () => import("./model.js"),
+  digest: () => import("./digest.js"),
+  memory: () => import("./memory.js"),
+  startup: () => import("./startup.js"),
 };
 
 const asked = process.argv.slice(2);

@@ -1,0 +1,265 @@
+import { execFileSync } from "node:child_process";
+import { createClient } from "redis";
+import { type FakeSlack, startFakeSlack } from "../test/fakes/slack/server.js";
+import { eventCallback, messageEvent, signedPost } from "../test/fakes/slack/signed.js";
+import { slice } from "./load.js";
+import { type PartResult, target } from "./results.js";
+import { mb, median } from "./stats.js";
+import {
+  build,
+  compiled,
+  flushRedis,
+  type Process,
+  REDIS_URL,
+  rssBytes,
+  SIGNING_SECRET,
+  scrape,
+  sleep,
+  startBot,
+  startSandbox,
+} from "./system.js";
+
+/**
+ * The bot's memory (compiled, Redis, the Kigo API a server of its own, so "without the sandbox"):
+ * resident set size idle, under 50 events a second, and as open drafts pile up to 10,000 (each
+ * a one-message offer typed by another user, so each its own conversation with its state in
+ * Redis); and what each draft costs Redis.
+ */
+
+const DRAFTS = 10_000;
+const CHECKPOINTS = [0, 2_500, 5_000, 7_500, 10_000];
+const CONCURRENCY = 16;
+/** Most the drafts may take: what is reached by then is reported. */
+const DRAFTS_BUDGET_MS = 300_000;
+const RSS_TARGET = 150 * 1024 * 1024;
+/** Flat: at most this much resident memory per draft between the first and last checkpoints. */
+const FLAT_BYTES_PER_DRAFT = 1024;
+const LOAD = { rate: 50, seconds: 10 };
+const CAPPED_OLD_SPACE_MB = 96;
+const CAPPED_DRAFTS = 1_000;
+
+const offer = (code: string) =>
+  `20% off all equipment at Heartland in December, code ${code}, 3 uses per customer, 1000 total, budget $50k`;
+
+/** Median of a few samples a quarter second apart: one sample can catch a collection half done. */
+async function settledRss(pid: number): Promise<number> {
+  const samples: number[] = [];
+  for (let index = 0; index < 5; index += 1) {
+    samples.push(rssBytes(pid));
+    await sleep(250);
+  }
+  return median(samples);
+}
+
+async function redisMemory() {
+  const client = createClient({ url: REDIS_URL });
+  await client.connect();
+  try {
+    const used = Number((await client.info("memory")).match(/^used_memory:(\d+)/m)?.[1] ?? 0);
+    let checkpointBytes = 0;
+    let checkpointKeys = 0;
+    for await (const keys of client.scanIterator({ MATCH: "kigo:lg:*", COUNT: 1000 })) {
+      checkpointKeys += keys.length;
+      for (const key of keys) checkpointBytes += (await client.memoryUsage(key)) ?? 0;
+    }
+    return { used, checkpointBytes, checkpointKeys };
+  } finally {
+    await client.quit();
+  }
+}
+
+/** Sends DMs and resolves when the bot has posted its answer to each. */
+function dmSender(fake: FakeSlack, bot: Process) {
+  return async (user: string, text: string) => {
+    const channel = `D${user.slice(1)}`;
+    const answered = fake.waitFor("chat.postMessage", (call) => call.body.channel === channel, 60_000);
+    const response = await signedPost(
+      `${bot.url}/slack/events`,
+      SIGNING_SECRET,
+      eventCallback({ event: messageEvent({ channel, user, text, channel_type: "im" }) }),
+    );
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    await answered;
+  };
+}
+
+interface Measured {
+  rssAtReadyBytes: number;
+  rssIdleBytes: number;
+  /** V8's heap in use at idle, from the bot's /metrics. */
+  heapUsedIdleBytes: number;
+  rssUnderLoadBytes: number;
+  byDrafts: { drafts: number; rssBytes: number; seconds: number }[];
+  drafts: number;
+  redis: { usedBytesPerDraft: number; checkpointBytesPerDraft: number; checkpointKeysPerDraft: number };
+}
+
+/** One bot from ready to `drafts` open drafts; `checkpoints` are the draft counts RSS is read at. */
+async function measure(
+  fake: FakeSlack,
+  kigo: { url: string; token: string },
+  options: { checkpoints: number[]; env?: Record<string, string>; users: string },
+): Promise<Measured> {
+  await flushRedis();
+  const bot = await startBot({
+    slackApiUrl: fake.apiUrl,
+    kigo,
+    ...(options.env ? { env: options.env } : {}),
+  });
+  try {
+    const dm = dmSender(fake, bot);
+    const rssAtReadyBytes = rssBytes(bot.pid);
+    for (let index = 0; index < 20; index += 1)
+      await dm(`U${options.users}W${index}`, index % 2 ? "hi" : offer(`${options.users}WARM${index}`));
+    await sleep(5_000);
+    const rssIdleBytes = await settledRss(bot.pid);
+    const heapUsedIdleBytes = (await scrape(bot.url)).get("kigo_bot_nodejs_heap_size_used_bytes") ?? 0;
+
+    // Under load: greetings and offers from new users, open loop.
+    const samples: number[] = [];
+    const sampler = setInterval(() => samples.push(rssBytes(bot.pid)), 200);
+    await slice(
+      (n) => {
+        const user = `U${options.users}L${n}`;
+        return signedPost(
+          `${bot.url}/slack/events`,
+          SIGNING_SECRET,
+          eventCallback({
+            event: messageEvent({
+              channel: `D${user.slice(1)}`,
+              user,
+              text: n % 2 ? "hi" : offer(`${options.users}LOAD${n}`),
+              channel_type: "im",
+            }),
+          }),
+        );
+      },
+      LOAD.rate,
+      LOAD.seconds,
+      0,
+    );
+    await sleep(3_000);
+    clearInterval(sampler);
+    const rssUnderLoadBytes = Math.max(...samples);
+    fake.reset();
+
+    // Drafts: one-message offers from new users, CONCURRENCY at a time.
+    const redisBefore = await redisMemory();
+    const byDrafts: Measured["byDrafts"] = [];
+    const started = performance.now();
+    let created = 0;
+    for (const checkpoint of options.checkpoints) {
+      while (created < checkpoint && performance.now() - started < DRAFTS_BUDGET_MS) {
+        const batch = Array.from(
+          { length: Math.min(CONCURRENCY, checkpoint - created) },
+          (_, i) => created + i,
+        );
+        await Promise.all(batch.map((n) => dm(`U${options.users}M${n}`, offer(`${options.users}MEM${n}`))));
+        created += batch.length;
+        if (fake.calls.length > 2_000) fake.reset();
+      }
+      await sleep(2_000);
+      const point = {
+        drafts: created,
+        rssBytes: await settledRss(bot.pid),
+        seconds: Math.round((performance.now() - started) / 1000),
+      };
+      byDrafts.push(point);
+      console.log(`${options.users}: ${created} drafts, RSS ${mb(point.rssBytes)}`);
+      if (created < checkpoint) break;
+    }
+    const redisAfter = await redisMemory();
+    const per = (bytes: number) => (created === 0 ? 0 : Math.round(bytes / created));
+    return {
+      rssAtReadyBytes,
+      rssIdleBytes,
+      heapUsedIdleBytes,
+      rssUnderLoadBytes,
+      byDrafts,
+      drafts: created,
+      redis: {
+        usedBytesPerDraft: per(redisAfter.used - redisBefore.used),
+        checkpointBytesPerDraft: per(redisAfter.checkpointBytes - redisBefore.checkpointBytes),
+        checkpointKeysPerDraft: per(redisAfter.checkpointKeys - redisBefore.checkpointKeys),
+      },
+    };
+  } finally {
+    await bot.stop();
+  }
+}
+
+/** What loading the app's modules costs by itself: the compiled app.js imported, collected twice. */
+function modulesAlone(): { heapUsedBytes: number; rssBytes: number } {
+  const script = `import(${JSON.stringify(compiled("app.js"))}).then(() => { gc(); gc(); const m = process.memoryUsage(); console.log(JSON.stringify({ heapUsedBytes: m.heapUsed, rssBytes: m.rss })); process.exit(0); })`;
+  return JSON.parse(execFileSync(process.execPath, ["--expose-gc", "-e", script], { encoding: "utf8" }));
+}
+
+export async function run(): Promise<PartResult> {
+  build();
+  const modules = modulesAlone();
+  const fake = await startFakeSlack();
+  const sandbox = await startSandbox();
+  try {
+    const kigo = { url: sandbox.url, token: sandbox.token };
+    const plain = await measure(fake, kigo, { checkpoints: CHECKPOINTS, users: "D" });
+    // The same with V8's old generation capped, as a container's memory limit would have it.
+    const capped = await measure(fake, kigo, {
+      checkpoints: [0, CAPPED_DRAFTS],
+      env: { NODE_OPTIONS: `--max-old-space-size=${CAPPED_OLD_SPACE_MB}` },
+      users: "C",
+    });
+    console.log(JSON.stringify({ plain, capped }, null, 2));
+    const { byDrafts } = plain;
+    const first = byDrafts[1] ?? byDrafts[0];
+    const last = byDrafts.at(-1);
+    const perDraft =
+      first && last && last.drafts > first.drafts
+        ? (last.rssBytes - first.rssBytes) / (last.drafts - first.drafts)
+        : 0;
+    const highest = Math.max(
+      plain.rssIdleBytes,
+      plain.rssUnderLoadBytes,
+      ...byDrafts.map((point) => point.rssBytes),
+    );
+    const cappedHighest = Math.max(
+      capped.rssIdleBytes,
+      capped.rssUnderLoadBytes,
+      ...capped.byDrafts.map((point) => point.rssBytes),
+    );
+    const drafts = byDrafts.map((point) => `${point.drafts.toLocaleString("en-US")}: ${mb(point.rssBytes)}`);
+    return {
+      targets: [
+        target(
+          "bot RSS without the sandbox, highest of idle, under load and 10,000 drafts",
+          `at ready ${mb(plain.rssAtReadyBytes)}, idle ${mb(plain.rssIdleBytes)}, under ${LOAD.rate} events/s ${mb(plain.rssUnderLoadBytes)}, drafts ${drafts.join(", ")}`,
+          `≤ ${mb(RSS_TARGET)}`,
+          highest <= RSS_TARGET,
+          `at idle V8's heap holds ${mb(plain.heapUsedIdleBytes)} (loading the app's modules alone, collected, leaves ${mb(modules.heapUsedBytes)} of heap and ${mb(modules.rssBytes)} of RSS: LangGraph and LangChain, Bolt, the Agents SDK, ECharts, BullMQ, the zod schemas), and on a machine with 24 GB free V8 lets the heap grow under load instead of collecting; with the old generation capped at ${CAPPED_OLD_SPACE_MB} MB the highest was ${mb(cappedHighest)}`,
+        ),
+        target(
+          `RSS flat in the number of open drafts (${first?.drafts ?? 0} → ${last?.drafts ?? 0})`,
+          `${Math.round(perDraft)} bytes per draft`,
+          `≤ ${FLAT_BYTES_PER_DRAFT} bytes per draft`,
+          perDraft <= FLAT_BYTES_PER_DRAFT && plain.drafts === DRAFTS,
+          plain.drafts < DRAFTS
+            ? `only ${plain.drafts} drafts were made within the time budget`
+            : "see the results file",
+        ),
+      ],
+      facts: [
+        {
+          measure: `bot RSS with V8's old generation capped at ${CAPPED_OLD_SPACE_MB} MB (--max-old-space-size)`,
+          result: `idle ${mb(capped.rssIdleBytes)}, under ${LOAD.rate} events/s ${mb(capped.rssUnderLoadBytes)}, after ${capped.drafts.toLocaleString("en-US")} drafts ${mb(capped.byDrafts.at(-1)?.rssBytes ?? 0)}`,
+        },
+        {
+          measure: "Redis per open draft (one-message offer at its preview)",
+          result: `checkpoints ${(plain.redis.checkpointBytesPerDraft / 1024).toFixed(1)} KB in ${plain.redis.checkpointKeysPerDraft} keys; everything the draft keeps ${(plain.redis.usedBytesPerDraft / 1024).toFixed(1)} KB`,
+        },
+      ],
+      data: { load: LOAD, modulesAlone: modules, rssBytesPerDraft: Math.round(perDraft), plain, capped },
+    };
+  } finally {
+    await sandbox.stop();
+    await fake.close();
+  }
+}
