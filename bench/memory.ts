@@ -35,8 +35,7 @@ const RSS_TARGET = 150 * 1024 * 1024;
 /** Flat: at most this much resident memory per draft between the first and last checkpoints. */
 const FLAT_BYTES_PER_DRAFT = 1024;
 const LOAD = { rate: 50, seconds: 10 };
-const CAPPED_OLD_SPACE_MB = 96;
-const CAPPED_DRAFTS = 1_000;
+const HEAP_USED = "kigo_bot_nodejs_heap_size_used_bytes";
 
 const offer = (code: string) =>
   `20% off all equipment at Heartland in December, code ${code}, 3 uses per customer, 1000 total, budget $50k`;
@@ -89,38 +88,43 @@ interface Measured {
   /** V8's heap in use at idle, from the bot's /metrics. */
   heapUsedIdleBytes: number;
   rssUnderLoadBytes: number;
+  /** The most V8's heap held while under load (sampled each second). */
+  heapUsedUnderLoadBytes: number;
   byDrafts: { drafts: number; rssBytes: number; seconds: number }[];
   drafts: number;
   redis: { usedBytesPerDraft: number; checkpointBytesPerDraft: number; checkpointKeysPerDraft: number };
 }
 
-/** One bot from ready to `drafts` open drafts; `checkpoints` are the draft counts RSS is read at. */
+/** One bot from ready to the last checkpoint's open drafts, its RSS read at each checkpoint. */
 async function measure(
   fake: FakeSlack,
   kigo: { url: string; token: string },
-  options: { checkpoints: number[]; env?: Record<string, string>; users: string },
+  checkpoints: number[],
 ): Promise<Measured> {
   await flushRedis();
-  const bot = await startBot({
-    slackApiUrl: fake.apiUrl,
-    kigo,
-    ...(options.env ? { env: options.env } : {}),
-  });
+  const bot = await startBot({ slackApiUrl: fake.apiUrl, kigo });
   try {
     const dm = dmSender(fake, bot);
     const rssAtReadyBytes = rssBytes(bot.pid);
     for (let index = 0; index < 20; index += 1)
-      await dm(`U${options.users}W${index}`, index % 2 ? "hi" : offer(`${options.users}WARM${index}`));
+      await dm(`UW${index}`, index % 2 ? "hi" : offer(`WARM${index}`));
     await sleep(5_000);
     const rssIdleBytes = await settledRss(bot.pid);
-    const heapUsedIdleBytes = (await scrape(bot.url)).get("kigo_bot_nodejs_heap_size_used_bytes") ?? 0;
+    const heapUsedIdleBytes = (await scrape(bot.url)).get(HEAP_USED) ?? 0;
 
     // Under load: greetings and offers from new users, open loop.
     const samples: number[] = [];
+    const heap: number[] = [];
     const sampler = setInterval(() => samples.push(rssBytes(bot.pid)), 200);
+    const heapSampler = setInterval(() => {
+      scrape(bot.url).then(
+        (metrics) => heap.push(metrics.get(HEAP_USED) ?? 0),
+        () => undefined,
+      );
+    }, 1000);
     await slice(
       (n) => {
-        const user = `U${options.users}L${n}`;
+        const user = `UL${n}`;
         return signedPost(
           `${bot.url}/slack/events`,
           SIGNING_SECRET,
@@ -128,7 +132,7 @@ async function measure(
             event: messageEvent({
               channel: `D${user.slice(1)}`,
               user,
-              text: n % 2 ? "hi" : offer(`${options.users}LOAD${n}`),
+              text: n % 2 ? "hi" : offer(`LOAD${n}`),
               channel_type: "im",
             }),
           }),
@@ -140,7 +144,10 @@ async function measure(
     );
     await sleep(3_000);
     clearInterval(sampler);
+    clearInterval(heapSampler);
     const rssUnderLoadBytes = Math.max(...samples);
+    const heapUsedUnderLoadBytes = Math.max(0, ...heap);
+
     fake.reset();
 
     // Drafts: one-message offers from new users, CONCURRENCY at a time.
@@ -148,13 +155,13 @@ async function measure(
     const byDrafts: Measured["byDrafts"] = [];
     const started = performance.now();
     let created = 0;
-    for (const checkpoint of options.checkpoints) {
+    for (const checkpoint of checkpoints) {
       while (created < checkpoint && performance.now() - started < DRAFTS_BUDGET_MS) {
         const batch = Array.from(
           { length: Math.min(CONCURRENCY, checkpoint - created) },
           (_, i) => created + i,
         );
-        await Promise.all(batch.map((n) => dm(`U${options.users}M${n}`, offer(`${options.users}MEM${n}`))));
+        await Promise.all(batch.map((n) => dm(`UM${n}`, offer(`MEM${n}`))));
         created += batch.length;
         if (fake.calls.length > 2_000) fake.reset();
       }
@@ -165,7 +172,7 @@ async function measure(
         seconds: Math.round((performance.now() - started) / 1000),
       };
       byDrafts.push(point);
-      console.log(`${options.users}: ${created} drafts, RSS ${mb(point.rssBytes)}`);
+      console.log(`${created} drafts, RSS ${mb(point.rssBytes)}`);
       if (created < checkpoint) break;
     }
     const redisAfter = await redisMemory();
@@ -175,6 +182,7 @@ async function measure(
       rssIdleBytes,
       heapUsedIdleBytes,
       rssUnderLoadBytes,
+      heapUsedUnderLoadBytes,
       byDrafts,
       drafts: created,
       redis: {
@@ -201,14 +209,8 @@ export async function run(): Promise<PartResult> {
   const sandbox = await startSandbox();
   try {
     const kigo = { url: sandbox.url, token: sandbox.token };
-    const plain = await measure(fake, kigo, { checkpoints: CHECKPOINTS, users: "D" });
-    // The same with V8's old generation capped, as a container's memory limit would have it.
-    const capped = await measure(fake, kigo, {
-      checkpoints: [0, CAPPED_DRAFTS],
-      env: { NODE_OPTIONS: `--max-old-space-size=${CAPPED_OLD_SPACE_MB}` },
-      users: "C",
-    });
-    console.log(JSON.stringify({ plain, capped }, null, 2));
+    const plain = await measure(fake, kigo, CHECKPOINTS);
+    console.log(JSON.stringify(plain, null, 2));
     const { byDrafts } = plain;
     const first = byDrafts[1] ?? byDrafts[0];
     const last = byDrafts.at(-1);
@@ -221,11 +223,6 @@ export async function run(): Promise<PartResult> {
       plain.rssUnderLoadBytes,
       ...byDrafts.map((point) => point.rssBytes),
     );
-    const cappedHighest = Math.max(
-      capped.rssIdleBytes,
-      capped.rssUnderLoadBytes,
-      ...capped.byDrafts.map((point) => point.rssBytes),
-    );
     const drafts = byDrafts.map((point) => `${point.drafts.toLocaleString("en-US")}: ${mb(point.rssBytes)}`);
     return {
       targets: [
@@ -234,7 +231,7 @@ export async function run(): Promise<PartResult> {
           `at ready ${mb(plain.rssAtReadyBytes)}, idle ${mb(plain.rssIdleBytes)}, under ${LOAD.rate} events/s ${mb(plain.rssUnderLoadBytes)}, drafts ${drafts.join(", ")}`,
           `≤ ${mb(RSS_TARGET)}`,
           highest <= RSS_TARGET,
-          `at idle V8's heap holds ${mb(plain.heapUsedIdleBytes)} (loading the app's modules alone, collected, leaves ${mb(modules.heapUsedBytes)} of heap and ${mb(modules.rssBytes)} of RSS: LangGraph and LangChain, Bolt, the Agents SDK, ECharts, BullMQ, the zod schemas), and on a machine with 24 GB free V8 lets the heap grow under load instead of collecting; with the old generation capped at ${CAPPED_OLD_SPACE_MB} MB the highest was ${mb(cappedHighest)}`,
+          `at idle V8's heap holds ${mb(plain.heapUsedIdleBytes)} (loading the app's modules alone, collected, leaves ${mb(modules.heapUsedBytes)} of heap and ${mb(modules.rssBytes)} of RSS: LangGraph and LangChain, Bolt, the Agents SDK, ECharts, BullMQ, the zod schemas), ; under load it held up to ${mb(plain.heapUsedUnderLoadBytes)} (turns in flight, their Kigo and Slack calls), and a heap V8 has grown is not handed back`,
         ),
         target(
           `RSS flat in the number of open drafts (${first?.drafts ?? 0} → ${last?.drafts ?? 0})`,
@@ -248,15 +245,11 @@ export async function run(): Promise<PartResult> {
       ],
       facts: [
         {
-          measure: `bot RSS with V8's old generation capped at ${CAPPED_OLD_SPACE_MB} MB (--max-old-space-size)`,
-          result: `idle ${mb(capped.rssIdleBytes)}, under ${LOAD.rate} events/s ${mb(capped.rssUnderLoadBytes)}, after ${capped.drafts.toLocaleString("en-US")} drafts ${mb(capped.byDrafts.at(-1)?.rssBytes ?? 0)}`,
-        },
-        {
           measure: "Redis per open draft (one-message offer at its preview)",
           result: `checkpoints ${(plain.redis.checkpointBytesPerDraft / 1024).toFixed(1)} KB in ${plain.redis.checkpointKeysPerDraft} keys; everything the draft keeps ${(plain.redis.usedBytesPerDraft / 1024).toFixed(1)} KB`,
         },
       ],
-      data: { load: LOAD, modulesAlone: modules, rssBytesPerDraft: Math.round(perDraft), plain, capped },
+      data: { load: LOAD, modulesAlone: modules, rssBytesPerDraft: Math.round(perDraft), ...plain },
     };
   } finally {
     await sandbox.stop();

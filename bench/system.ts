@@ -173,6 +173,7 @@ export async function startBot(options: BotOptions): Promise<Process & { dataDir
   build();
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "kigo-bench-bot-"));
+  mkdirSync(dataDir, { recursive: true });
   const bot = await startProcess(
     compiled(options.script ?? "main.js"),
     {
@@ -199,8 +200,9 @@ export async function startBot(options: BotOptions): Promise<Process & { dataDir
   };
 }
 
-/** Resident set size of a process, from /proc (Linux). */
+/** Resident set size of a process, from /proc (Linux); 0 once it has exited. */
 export function rssBytes(pid: number): number {
+  if (!existsSync(`/proc/${pid}/status`)) return 0;
   const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB/m);
   return Number(line?.[1] ?? 0) * 1024;
 }
