@@ -26,6 +26,7 @@ import { registerMessages } from "./messages/index.js";
 import { slackOutbound } from "./outbound.js";
 import { gateReceiver, unknownPayloadAs400 } from "./receiver-gate.js";
 import { refuseFutureRequests } from "./request-age.js";
+import { refuseMalformedBodies } from "./request-shape.js";
 import { registerShortcuts } from "./shortcuts/index.js";
 import { startChecked } from "./start-up.js";
 import { tellStoreOutage } from "./store-outage.js";
@@ -165,8 +166,9 @@ function httpReceiver(signingSecret: string, customRoutes: CustomRoute[], logger
     customRoutes,
     processEventErrorHandler: unknownPayloadAs400(HTTPModuleFunctions.defaultProcessEventErrorHandler),
   });
-  receiver.requestListener = refuseFutureRequests(receiver.requestListener, (timestamp) =>
-    logger?.warn({ timestamp }, "Refused a Slack request stamped more than 5 minutes ahead"),
+  receiver.requestListener = refuseFutureRequests(
+    refuseMalformedBodies(receiver.requestListener, signingSecret),
+    (timestamp) => logger?.warn({ timestamp }, "Refused a Slack request stamped more than 5 minutes ahead"),
   );
   return receiver;
 }
