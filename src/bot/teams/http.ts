@@ -47,18 +47,36 @@ class NodeWebResponse implements WebResponse {
 /** Teams activities are a few kilobytes; anything near this is not one. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * The body, or "too large" as soon as it passes the limit. The rest is then read and dropped
+ * rather than the request destroyed (as leaving a `for await` would), so the 413 reaches the client.
+ */
+function readBody(req: IncomingMessage): Promise<Buffer | "too large"> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      else {
+        req.off("data", onData);
+        req.resume();
+        resolve("too large");
+      }
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("error", reject);
+  });
+}
+
 async function readJsonObject(
   req: IncomingMessage,
 ): Promise<Record<string, unknown> | "too large" | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return "too large";
-    chunks.push(chunk as Buffer);
-  }
+  const body = await readBody(req);
+  if (body === "too large") return body;
   try {
-    const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+    const parsed: unknown = JSON.parse(body.toString("utf8"));
     return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)
       ? (parsed as Record<string, unknown>)
       : undefined;
@@ -82,6 +100,12 @@ export function messagesRoute(
     try {
       if (req.method !== "POST") {
         response.status(405).send({ error: "POST an activity to /api/messages" });
+        return;
+      }
+      // The Bot Connector sends JSON; a body labelled otherwise is not one of its activities.
+      if (!/^application\/json\s*(;|$)/i.test(req.headers["content-type"] ?? "")) {
+        req.resume();
+        response.status(415).send({ error: "send the activity as application/json" });
         return;
       }
       const body = await readJsonObject(req);
