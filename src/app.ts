@@ -268,6 +268,7 @@ function createDigests(
       const scheduler = config.REDIS_URL
         ? await bullmqScheduler({
             redisUrl: config.REDIS_URL,
+            prefix: config.QUEUE_PREFIX,
             run,
             logger: log,
             worker: config.DIGEST_WORKER,

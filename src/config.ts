@@ -187,6 +187,13 @@ const envSchema = z
         .default("full"),
     ),
     REDIS_URL: z.preprocess(blankAsUnset, redisUrl("REDIS_URL").optional()),
+    QUEUE_PREFIX: z.preprocess(
+      blankAsUnset,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,40}$/, "QUEUE_PREFIX must be 1 to 40 letters, digits, - or _, e.g. kigo")
+        .default("kigo"),
+    ),
     DRAFT_TTL_DAYS: z.preprocess(blankAsUnset, positiveInt("DRAFT_TTL_DAYS", 30).default(30)),
     DEFAULT_TIME_ZONE: z.preprocess(blankAsUnset, timeZone("DEFAULT_TIME_ZONE").optional()),
     ROLES_FILE: z.preprocess(blankAsUnset, nonEmpty("ROLES_FILE").optional()),

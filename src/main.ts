@@ -82,6 +82,7 @@ async function runChannels(config: Config, app: OfferBotApp, logger: Logger, whe
           logger,
           metrics: app.metrics,
           readiness: app.readiness,
+          ...(config.REDIS_URL ? { work: { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX } } : {}),
         },
       )
     : undefined;

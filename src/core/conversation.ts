@@ -23,7 +23,7 @@ import type { AccessPolicy, ProgramMapping, Role, UserAccess } from "./access.js
 import { parseDraftForm } from "./draft-form.js";
 import { draftFromOffer } from "./draft-from-offer.js";
 import { factsOfDraft, type OfferFactsStore } from "./offer-facts.js";
-import { isWaitingForReview, repliesFor } from "./replies.js";
+import { isWaitingForReview, repliesFor, wasCutShort } from "./replies.js";
 import { type ActionId, type Reply, versionOf } from "./view-models.js";
 
 /** Who is speaking and where: everything an adapter knows that the core needs. */
@@ -356,6 +356,12 @@ export class ConversationService {
     if (state.status === "published" && state.published) {
       if (audited === "publish" || audited === "approve") this.deps.metrics?.publish("duplicate");
       return [notice("info", `This offer is already published as offer #${state.published.offerId}.`)];
+    }
+    // The decision was taken and its run cut short (a publish whose replica died): the click, sent
+    // again, finishes it. The publish saga picks up where it stopped, so nothing is made twice.
+    if (wasCutShort(snapshot)) {
+      await this.deps.graph.invoke(null, config);
+      return this.afterTurn(threadKey);
     }
     if (!isWaitingForReview(snapshot)) {
       return [notice("warning", "That preview is no longer active. Send a message to continue the draft.")];

@@ -8,6 +8,14 @@ export function isWaitingForReview(snapshot: StateSnapshot): boolean {
   return snapshot.tasks.some((task) => task.interrupts.length > 0);
 }
 
+/**
+ * A run stopped between its steps with nothing to wait for: the process running it died (a replica
+ * killed mid-publish). Whoever holds the thread's lock now may finish it.
+ */
+export function wasCutShort(snapshot: StateSnapshot): boolean {
+  return snapshot.next.length > 0 && !isWaitingForReview(snapshot);
+}
+
 /** What the user sees after a turn, derived from the thread state alone. */
 export function repliesFor(snapshot: StateSnapshot, benchmarks: BenchmarkTable): Reply[] {
   const state = snapshot.values as OfferStateValue;

@@ -56,9 +56,9 @@ export class Turns {
     }
   }
 
-  /** The turns still running. */
+  /** The turns still running, each once however many pieces of its work are. */
   inFlight(): TurnScope[] {
-    return [...this.running.values()];
+    return [...new Set(this.running.values())];
   }
 
   /** Resolves once every turn running now (and any started meanwhile) has ended. */

@@ -32,7 +32,8 @@ const RELEASE_IF_OURS =
 const EXTEND_IF_OURS =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
 
-const DEFAULT_HOLD_MS = 120_000;
+/** Short, since it is renewed while held: a replica that dies frees its threads within this. */
+const DEFAULT_HOLD_MS = 10_000;
 
 /**
  * Across replicas: a Redis key set with NX and an expiry, released only by its holder (the

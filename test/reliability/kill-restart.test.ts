@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack/server.js";
 import { eventCallback, messageEvent, signedPost } from "../fakes/slack/signed.js";
-import { startMain, textOf, waitUntil } from "../slack/support.js";
+import { textOf } from "../slack/support.js";
 import { startTestApp, type TestApp, USERS } from "../support/bot.js";
 import { REDIS_URL, serviceAvailable } from "../support/services.js";
+import { type SpawnedBot, startSlackBot } from "./spawned-bot.js";
 
 /**
  * `kill -9` on `npm start` in Slack halfway through a conversation, then a new process on the same
@@ -35,23 +36,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function startBot(state: Record<string, string>) {
-  const bot = startMain(fake.apiUrl, {
-    PORT: "0",
-    SLACK_SIGNING_SECRET: SECRET,
-    KIGO_API_URL: sandbox.kigo.url,
-    KIGO_API_TOKEN: sandbox.kigo.embedded?.token ?? "",
-    ROLES_FILE: join(dir, "roles.json"),
-    DEFAULT_TIME_ZONE: "America/Chicago",
-    LOG_LEVEL: "warn",
-    ...state,
-  });
-  await waitUntil(() => /events at (\S+)\/slack\/events/.test(bot.printed.output), 60_000);
-  const url = /events at (\S+)\/slack\/events/.exec(bot.printed.output)?.[1] ?? "";
-  return { ...bot, url };
-}
+const startBot = (env: Record<string, string>) =>
+  startSlackBot(fake, sandbox, { secret: SECRET, rolesDir: dir, env });
 
-type Bot = Awaited<ReturnType<typeof startBot>>;
+type Bot = SpawnedBot;
 
 /** DMs `text` on `channel`; resolves with the bot's reply there that matches `expected`. */
 async function dm(bot: Bot, channel: string, text: string, expected: RegExp): Promise<string> {

@@ -9,6 +9,7 @@ import type { ReplyRoute } from "../../core/reply-route.js";
 import type { ThreadRegistry } from "../../core/threads.js";
 import type { Reply } from "../../core/view-models.js";
 import type { KeyValueStore } from "../../stores/kv.js";
+import type { AfterAck } from "./after-ack.js";
 import { slackOutbound } from "./outbound.js";
 
 /** What every Slack listener needs: the one bot core, and the core's registry of Slack threads. */
@@ -17,6 +18,8 @@ export interface SlackDeps {
   threads: ThreadRegistry;
   /** Shared facts: approval cards, the users' time zones Slack told. */
   kv: KeyValueStore;
+  /** Runs what a listener leaves for after the ack: queued in Redis when configured. */
+  afterAck: AfterAck;
   /** Channel id where "Submit for approval" posts approval cards. */
   approvalsChannel?: string;
   logger?: Logger;

@@ -12,14 +12,38 @@ class UnknownPayload extends Error {}
  * retries it. Answer those at once instead: an empty event callback is acknowledged (200: there
  * is nothing to redo), anything else is refused (400).
  */
-export function gateReceiver(receiver: HTTPReceiver, app: App): void {
+export function gateReceiver(
+  receiver: HTTPReceiver,
+  app: App,
+  options: { holdEventAcks?: boolean } = {},
+): void {
   const gated = Object.create(app) as App;
   gated.processEvent = async (event: ReceiverEvent) => {
-    if (getTypeAndConversation(event.body).type !== undefined) return app.processEvent(event);
+    if (getTypeAndConversation(event.body).type !== undefined) {
+      if (!options.holdEventAcks || (event.body as { type?: unknown }).type !== "event_callback")
+        return app.processEvent(event);
+      return withAckAfterListeners(app, event);
+    }
     if ((event.body as { type?: unknown }).type === "event_callback") return event.ack();
     throw new UnknownPayload();
   };
   receiver.init(gated);
+}
+
+/**
+ * Bolt acknowledges an event before its listeners run. Held back until they have returned, the
+ * 200 tells Slack the work is safe (queued); a process that dies first is not acknowledged, and
+ * Slack delivers the event again.
+ */
+async function withAckAfterListeners(app: App, event: ReceiverEvent): Promise<void> {
+  let acked = false;
+  await app.processEvent({
+    ...event,
+    ack: async () => {
+      acked = true;
+    },
+  });
+  if (acked) await event.ack();
 }
 
 /** Answers 400 for an unknown payload; every other failure as Bolt would. */

@@ -18,6 +18,7 @@ import type { Readiness } from "../../core/readiness.js";
 import { ThreadRegistry } from "../../core/threads.js";
 import type { KeyValueStore } from "../../stores/kv.js";
 import { registerActions } from "./actions/index.js";
+import { durableAfterAck, inProcessAfterAck, type Once, type SlackWork } from "./after-ack.js";
 import { countingFetch } from "./api-errors.js";
 import { registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./context.js";
@@ -31,6 +32,7 @@ import { registerShortcuts } from "./shortcuts/index.js";
 import { startChecked } from "./start-up.js";
 import { tellStoreOutage } from "./store-outage.js";
 import { registerViews } from "./views/index.js";
+import { performSlackWork } from "./work.js";
 
 export interface SlackSettings {
   botToken: string;
@@ -74,6 +76,8 @@ export function createSlackBot(
     metrics?: Metrics;
     /** Gets a check that Slack accepts the bot token. */
     readiness?: Readiness;
+    /** HTTP mode: work after the ack is a BullMQ job here first, so no replica's crash loses it. */
+    work?: { redisUrl: string; prefix?: string };
   },
 ): SlackBot {
   const { metrics } = core;
@@ -100,12 +104,25 @@ export function createSlackBot(
     deferInitialization: true,
     clientOptions: webApi,
   });
-  if (receiver instanceof HTTPReceiver) gateReceiver(receiver, app);
+  const perform = () => (work: SlackWork, once: Once) =>
+    core.bot.turns.run("slack", () => performSlackWork(deps, app.client)(work, once));
+  const afterAck =
+    core.work && receiver instanceof HTTPReceiver
+      ? durableAfterAck({
+          ...core.work,
+          kv: core.kv,
+          perform,
+          ...(core.logger ? { logger: core.logger } : {}),
+        })
+      : inProcessAfterAck(perform);
+  // Durable: an event's 200 waits until its work is queued (Bolt acks events before any listener).
+  if (receiver instanceof HTTPReceiver) gateReceiver(receiver, app, { holdEventAcks: afterAck.durable });
 
   const deps: SlackDeps = {
     bot: core.bot,
     kv: core.kv,
     threads: new ThreadRegistry(core.kv, core.ttlSeconds),
+    afterAck,
     ...(settings.approvalsChannel ? { approvalsChannel: settings.approvalsChannel } : {}),
     ...(core.logger ? { logger: core.logger } : {}),
   };
@@ -118,7 +135,10 @@ export function createSlackBot(
   // message, so it must not be used: it would drop the mention.)
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && !(await firstDelivery(deps.kv, "slack", eventId))) return;
+    // Queued work is kept once by its job id; a claim here would drop Slack's retry of an event
+    // whose replica died before queuing it.
+    const queued = afterAck.durable && isMessageEvent(body);
+    if (eventId && !queued && !(await firstDelivery(deps.kv, "slack", eventId))) return;
     await next();
   });
   app.error(async (error) => {
@@ -155,6 +175,7 @@ export function createSlackBot(
     },
     async stop() {
       await app.stop();
+      await afterAck.close();
     },
   };
 }
@@ -171,4 +192,10 @@ function httpReceiver(signingSecret: string, customRoutes: CustomRoute[], logger
     (timestamp) => logger?.warn({ timestamp }, "Refused a Slack request stamped more than 5 minutes ahead"),
   );
   return receiver;
+}
+
+/** Messages and mentions: the events whose work is queued. */
+function isMessageEvent(body: unknown): boolean {
+  const type = (body as { event?: { type?: unknown } }).event?.type;
+  return type === "message" || type === "app_mention";
 }

@@ -1,4 +1,5 @@
 import type { WebClient } from "@slack/web-api";
+import type { Once } from "./after-ack.js";
 import { deliver, portsOf, type SlackDeps, speakerOf } from "./context.js";
 import { placeKeyOf, provisionalThreadKey, type SlackPlace } from "./place.js";
 import { plainTextOf } from "./text.js";
@@ -13,6 +14,7 @@ export async function messageTurn(
   place: SlackPlace,
   user: string,
   text: string,
+  once: Once = (turn) => turn(),
 ): Promise<void> {
   const threadKey = await deps.threads.resolve(placeKeyOf(place));
   const speaker = await speakerOf(deps, client, { userId: user, team: place.team, channel: place.channel });
@@ -28,7 +30,7 @@ export async function messageTurn(
   // "same as #7 but 25%" starts a new conversation, like /offers duplicate.
   const newThreadKey = () => provisionalThreadKey(place.team, place.channel);
   const [turn] = await Promise.all([
-    deps.bot.message(speaker, threadKey, plainTextOf(text), newThreadKey),
+    once(() => deps.bot.message(speaker, threadKey, plainTextOf(text), newThreadKey)),
     status,
   ]);
   await deliver(deps, client, turn.threadKey, turn.replies);

@@ -1,10 +1,10 @@
 import type { App } from "@slack/bolt";
+import { workKey } from "../after-ack.js";
 import type { SlackDeps } from "../context.js";
-import { messageTurn } from "../turn.js";
 
 /** A message in the bot's DM or agent view: the conversation continues in the DM (or its thread). */
 export function registerDirectMessage(app: App, deps: SlackDeps): void {
-  app.message(async ({ message, client, context }) => {
+  app.message(async ({ message, body, context }) => {
     if (
       message.channel_type !== "im" ||
       message.subtype !== undefined ||
@@ -13,16 +13,14 @@ export function registerDirectMessage(app: App, deps: SlackDeps): void {
     )
       return;
     if (!message.text) return;
-    await messageTurn(
-      deps,
-      client,
-      {
-        team: context.teamId ?? "T",
-        channel: message.channel,
-        ...(message.thread_ts ? { threadTs: message.thread_ts } : {}),
-      },
-      message.user,
-      message.text,
+    const place = {
+      team: context.teamId ?? "T",
+      channel: message.channel,
+      ...(message.thread_ts ? { threadTs: message.thread_ts } : {}),
+    };
+    await deps.afterAck.run(
+      { kind: "message", place, user: message.user, text: message.text },
+      workKey(body, message.ts),
     );
   });
 }

@@ -1,14 +1,14 @@
 import type { App } from "@slack/bolt";
+import { workKey } from "../after-ack.js";
 import type { SlackDeps } from "../context.js";
 import { placeKeyOf } from "../place.js";
-import { messageTurn } from "../turn.js";
 
 /**
  * A plain reply in a channel thread the bot is already working in (started by an @mention):
  * no need to mention the bot again. Mentions are left to the app_mention listener.
  */
 export function registerThreadReply(app: App, deps: SlackDeps): void {
-  app.message(async ({ message, client, context }) => {
+  app.message(async ({ message, body, context }) => {
     if (
       message.channel_type === "im" ||
       message.subtype !== undefined ||
@@ -25,6 +25,9 @@ export function registerThreadReply(app: App, deps: SlackDeps): void {
     }
     const place = { team: context.teamId ?? "T", channel: message.channel, threadTs: message.thread_ts };
     if (!(await deps.threads.isKnown(placeKeyOf(place)))) return;
-    await messageTurn(deps, client, place, message.user, message.text);
+    await deps.afterAck.run(
+      { kind: "message", place, user: message.user, text: message.text },
+      workKey(body, message.ts),
+    );
   });
 }

@@ -1,0 +1,17 @@
+import type { WebClient } from "@slack/web-api";
+import { decisionTurn } from "./actions/draft-decision.js";
+import type { PerformWork } from "./after-ack.js";
+import type { SlackDeps } from "./context.js";
+import { messageTurn } from "./turn.js";
+
+/** Does queued or deferred Slack work, through the app's own Web API client. */
+export function performSlackWork(deps: SlackDeps, client: WebClient): PerformWork {
+  return (work, once) => {
+    switch (work.kind) {
+      case "message":
+        return messageTurn(deps, client, work.place, work.user, work.text, once);
+      case "decision":
+        return decisionTurn(deps, client, work.button, once);
+    }
+  };
+}

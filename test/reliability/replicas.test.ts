@@ -1,0 +1,195 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeSlack, type FakeSlackCall, startFakeSlack } from "../fakes/slack/server.js";
+import { blockAction, eventCallback, messageEvent, signedPost } from "../fakes/slack/signed.js";
+import { buttonsOf, textOf, waitUntil } from "../slack/support.js";
+import { startTestApp, type TestApp, USERS } from "../support/bot.js";
+import { REDIS_URL, serviceAvailable } from "../support/services.js";
+import { type SpawnedBot, startSlackBot } from "./spawned-bot.js";
+
+/**
+ * Two `npm start` replicas on one Redis behind the same (fake) Slack. With REDIS_URL the work
+ * after Slack's ack is a BullMQ job first: a replica killed right after it acked an event or a
+ * click loses nothing, the other replica finishes it once, and the user sees what they would have.
+ */
+
+const SECRET = "replicas-secret";
+/** Conversations live in Redis past a run: each run's users (and so DMs) are new. */
+const RUN = Math.random().toString(36).slice(2, 8).toUpperCase();
+const user = (n: number) => `U${RUN}R${n}`;
+const MARKETERS = [1, 2, 3, 4].map(user);
+const USERS_IN_ROLES = [...MARKETERS, user(5), user(6), user(7)];
+
+let sandbox: TestApp;
+let fake: FakeSlack;
+let dir: string;
+/** Its own queues, so bots other test files start on the same Redis take none of these jobs. */
+const QUEUE_PREFIX = `replicas-${process.pid}-${Date.now()}`;
+
+beforeAll(async () => {
+  if (!(await serviceAvailable("redis"))) throw new Error("Redis is needed for this test");
+  [sandbox, fake] = await Promise.all([startTestApp(), startFakeSlack()]);
+  dir = mkdtempSync(join(tmpdir(), "kigo-replicas-"));
+  const users = Object.fromEntries(USERS_IN_ROLES.map((user) => [user, USERS.dealerMarketer]));
+  writeFileSync(join(dir, "roles.json"), JSON.stringify({ unknownUsers: [], users }));
+});
+
+afterAll(async () => {
+  await Promise.all([sandbox?.close(), fake?.close()]);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const startReplica = (name: string) =>
+  startSlackBot(fake, sandbox, {
+    secret: SECRET,
+    rolesDir: dir,
+    name,
+    env: { REDIS_URL, QUEUE_PREFIX, DATA_DIR: mkdtempSync(join(dir, `${name}-`)) },
+  });
+
+type Replica = SpawnedBot;
+
+async function stop(replica: Replica | undefined, signal: NodeJS.Signals = "SIGTERM") {
+  if (!replica || replica.child.exitCode !== null) return;
+  replica.child.kill(signal);
+  await replica.exited;
+}
+
+const channelOf = (user: string) => `D${user}`;
+const CODE_CHECK = "GET /dashboard/promo-codes";
+
+function kigo() {
+  const embedded = sandbox.kigo.embedded;
+  if (!embedded) throw new Error("the test app runs the embedded sandbox");
+  return embedded.sandbox;
+}
+
+/** Waits for `check`; a failure shows what the bot said to `user` and what the replicas logged. */
+async function expectSoon(check: () => boolean, user: string, replicas: (Replica | undefined)[]) {
+  await waitUntil(check, 30_000).catch(() => {
+    const said = fake.calls
+      .filter((call) => call.body.channel === channelOf(user) || call.body.user === user)
+      .map((call) => `${call.method}: ${textOf(call).slice(0, 4000)}`);
+    const logged = replicas.map((replica) => `${replica?.name}: ${replica?.printed.output.slice(-1_500)}`);
+    throw new Error(`not in time. To ${user}:\n${said.join("\n")}\nLogs:\n${logged.join("\n")}`);
+  });
+}
+const postsTo = (channel: string, pattern: RegExp) =>
+  fake
+    .callsTo("chat.postMessage")
+    .filter((call) => call.body.channel === channel && pattern.test(textOf(call)));
+
+function dmTo(replica: Replica, user: string, text: string, eventId?: string): Promise<Response> {
+  const event = messageEvent({ channel: channelOf(user), user, text, channel_type: "im" });
+  return signedPost(
+    `${replica.url}/slack/events`,
+    SECRET,
+    eventCallback({ event, ...(eventId ? { eventId } : {}) }),
+  );
+}
+
+function click(replica: Replica, user: string, card: FakeSlackCall, label: string): Promise<Response> {
+  const button = buttonsOf(card).find((candidate) => candidate.text.text === label);
+  if (!button) throw new Error(`no ${label} on the card`);
+  const { channel, ts } = card.response;
+  const body = blockAction({
+    user,
+    action_id: button.action_id,
+    value: button.value,
+    channel,
+    message_ts: ts,
+  });
+  return signedPost(`${replica.url}/slack/events`, SECRET, body);
+}
+
+const offer = (code: string) =>
+  `20% off all equipment for John Deere dealers in December, code ${code}, 3 uses per customer, 1000 total, budget $50k`;
+
+/** The card the bot posted for `code` with a Publish button. */
+const previewCard = (user: string, code: string) =>
+  postsTo(channelOf(user), new RegExp(code)).find((call) =>
+    buttonsOf(call).some((button) => button.text.text === "Publish"),
+  );
+
+describe("two replicas on one Redis", () => {
+  let a: Replica | undefined;
+  let b: Replica | undefined;
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([startReplica("a"), startReplica("b")]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([stop(a), stop(b)]);
+  });
+
+  it("answers each event once, whichever replica Slack sends it to, and a redelivery to the other not again", async () => {
+    if (!a || !b) throw new Error("replicas not started");
+    const [first, second] = [a, b];
+    await Promise.all(
+      MARKETERS.map((marketer, index) => dmTo(index % 2 ? first : second, marketer, offer(`SPREAD${index}`))),
+    );
+    // Slack thinks a delivery was missed and sends it again, with its event id, to the other replica.
+    const eventId = `EvTWICE${Date.now()}`;
+    expect((await dmTo(first, user(5), offer("TWICE"), eventId)).status).toBe(200);
+    expect((await dmTo(second, user(5), offer("TWICE"), eventId)).status).toBe(200);
+
+    const codes = [...MARKETERS.map((marketer, index) => [marketer, `SPREAD${index}`]), [user(5), "TWICE"]];
+    for (const [marketer = "", code = ""] of codes)
+      await expectSoon(() => previewCard(marketer, code) !== undefined, marketer, [first, second]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    for (const [marketer = ""] of codes)
+      expect(
+        fake.callsTo("chat.postMessage").filter((call) => call.body.channel === channelOf(marketer)),
+      ).toHaveLength(1);
+  });
+
+  it("finishes a message whose replica was killed mid-turn right after acking it, on another replica, once", async () => {
+    await stop(b);
+    if (!a) throw new Error("replica a not running");
+    const marketer = user(6);
+    // Checking the promo code is free takes long enough for the replica to die inside the turn.
+    const codeChecks = kigo().hits(CODE_CHECK);
+    kigo().faults.inject({ route: CODE_CHECK, delayMs: 2_000 });
+    expect((await dmTo(a, marketer, offer("SLOWTURN"))).status).toBe(200);
+    await waitUntil(() => kigo().hits(CODE_CHECK) > codeChecks);
+    await stop(a, "SIGKILL");
+    const killed = Date.now();
+    b = await startReplica("b2");
+
+    await expectSoon(() => previewCard(marketer, "SLOWTURN") !== undefined, marketer, [a, b]);
+    const recoveredMs = Date.now() - killed;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(
+      fake.callsTo("chat.postMessage").filter((call) => call.body.channel === channelOf(marketer)),
+    ).toHaveLength(1);
+    expect(recoveredMs).toBeLessThan(30_000);
+  });
+
+  it("publishes once when the replica that acked the Publish click dies mid-publish", async () => {
+    if (!b) throw new Error("replica b not running");
+    const marketer = user(7);
+    await dmTo(b, marketer, offer("KILLCLICK"));
+    await expectSoon(() => previewCard(marketer, "KILLCLICK") !== undefined, marketer, [b]);
+    const card = previewCard(marketer, "KILLCLICK");
+    if (!card) throw new Error("no preview card");
+    const sandboxApi = kigo();
+    // The offer's create takes long enough for the replica to die inside the publish.
+    sandboxApi.faults.inject({ route: "POST /dashboard/offers", delayMs: 2_000 });
+    const creates = sandboxApi.hits("POST /dashboard/offers");
+
+    expect((await click(b, marketer, card, "Publish")).status).toBe(200);
+    await waitUntil(() => sandboxApi.hits("POST /dashboard/offers") > creates);
+    await stop(b, "SIGKILL");
+    a = await startReplica("a2");
+
+    const published = () =>
+      [...fake.callsTo("chat.update"), ...fake.callsTo("chat.postMessage")].filter(
+        (call) => call.body.channel === channelOf(marketer) && /Published/.test(textOf(call)),
+      );
+    await expectSoon(() => published().length > 0, marketer, [a, b]);
+    expect(await sandbox.client.promoCodes.list({ promo_code: "KILLCLICK" })).toHaveLength(1);
+  });
+});
