@@ -191,5 +191,24 @@ describe("two replicas on one Redis", () => {
       );
     await expectSoon(() => published().length > 0, marketer, [a, b]);
     expect(await sandbox.client.promoCodes.list({ promo_code: "KILLCLICK" })).toHaveLength(1);
+
+    // The published card's Show goes through the queue too, and is answered once.
+    const publishedCard = published().at(-1);
+    if (!a || !publishedCard) throw new Error("no published card");
+    const shown = () => fake.callsTo("chat.postEphemeral").filter((call) => call.body.user === marketer);
+    const before = shown().length;
+    expect(
+      (
+        await click(
+          a,
+          marketer,
+          { ...publishedCard, response: { ...publishedCard.response, channel: channelOf(marketer) } },
+          "Show",
+        )
+      ).status,
+    ).toBe(200);
+    await expectSoon(() => shown().length > before, marketer, [a]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(shown()).toHaveLength(before + 1);
   });
 });

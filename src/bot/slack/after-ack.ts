@@ -8,7 +8,8 @@ import type { SlackPlace } from "./place.js";
 /** What a listener leaves to run after Slack's 3-second acknowledgement: plain data, so it can be queued. */
 export type SlackWork =
   | { kind: "message"; place: SlackPlace; user: string; text: string }
-  | { kind: "decision"; button: Button };
+  | { kind: "decision"; button: Button }
+  | { kind: "offer"; button: Button };
 
 /**
  * Runs one piece of work. `once` wraps the bot's turn: a job run again after a crash reuses the
@@ -86,7 +87,10 @@ export function durableAfterAck(options: {
   worker.on("failed", (job, error) =>
     options.logger?.error({ err: error, job: job?.id, kind: job?.data.kind }, "Slack work failed"),
   );
-  worker.on("error", (error) => options.logger?.warn({ err: error }, "Slack work queue unreachable"));
+  // Without a listener BullMQ prints each connection error raw on stderr, between the JSON log lines.
+  const unreachable = (error: Error) => options.logger?.warn({ err: error }, "Slack work queue unreachable");
+  queue.on("error", unreachable);
+  worker.on("error", unreachable);
   return {
     durable: true,
     async run(work, key, ack) {

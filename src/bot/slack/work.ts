@@ -1,5 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import { decisionTurn } from "./actions/draft-decision.js";
+import { actOnOffer } from "./actions/offer-buttons.js";
 import type { PerformWork } from "./after-ack.js";
 import type { SlackDeps } from "./context.js";
 import { messageTurn } from "./turn.js";
@@ -12,6 +13,8 @@ export function performSlackWork(deps: SlackDeps, client: WebClient): PerformWor
         return messageTurn(deps, client, work.place, work.user, work.text, once);
       case "decision":
         return decisionTurn(deps, client, work.button, once);
+      case "offer":
+        return actOnOffer(deps, client, work.button, once);
     }
   };
 }

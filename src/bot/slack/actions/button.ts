@@ -28,6 +28,14 @@ export function buttonOf(args: ButtonArgs): Button | undefined {
   return { id, threadKey: decoded.threadKey, value: decoded.value, ...clickOf(body) };
 }
 
+/** One click's key for queued work: Slack stamps each click with its own action_ts. */
+export function clickKey(action: object, click: Pick<Button, "userId" | "triggerId">): string {
+  const stamp =
+    "action_ts" in action && typeof action.action_ts === "string" ? action.action_ts : click.triggerId;
+  // BullMQ job ids cannot hold a colon.
+  return `click-${click.userId}-${stamp}`;
+}
+
 /** Who clicked, and where: the same for a button and a menu. */
 export function clickOf(body: BlockAction): Omit<Button, "id" | "threadKey" | "value"> {
   return {

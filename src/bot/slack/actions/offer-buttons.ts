@@ -2,9 +2,10 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { replyRoute } from "../../../core/reply-route.js";
 import type { ActionId } from "../../../core/view-models.js";
+import type { Once } from "../after-ack.js";
 import { type SlackDeps, send, speakerOf } from "../context.js";
 import { provisionalThreadKey } from "../place.js";
-import { actionIdPattern, type Button, buttonOf } from "./button.js";
+import { actionIdPattern, type Button, buttonOf, clickKey } from "./button.js";
 
 /** What an offer's buttons (and its "…" menu in a digest) can do. */
 export const OFFER_ACTIONS: readonly ActionId[] = [
@@ -27,17 +28,24 @@ export const OFFER_ACTIONS: readonly ActionId[] = [
  */
 export function registerOfferButtons(app: App, deps: SlackDeps): void {
   app.action(actionIdPattern(OFFER_ACTIONS), async (args) => {
-    await args.ack();
     const button = buttonOf(args as never);
-    if (button) await actOnOffer(deps, args.client, button);
+    if (!button) return args.ack();
+    await deps.afterAck.run({ kind: "offer", button }, clickKey(args.action, button), () => args.ack());
   });
 }
 
 /** One click on an offer's action, answered to the clicker. */
-export async function actOnOffer(deps: SlackDeps, client: WebClient, button: Button): Promise<void> {
+export async function actOnOffer(
+  deps: SlackDeps,
+  client: WebClient,
+  button: Button,
+  once: Once = (turn) => turn(),
+): Promise<void> {
   const speaker = await speakerOf(deps, client, { userId: button.userId, team: button.team });
   const newThreadKey = () => provisionalThreadKey(button.team, button.userId);
-  const turn = await deps.bot.action(speaker, button.threadKey, button.id, button.value, { newThreadKey });
+  const turn = await once(() =>
+    deps.bot.action(speaker, button.threadKey, button.id, button.value, { newThreadKey }),
+  );
   const route = replyRoute({ replies: turn.replies, actionId: button.id });
   const where = { userId: button.userId, ...(button.channel ? { channel: button.channel } : {}) };
   await send(deps, client, route, turn, where, { fresh: true });

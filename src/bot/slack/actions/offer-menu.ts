@@ -7,8 +7,8 @@ import type {
 } from "@slack/bolt";
 import { decodeOptionValue, OFFER_MENU_ACTION } from "../../../views/slack/index.js";
 import type { SlackDeps } from "../context.js";
-import { clickOf } from "./button.js";
-import { actOnOffer, OFFER_ACTIONS } from "./offer-buttons.js";
+import { clickKey, clickOf } from "./button.js";
+import { OFFER_ACTIONS } from "./offer-buttons.js";
 
 type MenuArgs = SlackActionMiddlewareArgs<BlockAction<OverflowAction>> & AllMiddlewareArgs;
 
@@ -20,12 +20,12 @@ export function registerOfferMenu(app: App, deps: SlackDeps): void {
   app.action<BlockAction<OverflowAction>>(
     { type: "block_actions", action_id: OFFER_MENU_ACTION },
     async (args: MenuArgs) => {
-      await args.ack();
       const { action, body } = args;
       const chosen = decodeOptionValue(action.selected_option?.value ?? "");
       // Only offer actions: a tampered option must not reach, say, an approval.
-      if (!chosen || !OFFER_ACTIONS.includes(chosen.id)) return;
-      await actOnOffer(deps, args.client, { ...chosen, ...clickOf(body) });
+      if (!chosen || !OFFER_ACTIONS.includes(chosen.id)) return args.ack();
+      const button = { ...chosen, ...clickOf(body) };
+      await deps.afterAck.run({ kind: "offer", button }, clickKey(action, button), () => args.ack());
     },
   );
 }
