@@ -246,7 +246,7 @@ function whyAckMissed(workload: string, rows: Measured[]): string {
         ? " Bolt acks before any of our code runs; what ours adds (claiming the event id, looking the thread up in Redis) runs after, on the same event loop."
         : " Bolt acks before any of our code runs, but the turns run on the same event loop.";
   return (
-    `Each event costs ours ${cpu.toFixed(1)} ms of CPU against ${bare.toFixed(1)} ms for the bare app, and its event loop was held up to ${lag} ms at a time (${gc} ms in major GC in one rate's slices); an ack arriving then waits.` +
+    `Each event costs ours ${cpu.toFixed(1)} ms of CPU against ${bare.toFixed(1)} ms for the bare app, and its event loop was held up to ${lag} ms at a time (major GC up to ${gc} ms in one rate's slices; the rest turns' work and the OS running other processes); an ack arriving then waits.` +
     saturated +
     extra
   );

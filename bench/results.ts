@@ -31,7 +31,10 @@ export const target = (
 ): Target => ({ measure, result, target: goal, met, ...(met || !why ? {} : { why }) });
 
 /** bench/results/<part>-<date>.json, formatted as `npm run lint` expects; returns its path. */
-export function writeResult(part: string, result: PartResult & { seconds: number }): string {
+export function writeResult(
+  part: string,
+  result: PartResult & { seconds: number; loadAverage: { before: number[]; after: number[] } },
+): string {
   const date = new Date().toISOString().slice(0, 10);
   const directory = fileURLToPath(new URL("results", import.meta.url));
   mkdirSync(directory, { recursive: true });

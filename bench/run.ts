@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import { markdownTable, type PartResult, writeResult } from "./results.js";
 
 /**
@@ -25,10 +26,14 @@ const results: PartResult[] = [];
 for (const name of asked.length > 0 ? asked : Object.keys(PARTS)) {
   console.log(`\n== ${name}`);
   const started = performance.now();
+  // The machine is shared: its load average before and after says how quiet it was.
+  const before = loadavg();
   const part = await (await PARTS[name]?.())?.run();
   if (!part) continue;
   const seconds = Math.round((performance.now() - started) / 1000);
-  console.log(`${name}: ${seconds} s, wrote ${writeResult(name, { ...part, seconds })}`);
+  console.log(
+    `${name}: ${seconds} s, wrote ${writeResult(name, { ...part, seconds, loadAverage: { before, after: loadavg() } })}`,
+  );
   results.push(part);
 }
 console.log(`\n${markdownTable(results)}`);

@@ -155,9 +155,9 @@ export async function run(): Promise<PartResult> {
       `p50 ${p50}, p95 ${p95}, p99 ${p99} ms`,
       `p95 ≤ ${P95_TARGET_MS} ms`,
       p95 <= P95_TARGET_MS,
-      `A whole ${kind} turn costs the bot ${Math.round(botCpuMsPerTurn)} ms of CPU and the Kigo API ` +
-        `${Math.round(kigoCpuMsPerTurn)} ms (${WHY[kind]}); with two cores shared by the bot, the API, ` +
-        "Redis, the fakes and the other work on the machine, the slowest 5% wait for a core.",
+      `the whole turn costs the bot ${Math.round(botCpuMsPerTurn)} ms of CPU and the Kigo API ` +
+        `${Math.round(kigoCpuMsPerTurn)} ms (${WHY[kind]}); on two cores shared with Redis, the fakes ` +
+        "and the machine's other work, the slowest turns also wait for a core",
     );
   });
   return { targets, data: { users: USERS, turns: measured } };
