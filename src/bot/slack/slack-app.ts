@@ -20,6 +20,7 @@ import type { KeyValueStore } from "../../stores/kv.js";
 import { registerActions } from "./actions/index.js";
 import { durableAfterAck, inProcessAfterAck, type Once, type SlackWork } from "./after-ack.js";
 import { countingFetch } from "./api-errors.js";
+import { boltLogger } from "./bolt-logger.js";
 import { registerCommands } from "./commands/index.js";
 import type { SlackDeps } from "./context.js";
 import { registerEvents } from "./events/index.js";
@@ -88,6 +89,8 @@ export function createSlackBot(
   };
   // The app token (apps.connections.open) goes to the same Web API as the bot token.
   const clientOptions = settings.apiUrl ? { clientOptions: { slackApiUrl: settings.apiUrl } } : {};
+  // Bolt's lines as the bot's JSON log lines (the console's text otherwise, as in tests).
+  const boltLog = core.logger ? { logger: boltLogger(core.logger) } : {};
   const receiver = settings.signingSecret
     ? httpReceiver(settings.signingSecret, customRoutes, core.logger)
     : // Socket Mode still serves /healthz, on its own small HTTP server at PORT.
@@ -95,10 +98,12 @@ export function createSlackBot(
         appToken: settings.appToken ?? "",
         customRoutes,
         installerOptions: { port: settings.healthPort ?? 3000, ...clientOptions },
+        ...boltLog,
       });
   const app = new App({
     token: settings.botToken,
     receiver,
+    ...boltLog,
     logLevel: LogLevel.WARN,
     // The bot token is checked when starting (startChecked), where a rejection can be reported.
     deferInitialization: true,
@@ -185,6 +190,7 @@ function httpReceiver(signingSecret: string, customRoutes: CustomRoute[], logger
     signingSecret,
     endpoints: "/slack/events",
     customRoutes,
+    ...(logger ? { logger: boltLogger(logger) } : {}),
     processEventErrorHandler: unknownPayloadAs400(HTTPModuleFunctions.defaultProcessEventErrorHandler),
   });
   receiver.requestListener = refuseFutureRequests(
