@@ -65,13 +65,22 @@ export function durableAfterAck(options: {
   const prefix = options.prefix ?? "kigo";
   const lockMs = options.lockMs ?? 6_000;
   const clients: RedisClientType[] = [];
-  const connection = () => {
+  const connection = (offline: { disableOfflineQueue?: boolean } = {}) => {
     // Named, so an operator's CLIENT LIST shows what each connection is for.
-    const client: RedisClientType = createClient({ url: options.redisUrl, name: `${prefix}-slack-work` });
+    const client: RedisClientType = createClient({
+      url: options.redisUrl,
+      name: `${prefix}-slack-work`,
+      ...offline,
+    });
     clients.push(client);
     return createNodeRedisClient(client);
   };
-  const queue = new Queue<SlackWork>(QUEUE, { connection: connection(), prefix });
+  // Queuing fails at once while Redis is away, instead of waiting past Slack's 3 seconds: the turn
+  // then runs here and tells the user their draft cannot be saved.
+  const queue = new Queue<SlackWork>(QUEUE, {
+    connection: connection({ disableOfflineQueue: true }),
+    prefix,
+  });
   const worker = new Worker<SlackWork>(
     QUEUE,
     (job) => options.perform()(job.data, rememberedTurn(options.kv, `slack-turn:${job.id}`)),
