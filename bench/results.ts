@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { measuredCommit } from "./system.js";
 
 /** One target of issue 12 and how this run did against it. */
 export interface Target {
@@ -40,8 +41,7 @@ export function writeResult(
   mkdirSync(directory, { recursive: true });
   const file = join(directory, `${part}-${date}.json`);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version };
-  // The bot processes run the committed code (see build() in system.ts).
-  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+  const commit = measuredCommit();
   writeFileSync(file, `${JSON.stringify({ part, date, commit, machine, ...result }, null, 2)}\n`);
   execFileSync("npx", ["biome", "format", "--write", file], { stdio: "ignore" });
   return file;

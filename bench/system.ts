@@ -29,7 +29,11 @@ export const REDIS_URL = `${process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:637
 export const SIGNING_SECRET = "bench-signing-secret";
 export const BOT_TOKEN = "xoxb-test";
 
-let built = false;
+let built: string | undefined;
+
+/** The commit the bot processes run: the one built, or HEAD for a part that builds nothing. */
+export const measuredCommit = () =>
+  built ?? execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
 
 /**
  * `npm run build` of the committed src/ (HEAD, not the working tree, where someone may be halfway
@@ -37,19 +41,27 @@ let built = false;
  */
 export function build(): void {
   if (built) return;
+  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  }).trim();
   const tree = join(BUILD, "tree");
   rmSync(tree, { recursive: true, force: true });
   mkdirSync(tree, { recursive: true });
-  execFileSync("sh", ["-c", `git archive HEAD src tsconfig.json tsconfig.build.json | tar -x -C "${tree}"`], {
-    cwd: ROOT,
-  });
+  execFileSync(
+    "sh",
+    ["-c", `git archive ${commit} src tsconfig.json tsconfig.build.json | tar -x -C "${tree}"`],
+    {
+      cwd: ROOT,
+    },
+  );
   execFileSync("npx", ["tsc", "-p", join(tree, "tsconfig.build.json"), "--outDir", join(BUILD, "dist")], {
     cwd: ROOT,
     stdio: "inherit",
   });
   for (const linked of ["config", "data"])
     if (!existsSync(join(BUILD, linked))) symlinkSync(join(ROOT, linked), join(BUILD, linked));
-  built = true;
+  built = commit;
 }
 
 export const compiled = (script: string) => join(BUILD, "dist", script);
