@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FakeSlack, type FakeSlackCall, startFakeSlack } from "../fakes/slack/server.js";
-import { blockAction, eventCallback, messageEvent, signedPost } from "../fakes/slack/signed.js";
+import { type FakeSlack, type FakeSlackCall, RESPONSE_URL, startFakeSlack } from "../fakes/slack/server.js";
+import { blockAction, eventCallback, messageEvent, signedPost, slashCommand } from "../fakes/slack/signed.js";
 import { buttonsOf, textOf, waitUntil } from "../slack/support.js";
 import { startTestApp, type TestApp, USERS } from "../support/bot.js";
 import { REDIS_URL, serviceAvailable } from "../support/services.js";
@@ -136,10 +136,25 @@ describe("two replicas on one Redis", () => {
     expect((await dmTo(first, user(5), offer("TWICE"), eventId)).status).toBe(200);
     expect((await dmTo(second, user(5), offer("TWICE"), eventId)).status).toBe(200);
 
+    // A slash command too: answered once, through its response_url, by whichever replica took it.
+    const answersBefore = fake.callsTo(RESPONSE_URL).length;
+    const command = slashCommand({
+      user: user(5),
+      channel: channelOf(user(5)),
+      command: "/offers",
+      text: "list",
+      response_url: fake.responseUrl(),
+    });
+    expect((await signedPost(`${second.url}/slack/events`, SECRET, command)).status).toBe(200);
+
     const codes = [...MARKETERS.map((marketer, index) => [marketer, `SPREAD${index}`]), [user(5), "TWICE"]];
     for (const [marketer = "", code = ""] of codes)
       await expectSoon(() => previewCard(marketer, code) !== undefined, marketer, [first, second]);
+    await waitUntil(() => fake.callsTo(RESPONSE_URL).length > answersBefore, 20_000);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const listAnswers = fake.callsTo(RESPONSE_URL).slice(answersBefore);
+    expect(listAnswers).toHaveLength(1);
+    expect(JSON.stringify(listAnswers[0]?.body)).toMatch(/offer/i);
     for (const [marketer = ""] of codes)
       expect(
         fake.callsTo("chat.postMessage").filter((call) => call.body.channel === channelOf(marketer)),

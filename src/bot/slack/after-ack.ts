@@ -3,13 +3,15 @@ import type { Logger } from "pino";
 import { createClient, type RedisClientType } from "redis";
 import type { KeyValueStore } from "../../stores/kv.js";
 import type { Button } from "./actions/button.js";
+import type { OffersCommand } from "./commands/offers.js";
 import type { SlackPlace } from "./place.js";
 
 /** What a listener leaves to run after Slack's 3-second acknowledgement: plain data, so it can be queued. */
 export type SlackWork =
   | { kind: "message"; place: SlackPlace; user: string; text: string }
   | { kind: "decision"; button: Button }
-  | { kind: "offer"; button: Button };
+  | { kind: "offer"; button: Button }
+  | { kind: "command"; command: OffersCommand };
 
 /**
  * Runs one piece of work. `once` wraps the bot's turn: a job run again after a crash reuses the

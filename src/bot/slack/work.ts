@@ -2,6 +2,7 @@ import type { WebClient } from "@slack/web-api";
 import { decisionTurn } from "./actions/draft-decision.js";
 import { actOnOffer } from "./actions/offer-buttons.js";
 import type { PerformWork } from "./after-ack.js";
+import { offersCommandTurn } from "./commands/offers.js";
 import type { SlackDeps } from "./context.js";
 import { messageTurn } from "./turn.js";
 
@@ -15,6 +16,8 @@ export function performSlackWork(deps: SlackDeps, client: WebClient): PerformWor
         return decisionTurn(deps, client, work.button, once);
       case "offer":
         return actOnOffer(deps, client, work.button, once);
+      case "command":
+        return offersCommandTurn(deps, client, work.command, once);
     }
   };
 }

@@ -29,7 +29,8 @@ const next = () => {
   return sequence;
 };
 const nowSeconds = () => Math.floor(Date.now() / 1000);
-const triggerId = () => `${next()}.${TEAM_ID}.fake-trigger`;
+// Unique across runs like Slack's: queued work is keyed by it in Redis, which outlives a run.
+const triggerId = () => `${Date.now()}${next()}.${TEAM_ID}.fake-trigger`;
 const userOf = (id: string) => ({ id, username: id.toLowerCase(), name: id.toLowerCase(), team_id: TEAM_ID });
 const team = { id: TEAM_ID, domain: "test" };
 
