@@ -17,8 +17,9 @@ import type { Outbound } from "../../core/outbound.js";
 import type { Readiness } from "../../core/readiness.js";
 import { ThreadRegistry } from "../../core/threads.js";
 import type { KeyValueStore } from "../../stores/kv.js";
+import { durableWork } from "../durable-work.js";
 import { registerActions } from "./actions/index.js";
-import { durableAfterAck, inProcessAfterAck, type Once, type SlackWork } from "./after-ack.js";
+import { inProcessAfterAck, type Once, type SlackWork } from "./after-ack.js";
 import { countingFetch } from "./api-errors.js";
 import { boltLogger } from "./bolt-logger.js";
 import { registerCommands } from "./commands/index.js";
@@ -113,7 +114,8 @@ export function createSlackBot(
     core.bot.turns.run("slack", () => performSlackWork(deps, app.client)(work, once));
   const afterAck =
     core.work && receiver instanceof HTTPReceiver
-      ? durableAfterAck({
+      ? durableWork<SlackWork>({
+          name: "slack-work",
           ...core.work,
           kv: core.kv,
           perform,
