@@ -140,6 +140,7 @@ function teamsBot(config: Config, app: OfferBotApp, logger: Logger): TeamsBot {
     ttlSeconds: app.ttlSeconds,
     logger,
     metrics: app.metrics,
+    ...(config.REDIS_URL ? { work: { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX } } : {}),
   });
 }
 

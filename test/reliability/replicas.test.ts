@@ -4,6 +4,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeSlack, type FakeSlackCall, RESPONSE_URL, startFakeSlack } from "../fakes/slack/server.js";
 import { blockAction, eventCallback, messageEvent, signedPost, slashCommand } from "../fakes/slack/signed.js";
+import { message, personalChat } from "../fakes/teams/activities.js";
+import { type FakeConnector, startFakeConnector } from "../fakes/teams/connector.js";
 import { buttonsOf, textOf, waitUntil } from "../slack/support.js";
 import { startTestApp, type TestApp, USERS } from "../support/bot.js";
 import { REDIS_URL, serviceAvailable } from "../support/services.js";
@@ -20,24 +22,25 @@ const SECRET = "replicas-secret";
 const RUN = Math.random().toString(36).slice(2, 8).toUpperCase();
 const user = (n: number) => `U${RUN}R${n}`;
 const MARKETERS = [1, 2, 3, 4].map(user);
-const USERS_IN_ROLES = [...MARKETERS, user(5), user(6), user(7)];
+const USERS_IN_ROLES = [...MARKETERS, user(5), user(6), user(7), user(8)];
 
 let sandbox: TestApp;
 let fake: FakeSlack;
 let dir: string;
+let connector: FakeConnector;
 /** Its own queues, so bots other test files start on the same Redis take none of these jobs. */
 const QUEUE_PREFIX = `replicas-${process.pid}-${Date.now()}`;
 
 beforeAll(async () => {
   if (!(await serviceAvailable("redis"))) throw new Error("Redis is needed for this test");
-  [sandbox, fake] = await Promise.all([startTestApp(), startFakeSlack()]);
+  [sandbox, fake, connector] = await Promise.all([startTestApp(), startFakeSlack(), startFakeConnector()]);
   dir = mkdtempSync(join(tmpdir(), "kigo-replicas-"));
   const users = Object.fromEntries(USERS_IN_ROLES.map((user) => [user, USERS.dealerMarketer]));
   writeFileSync(join(dir, "roles.json"), JSON.stringify({ unknownUsers: [], users }));
 });
 
 afterAll(async () => {
-  await Promise.all([sandbox?.close(), fake?.close()]);
+  await Promise.all([sandbox?.close(), fake?.close(), connector?.close()]);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -46,7 +49,13 @@ const startReplica = (name: string) =>
     secret: SECRET,
     rolesDir: dir,
     name,
-    env: { REDIS_URL, QUEUE_PREFIX, DATA_DIR: mkdtempSync(join(dir, `${name}-`)) },
+    env: {
+      REDIS_URL,
+      QUEUE_PREFIX,
+      DATA_DIR: mkdtempSync(join(dir, `${name}-`)),
+      // Teams on the same server; without an app id no token is needed.
+      TEAMS_ALLOW_ANONYMOUS: "true",
+    },
   });
 
 type Replica = SpawnedBot;
@@ -225,5 +234,35 @@ describe("two replicas on one Redis", () => {
     await expectSoon(() => shown().length > before, marketer, [a]);
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(shown()).toHaveLength(before + 1);
+  });
+
+  it("finishes a Teams message whose replica died mid-turn after answering Teams, on another replica, once", async () => {
+    await stop(b);
+    if (!a) throw new Error("replica a not running");
+    const marketer = user(8);
+    const chat = personalChat(marketer);
+    const codeChecks = kigo().hits(CODE_CHECK);
+    kigo().faults.inject({ route: CODE_CHECK, delayMs: 2_000 });
+    const activity = message(connector.url, { aadObjectId: marketer }, chat, offer("TEAMSKILL"));
+    const answered = await fetch(`${a.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(activity),
+    });
+    expect(answered.status).toBeLessThan(300);
+    await waitUntil(() => kigo().hits(CODE_CHECK) > codeChecks);
+    await stop(a, "SIGKILL");
+    b = await startReplica("b3");
+
+    const previews = () =>
+      connector.calls.filter(
+        (call) =>
+          call.conversationId === chat.conversationId &&
+          call.method === "POST" &&
+          JSON.stringify(call.body).includes("TEAMSKILL"),
+      );
+    await waitUntil(() => previews().length > 0, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(previews()).toHaveLength(1);
   });
 });

@@ -10,8 +10,15 @@ import type { ThreadRegistry } from "../../core/threads.js";
 import type { Turns } from "../../core/turns.js";
 import type { Reply } from "../../core/view-models.js";
 import type { KeyValueStore } from "../../stores/kv.js";
+import type { WorkQueue } from "../durable-work.js";
 import { channelOf } from "./place.js";
 import type { ConversationReferences } from "./references.js";
+
+/** A typed message's turn, as data a queue keeps: the activity as Teams sent it. */
+export interface TeamsWork {
+  kind: "message";
+  activity: Record<string, unknown>;
+}
 
 export interface TeamsDeps {
   bot: OfferBot;
@@ -22,6 +29,8 @@ export interface TeamsDeps {
   approvals: ApprovalWorkflow;
   /** Work that goes on after Teams got its answer; shutdown waits for it. */
   background: Background;
+  /** Typed messages' turns: queued in Redis before Teams gets its answer when configured. */
+  messages: WorkQueue<TeamsWork>;
   logger?: Logger;
 }
 

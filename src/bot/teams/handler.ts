@@ -7,12 +7,12 @@ import { onConversationUpdate } from "./events/conversation-update.js";
 import { onCardAction } from "./invokes/card-action.js";
 import { onDialogOpen } from "./invokes/dialog-open.js";
 import { onDialogSubmit } from "./invokes/dialog-submit.js";
-import { onTeamsMessage } from "./messages/message.js";
 
 /**
  * Routes each Teams activity to its handler file; it decides nothing itself. Messages are
- * answered at once and run after (Teams redelivers an activity it thinks was missed, so one id
- * runs once); invokes (buttons, dialogs) are answered with what their handler returns.
+ * answered at once and run after by `messages/message.ts`, through `deps.messages` (a Redis queue
+ * when configured; Teams redelivers an activity it thinks was missed, so one id runs once);
+ * invokes (buttons, dialogs) are answered with what their handler returns.
  */
 export class TeamsHandler extends ActivityHandler {
   constructor(private readonly deps: TeamsDeps) {
@@ -20,12 +20,17 @@ export class TeamsHandler extends ActivityHandler {
     this.onMessage(async (context, next) => {
       const activity = context.activity;
       await deps.references.remember(activity);
-      if (!activity.id || (await firstDelivery(deps.kv, "teams", activity.id))) {
+      // Queued work is kept once by its job id (the activity id); a claim here would drop Teams'
+      // redelivery of an activity whose replica died before queuing it.
+      const queued = deps.messages.durable && activity.id;
+      if (!activity.id || queued || (await firstDelivery(deps.kv, "teams", activity.id))) {
         // The typing dots say a turn is coming while it runs after this request is answered.
         await context
           .sendActivity(Activity.fromObject({ type: ActivityTypes.Typing }))
           .catch(() => undefined);
-        deps.background.run("message", () => onTeamsMessage(deps, activity));
+        const work = { kind: "message" as const, activity: JSON.parse(JSON.stringify(activity)) };
+        // BullMQ job ids cannot hold a colon, which Teams' ids may.
+        await deps.messages.run(work, `teams-${(activity.id ?? crypto.randomUUID()).replaceAll(":", "-")}`);
       }
       await next();
     });

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { Activity } from "@microsoft/agents-activity";
 import type { CloudAdapter } from "@microsoft/agents-hosting";
 import type { Logger } from "pino";
 import type { Config } from "../../config.js";
@@ -8,11 +9,13 @@ import type { OfferBot } from "../../core/offer-bot.js";
 import type { Outbound } from "../../core/outbound.js";
 import { ThreadRegistry } from "../../core/threads.js";
 import type { KeyValueStore } from "../../stores/kv.js";
+import { durableWork, justRun, type Once, type WorkQueue } from "../durable-work.js";
 import { type TeamsAuthSettings, teamsAdapter } from "./auth.js";
 import { ChartImages } from "./charts.js";
-import { Background } from "./context.js";
+import { Background, type TeamsDeps, type TeamsWork } from "./context.js";
 import { TeamsHandler } from "./handler.js";
 import { messagesRoute } from "./http.js";
+import { onTeamsMessage } from "./messages/message.js";
 import { teamsOutbound } from "./outbound.js";
 import { ConversationReferences } from "./references.js";
 import { connectorRetry } from "./retry.js";
@@ -79,13 +82,36 @@ export function teamsPoster(settings: TeamsSettings, kv: KeyValueStore, logger?:
  */
 export function createTeamsBot(
   settings: TeamsSettings,
-  core: { bot: OfferBot; kv: KeyValueStore; ttlSeconds: number; logger?: Logger; metrics?: Metrics },
+  core: {
+    bot: OfferBot;
+    kv: KeyValueStore;
+    ttlSeconds: number;
+    logger?: Logger;
+    metrics?: Metrics;
+    /** Typed messages' turns are BullMQ jobs here first, so no replica's crash loses them. */
+    work?: { redisUrl: string; prefix?: string };
+  },
 ): TeamsBot {
   const { logger } = core;
   const { adapter, outbound, references, charts } = teamsPoster(settings, core.kv, logger, core.metrics);
   const threads = new ThreadRegistry(core.kv, core.ttlSeconds);
   const background = new Background(core.bot.turns, logger);
-  const handler = new TeamsHandler({
+  const perform = () => (work: TeamsWork, once: Once) =>
+    core.bot.turns.run("teams", () => onTeamsMessage(deps, Activity.fromObject(work.activity), once));
+  const typed: WorkQueue<TeamsWork> = core.work
+    ? durableWork<TeamsWork>({
+        name: "teams-work",
+        ...core.work,
+        kv: core.kv,
+        perform,
+        ...(logger ? { logger } : {}),
+      })
+    : {
+        durable: false,
+        run: async (work) => background.run("message", () => perform()(work, justRun)),
+        close: async () => {},
+      };
+  const deps: TeamsDeps = {
     bot: core.bot,
     kv: core.kv,
     threads,
@@ -98,10 +124,12 @@ export function createTeamsBot(
       ...(settings.approvalsChannel ? { channel: settings.approvalsChannel } : {}),
     }),
     background,
+    messages: typed,
     ...(logger ? { logger } : {}),
-  });
+  };
+  const handler = new TeamsHandler(deps);
   // The work an activity leaves running after its answer (Background) stays in its turn.
-  const messages = messagesRoute(
+  const route = messagesRoute(
     adapter,
     (context) => core.bot.turns.run("teams", () => handler.run(context)),
     logger,
@@ -112,11 +140,14 @@ export function createTeamsBot(
     async handle(req, res) {
       const path = new URL(req.url ?? "/", "http://bot").pathname;
       if (path === "/api/messages") {
-        await messages(req, res);
+        await route(req, res);
         return true;
       }
       return (await charts?.serve(req, res)) ?? false;
     },
-    stop: () => background.drain(),
+    async stop() {
+      await background.drain();
+      await typed.close();
+    },
   };
 }

@@ -36,7 +36,8 @@ export function channelRoot(channel: string): Place {
 }
 
 let counter = 0;
-export const activityId = () => `in-${process.pid}-${++counter}`;
+// Unique across runs like Teams' own: queued work is keyed by it in Redis, which outlives a run.
+export const activityId = () => `in-${Date.now()}-${process.pid}-${++counter}`;
 
 export interface From {
   /** The Entra object id: what roles are keyed by. */

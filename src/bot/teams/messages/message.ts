@@ -1,5 +1,6 @@
 import type { Activity } from "@microsoft/agents-activity";
 import { replyRoute } from "../../../core/reply-route.js";
+import type { Once } from "../../durable-work.js";
 import { send, speakerOf, type TeamsDeps } from "../context.js";
 import { newThreadKeyIn, placeKeyOf } from "../place.js";
 import { commandOf, plainTextOf } from "../text.js";
@@ -8,7 +9,11 @@ import { commandOf, plainTextOf } from "../text.js";
  * A typed message, in a personal chat or an @mention in a channel or group chat: the same
  * conversation as in Slack, or a command from Teams' command menu ("list", "show 7").
  */
-export async function onTeamsMessage(deps: TeamsDeps, activity: Activity): Promise<void> {
+export async function onTeamsMessage(
+  deps: TeamsDeps,
+  activity: Activity,
+  once: Once = (turn) => turn(),
+): Promise<void> {
   const conversationId = activity.conversation?.id;
   const text = plainTextOf(activity);
   if (!conversationId || !text) return;
@@ -17,9 +22,11 @@ export async function onTeamsMessage(deps: TeamsDeps, activity: Activity): Promi
   const speaker = speakerOf(activity);
   const newThreadKey = () => newThreadKeyIn(conversationId);
   const command = commandOf(text);
-  const turn = command
-    ? await deps.bot.command(speaker, threadKey, command, newThreadKey)
-    : await deps.bot.message(speaker, threadKey, text, newThreadKey);
+  const turn = await once(() =>
+    command
+      ? deps.bot.command(speaker, threadKey, command, newThreadKey)
+      : deps.bot.message(speaker, threadKey, text, newThreadKey),
+  );
   // A chat has no threads: a draft started from it (a duplicate, "new") is what it continues.
   if (turn.threadKey !== threadKey) await deps.threads.register(placeKey, turn.threadKey);
   const route = command ? replyRoute({ replies: turn.replies, share: command.share }) : "thread";
