@@ -25,6 +25,12 @@ export interface WorkQueue<Work> {
 
 export const justRun: Once = (turn) => turn();
 
+/** Where a channel app queues its work: the Redis of REDIS_URL, under QUEUE_PREFIX. */
+export interface WorkSettings {
+  redisUrl: string;
+  prefix?: string;
+}
+
 /** How long a finished job's key is kept: channels redeliver within minutes, so a repeat is ignored. */
 const KEEP_SECONDS = 3600;
 

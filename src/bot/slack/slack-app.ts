@@ -11,13 +11,11 @@ import {
 import { WebClient } from "@slack/web-api";
 import type { Logger } from "pino";
 import { firstDelivery } from "../../core/dedupe.js";
-import type { Metrics } from "../../core/metrics.js";
-import type { OfferBot } from "../../core/offer-bot.js";
 import type { Outbound } from "../../core/outbound.js";
 import type { Readiness } from "../../core/readiness.js";
 import { ThreadRegistry } from "../../core/threads.js";
-import type { KeyValueStore } from "../../stores/kv.js";
-import { durableWork } from "../durable-work.js";
+import type { ChannelCore } from "../channel-core.js";
+import { durableWork, type WorkSettings } from "../durable-work.js";
 import { registerActions } from "./actions/index.js";
 import { inProcessAfterAck, type Once, type SlackWork } from "./after-ack.js";
 import { countingFetch } from "./api-errors.js";
@@ -70,16 +68,11 @@ export interface SlackBot {
  */
 export function createSlackBot(
   settings: SlackSettings,
-  core: {
-    bot: OfferBot;
-    kv: KeyValueStore;
-    ttlSeconds: number;
-    logger?: Logger;
-    metrics?: Metrics;
+  core: ChannelCore & {
     /** Gets a check that Slack accepts the bot token. */
     readiness?: Readiness;
     /** HTTP mode: work after the ack is a BullMQ job here first, so no replica's crash loses it. */
-    work?: { redisUrl: string; prefix?: string };
+    work?: WorkSettings;
   },
 ): SlackBot {
   const { metrics } = core;

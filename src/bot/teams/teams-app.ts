@@ -5,11 +5,11 @@ import type { Logger } from "pino";
 import type { Config } from "../../config.js";
 import { ApprovalWorkflow } from "../../core/approvals.js";
 import type { Metrics } from "../../core/metrics.js";
-import type { OfferBot } from "../../core/offer-bot.js";
 import type { Outbound } from "../../core/outbound.js";
 import { ThreadRegistry } from "../../core/threads.js";
 import type { KeyValueStore } from "../../stores/kv.js";
-import { durableWork, justRun, type Once, type WorkQueue } from "../durable-work.js";
+import type { ChannelCore } from "../channel-core.js";
+import { durableWork, justRun, type Once, type WorkQueue, type WorkSettings } from "../durable-work.js";
 import { type TeamsAuthSettings, teamsAdapter } from "./auth.js";
 import { ChartImages } from "./charts.js";
 import { Background, type TeamsDeps, type TeamsWork } from "./context.js";
@@ -82,14 +82,9 @@ export function teamsPoster(settings: TeamsSettings, kv: KeyValueStore, logger?:
  */
 export function createTeamsBot(
   settings: TeamsSettings,
-  core: {
-    bot: OfferBot;
-    kv: KeyValueStore;
-    ttlSeconds: number;
-    logger?: Logger;
-    metrics?: Metrics;
+  core: ChannelCore & {
     /** Typed messages' turns are BullMQ jobs here first, so no replica's crash loses them. */
-    work?: { redisUrl: string; prefix?: string };
+    work?: WorkSettings;
   },
 ): TeamsBot {
   const { logger } = core;
