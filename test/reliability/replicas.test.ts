@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeSlack, type FakeSlackCall, RESPONSE_URL, startFakeSlack } from "../fakes/slack/server.js";
-import { blockAction, eventCallback, messageEvent, signedPost, slashCommand } from "../fakes/slack/signed.js";
+import {
+  blockAction,
+  eventCallback,
+  messageEvent,
+  signedPost,
+  slashCommand,
+  viewSubmission,
+} from "../fakes/slack/signed.js";
 import { message, personalChat } from "../fakes/teams/activities.js";
 import { type FakeConnector, startFakeConnector } from "../fakes/teams/connector.js";
 import { buttonsOf, textOf, waitUntil } from "../slack/support.js";
@@ -168,6 +175,28 @@ describe("two replicas on one Redis", () => {
       expect(
         fake.callsTo("chat.postMessage").filter((call) => call.body.channel === channelOf(marketer)),
       ).toHaveLength(1);
+
+    // A form: Edit opened through one replica, submitted through the other, saved once.
+    const editor = MARKETERS[0] ?? "";
+    const draftCard = previewCard(editor, "SPREAD0");
+    if (!draftCard) throw new Error("no preview card");
+    expect((await click(first, editor, draftCard, "Edit")).status).toBe(200);
+    const opened = await fake.waitFor("views.open", (call) => textOf(call).includes("SPREAD0"), 20_000);
+    const view = (opened.body as { view: { callback_id: string; private_metadata: string } }).view;
+    const submitted = viewSubmission({
+      user: editor,
+      callback_id: view.callback_id,
+      private_metadata: view.private_metadata,
+      values: { offerValue: { offerValue: { type: "number_input", value: "25" } } },
+    });
+    expect((await signedPost(`${second.url}/slack/events`, SECRET, submitted)).status).toBe(200);
+    const savedEdits = () =>
+      fake
+        .callsTo("chat.update")
+        .filter((call) => call.body.channel === channelOf(editor) && textOf(call).includes("25% off"));
+    await waitUntil(() => savedEdits().length > 0, 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(savedEdits()).toHaveLength(1);
   });
 
   it("finishes a message whose replica was killed mid-turn right after acking it, on another replica, once", async () => {

@@ -2,6 +2,7 @@ import { justRun, type Perform, type WorkQueue } from "../durable-work.js";
 import type { Button } from "./actions/button.js";
 import type { OffersCommand } from "./commands/offers.js";
 import type { SlackPlace } from "./place.js";
+import type { SubmittedForm } from "./views/form-submission.js";
 
 export type { Once } from "../durable-work.js";
 
@@ -10,7 +11,8 @@ export type SlackWork =
   | { kind: "message"; place: SlackPlace; user: string; text: string }
   | { kind: "decision"; button: Button }
   | { kind: "offer"; button: Button }
-  | { kind: "command"; command: OffersCommand };
+  | { kind: "command"; command: OffersCommand }
+  | { kind: "form"; form: SubmittedForm };
 
 export type PerformWork = Perform<SlackWork>;
 

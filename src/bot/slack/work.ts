@@ -5,6 +5,7 @@ import type { PerformWork } from "./after-ack.js";
 import { offersCommandTurn } from "./commands/offers.js";
 import type { SlackDeps } from "./context.js";
 import { messageTurn } from "./turn.js";
+import { formTurn } from "./views/form-submission.js";
 
 /** Does queued or deferred Slack work, through the app's own Web API client. */
 export function performSlackWork(deps: SlackDeps, client: WebClient): PerformWork {
@@ -18,6 +19,8 @@ export function performSlackWork(deps: SlackDeps, client: WebClient): PerformWor
         return actOnOffer(deps, client, work.button, once);
       case "command":
         return offersCommandTurn(deps, client, work.command, once);
+      case "form":
+        return formTurn(deps, client, work.form, once);
     }
   };
 }

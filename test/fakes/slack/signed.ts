@@ -198,7 +198,8 @@ export interface ViewSubmissionArgs {
 }
 
 export function viewSubmission({ user, callback_id, private_metadata = "", values }: ViewSubmissionArgs) {
-  const id = `V${String(next()).padStart(9, "0")}`;
+  // Unique across runs like Slack's: queued work is keyed by it in Redis, which outlives a run.
+  const id = `V${Date.now().toString(36).toUpperCase()}${next()}`;
   return interactivity({
     type: "view_submission",
     team,
