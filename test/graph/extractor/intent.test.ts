@@ -762,6 +762,16 @@ describe("words marketers typed in tries", () => {
       totalUsageLimit: 50,
     });
     expect(readWithRules("50k", context({ expecting: "totalBudget" })).patch).toEqual({ totalBudget: 50000 });
+    // Limits given instead of the budget: the budget is still to be asked, not $500.
+    expect(readWithRules("2 per customer, 500 total", context({ expecting: "totalBudget" })).patch).toEqual({
+      usageLimitPerCustomer: 2,
+      totalUsageLimit: 500,
+    });
+    // A budget clause beside other fields is still the budget.
+    expect(readWithRules("50k, 3 per customer", context({ expecting: "totalBudget" })).patch).toMatchObject({
+      totalBudget: 50000,
+      usageLimitPerCustomer: 3,
+    });
   });
 
   it("refuses codes with spaces and negative budgets with a note, setting neither", () => {

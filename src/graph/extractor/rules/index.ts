@@ -207,6 +207,14 @@ function readRest(plain: string, context: ExtractContext): Extraction {
   if (whole && field && (NUMERIC_ANSWERS.has(field) || ITEM_ANSWERS.has(field)) && namesAnother) {
     return extraction(reading.patch, readMerchantMentions(reading.rest));
   }
+  // "2 per customer, 500 total" while the budget is asked: its "500 total" is the usage limit the
+  // rest of the message read, not a $500 budget as well.
+  const clauseValue = clause && field ? (clause as Record<string, unknown>)[field] : undefined;
+  if (
+    clauseValue !== undefined &&
+    Object.entries(reading.patch).some(([other, value]) => other !== field && value === clauseValue)
+  )
+    return extraction(reading.patch, readMerchantMentions(reading.rest));
   // "drop the weekday thing" while the qualifying item is asked was read as a change, not an item.
   if (
     answer &&
