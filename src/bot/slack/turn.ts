@@ -14,7 +14,7 @@ export async function messageTurn(
   place: SlackPlace,
   user: string,
   text: string,
-  once: Once = (turn) => turn(),
+  once: Once,
 ): Promise<void> {
   const threadKey = await deps.threads.resolve(placeKeyOf(place));
   const speaker = await speakerOf(deps, client, { userId: user, team: place.team, channel: place.channel });

@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import type { ActionId } from "../../../core/view-models.js";
 import { decodeButtonValue, parseActionId } from "../../../views/slack/index.js";
+import type { SlackDeps } from "../context.js";
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -28,12 +29,21 @@ export function buttonOf(args: ButtonArgs): Button | undefined {
   return { id, threadKey: decoded.threadKey, value: decoded.value, ...clickOf(body) };
 }
 
-/** One click's key for queued work: Slack stamps each click with its own action_ts. */
-export function clickKey(action: object, click: Pick<Button, "userId" | "triggerId">): string {
+/**
+ * A click's turn, after the ack (queued first when the bot keeps its work in Redis), keyed by the
+ * action_ts Slack stamps on each click.
+ */
+export function runClick(
+  deps: SlackDeps,
+  work: { kind: "decision" | "offer"; button: Button },
+  action: object,
+  ack: () => Promise<void>,
+): Promise<void> {
+  const { button } = work;
   const stamp =
-    "action_ts" in action && typeof action.action_ts === "string" ? action.action_ts : click.triggerId;
+    "action_ts" in action && typeof action.action_ts === "string" ? action.action_ts : button.triggerId;
   // BullMQ job ids cannot hold a colon.
-  return `click-${click.userId}-${stamp}`;
+  return deps.afterAck.run(work, `click-${button.userId}-${stamp}`, ack);
 }
 
 /** Who clicked, and where: the same for a button and a menu. */

@@ -3,7 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import { replyRoute } from "../../../core/reply-route.js";
 import type { Once } from "../after-ack.js";
 import { portsOf, type SlackDeps, send, speakerOf } from "../context.js";
-import { actionIdPattern, type Button, buttonOf, clickKey } from "./button.js";
+import { actionIdPattern, type Button, buttonOf, runClick } from "./button.js";
 
 /**
  * Suggested answers and preview decisions (Publish, Submit for approval, Approve, Cancel, Retry):
@@ -13,7 +13,7 @@ export function registerDraftDecision(app: App, deps: SlackDeps): void {
   app.action(actionIdPattern(["answer", "publish", "submit", "approve", "cancel", "retry"]), async (args) => {
     const button = buttonOf(args as never);
     if (!button) return args.ack();
-    await deps.afterAck.run({ kind: "decision", button }, clickKey(args.action, button), () => args.ack());
+    await runClick(deps, { kind: "decision", button }, args.action, () => args.ack());
   });
 }
 
@@ -25,7 +25,7 @@ export async function decisionTurn(
   deps: SlackDeps,
   client: WebClient,
   button: Button,
-  once: Once = (turn) => turn(),
+  once: Once,
 ): Promise<void> {
   const speaker = await speakerOf(deps, client, {
     userId: button.userId,

@@ -5,7 +5,7 @@ import type { ActionId } from "../../../core/view-models.js";
 import type { Once } from "../after-ack.js";
 import { type SlackDeps, send, speakerOf } from "../context.js";
 import { provisionalThreadKey } from "../place.js";
-import { actionIdPattern, type Button, buttonOf, clickKey } from "./button.js";
+import { actionIdPattern, type Button, buttonOf, runClick } from "./button.js";
 
 /** What an offer's buttons (and its "…" menu in a digest) can do. */
 export const OFFER_ACTIONS: readonly ActionId[] = [
@@ -30,7 +30,7 @@ export function registerOfferButtons(app: App, deps: SlackDeps): void {
   app.action(actionIdPattern(OFFER_ACTIONS), async (args) => {
     const button = buttonOf(args as never);
     if (!button) return args.ack();
-    await deps.afterAck.run({ kind: "offer", button }, clickKey(args.action, button), () => args.ack());
+    await runClick(deps, { kind: "offer", button }, args.action, () => args.ack());
   });
 }
 
@@ -39,7 +39,7 @@ export async function actOnOffer(
   deps: SlackDeps,
   client: WebClient,
   button: Button,
-  once: Once = (turn) => turn(),
+  once: Once,
 ): Promise<void> {
   const speaker = await speakerOf(deps, client, { userId: button.userId, team: button.team });
   const newThreadKey = () => provisionalThreadKey(button.team, button.userId);

@@ -7,7 +7,7 @@ import type {
 } from "@slack/bolt";
 import { decodeOptionValue, OFFER_MENU_ACTION } from "../../../views/slack/index.js";
 import type { SlackDeps } from "../context.js";
-import { clickKey, clickOf } from "./button.js";
+import { clickOf, runClick } from "./button.js";
 import { OFFER_ACTIONS } from "./offer-buttons.js";
 
 type MenuArgs = SlackActionMiddlewareArgs<BlockAction<OverflowAction>> & AllMiddlewareArgs;
@@ -25,7 +25,7 @@ export function registerOfferMenu(app: App, deps: SlackDeps): void {
       // Only offer actions: a tampered option must not reach, say, an approval.
       if (!chosen || !OFFER_ACTIONS.includes(chosen.id)) return args.ack();
       const button = { ...chosen, ...clickOf(body) };
-      await deps.afterAck.run({ kind: "offer", button }, clickKey(action, button), () => args.ack());
+      await runClick(deps, { kind: "offer", button }, action, () => args.ack());
     },
   );
 }

@@ -52,7 +52,7 @@ export async function offersCommandTurn(
   deps: SlackDeps,
   client: WebClient,
   command: OffersCommand,
-  once: Once = (turn) => turn(),
+  once: Once,
 ): Promise<void> {
   const line = readOffersCommand(plainTextOf(command.text));
   const newThreadKey = () => provisionalThreadKey(command.teamId, command.userId);

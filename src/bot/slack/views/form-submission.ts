@@ -51,7 +51,7 @@ export async function formTurn(
   deps: SlackDeps,
   client: WebClient,
   form: SubmittedForm,
-  once: Once = (turn) => turn(),
+  once: Once,
 ): Promise<void> {
   const speaker = await speakerOf(deps, client, {
     userId: form.userId,

@@ -9,11 +9,7 @@ import { commandOf, plainTextOf } from "../text.js";
  * A typed message, in a personal chat or an @mention in a channel or group chat: the same
  * conversation as in Slack, or a command from Teams' command menu ("list", "show 7").
  */
-export async function onTeamsMessage(
-  deps: TeamsDeps,
-  activity: Activity,
-  once: Once = (turn) => turn(),
-): Promise<void> {
+export async function onTeamsMessage(deps: TeamsDeps, activity: Activity, once: Once): Promise<void> {
   const conversationId = activity.conversation?.id;
   const text = plainTextOf(activity);
   if (!conversationId || !text) return;
