@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeSlack, type FakeSlackCall, RESPONSE_URL, startFakeSlack } from "../fakes/slack/server.js";
 import {
+  appHomeOpenedEvent,
   blockAction,
   eventCallback,
   messageEvent,
@@ -16,6 +17,7 @@ import { type FakeConnector, startFakeConnector } from "../fakes/teams/connector
 import { buttonsOf, textOf, waitUntil } from "../slack/support.js";
 import { startTestApp, type TestApp, USERS } from "../support/bot.js";
 import { REDIS_URL, serviceAvailable } from "../support/services.js";
+import { textOf as cardText, clickActivity, newestCardWith } from "../teams/support.js";
 import { type SpawnedBot, startSlackBot } from "./spawned-bot.js";
 
 /**
@@ -29,7 +31,7 @@ const SECRET = "replicas-secret";
 const RUN = Math.random().toString(36).slice(2, 8).toUpperCase();
 const user = (n: number) => `U${RUN}R${n}`;
 const MARKETERS = [1, 2, 3, 4].map(user);
-const USERS_IN_ROLES = [...MARKETERS, user(5), user(6), user(7), user(8)];
+const USERS_IN_ROLES = [...MARKETERS, user(5), user(6), user(7), user(8), user(9)];
 
 let sandbox: TestApp;
 let fake: FakeSlack;
@@ -152,6 +154,12 @@ describe("two replicas on one Redis", () => {
     expect((await dmTo(first, user(5), offer("TWICE"), eventId)).status).toBe(200);
     expect((await dmTo(second, user(5), offer("TWICE"), eventId)).status).toBe(200);
 
+    // Opening App Home is queued work too: a redelivery to the other replica is not drawn twice.
+    const homeId = `EvHOME${Date.now()}`;
+    const home = eventCallback({ event: appHomeOpenedEvent(user(5)), eventId: homeId });
+    expect((await signedPost(`${first.url}/slack/events`, SECRET, home)).status).toBe(200);
+    expect((await signedPost(`${second.url}/slack/events`, SECRET, home)).status).toBe(200);
+
     // A slash command too: answered once, through its response_url, by whichever replica took it.
     const answersBefore = fake.callsTo(RESPONSE_URL).length;
     const command = slashCommand({
@@ -168,6 +176,7 @@ describe("two replicas on one Redis", () => {
       await expectSoon(() => previewCard(marketer, code) !== undefined, marketer, [first, second]);
     await waitUntil(() => fake.callsTo(RESPONSE_URL).length > answersBefore, 20_000);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(fake.callsTo("views.publish").filter((call) => call.body.user_id === user(5))).toHaveLength(1);
     const listAnswers = fake.callsTo(RESPONSE_URL).slice(answersBefore);
     expect(listAnswers).toHaveLength(1);
     expect(JSON.stringify(listAnswers[0]?.body)).toMatch(/offer/i);
@@ -293,5 +302,47 @@ describe("two replicas on one Redis", () => {
     await waitUntil(() => previews().length > 0, 30_000);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(previews()).toHaveLength(1);
+  });
+
+  it("finishes a Teams Publish click whose replica died after answering 'on it', on another replica, once", async () => {
+    if (!b) throw new Error("replica b not running");
+    const marketer = user(9);
+    const chat = personalChat(marketer);
+    const from = { aadObjectId: marketer };
+    const toBot = (replica: Replica, activity: unknown) =>
+      fetch(`${replica.url}/api/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(activity),
+      });
+    await toBot(b, message(connector.url, from, chat, offer("TEAMSCLICK")));
+    await waitUntil(() => {
+      try {
+        return Boolean(newestCardWith(connector, chat.conversationId, "Publish"));
+      } catch {
+        return false;
+      }
+    }, 30_000);
+    const preview = newestCardWith(connector, chat.conversationId, "Publish");
+    // The offer's create outlasts the click's answer, and the replica dies inside it.
+    kigo().faults.inject({ route: "POST /dashboard/offers", delayMs: 4_000 });
+    const creates = kigo().hits("POST /dashboard/offers");
+    const answered = await toBot(
+      b,
+      clickActivity(connector.url, from, chat, preview.action, preview.messageId),
+    );
+    expect(((await answered.json()) as { value: string }).value).toMatch(/On it/);
+    await waitUntil(() => kigo().hits("POST /dashboard/offers") > creates);
+    await stop(b, "SIGKILL");
+    a = await startReplica("a3");
+
+    const publishedCards = () =>
+      connector
+        .cards((call) => call.conversationId === chat.conversationId)
+        .filter(({ card }) => /Published/.test(cardText(card)));
+    await waitUntil(() => publishedCards().length > 0, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(publishedCards()).toHaveLength(1);
+    expect(await sandbox.client.promoCodes.list({ promo_code: "TEAMSCLICK" })).toHaveLength(1);
   });
 });

@@ -89,6 +89,7 @@ describe("create, preview, edit in a dialog, publish", () => {
     );
     expect(clicked.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(4_000);
+    expect((clicked.body as { value: string }).value).toMatch(/^(Done\.|On it)/);
     await h.settle();
     expect(await offersWithCode("DEALER20")).toHaveLength(1);
   });
@@ -102,6 +103,7 @@ describe("create, preview, edit in a dialog, publish", () => {
     const clicked = await h.send(clickActivity(h.connector.url, marketer, chat, action, messageId));
     expect(clicked.status).toBe(200);
     expect(clicked.body).toMatchObject({ type: "application/vnd.microsoft.activity.message" });
+    expect((clicked.body as { value: string }).value).toMatch(/already published as offer #\d+/);
     const edit = newestCardWith(h.connector, chat.conversationId, "Edit");
     const opened = await h.send(clickActivity(h.connector.url, marketer, chat, edit.action, edit.messageId));
     expect(opened.body).toMatchObject({ task: { type: "message" } });
@@ -123,6 +125,10 @@ describe("create, preview, edit in a dialog, publish", () => {
       ),
     );
     expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
+    // Each clicker hears, alone, whether theirs published the offer.
+    const told = answers.map((answer) => (answer.body as { value: string }).value);
+    expect(told.filter((text) => /^(Done\.|On it)/.test(text))).toHaveLength(1);
+    expect(told.filter((text) => /already published as offer #\d+/.test(text))).toHaveLength(19);
     await h.settle();
     expect(await offersWithCode("DEALER21")).toHaveLength(1);
   });
@@ -149,6 +155,7 @@ describe("create, preview, edit in a dialog, publish", () => {
       clickActivity(h.connector.url, stranger, theirs, preview.action, preview.messageId),
     );
     expect(clicked.body).toMatchObject({ type: "application/vnd.microsoft.activity.message" });
+    expect((clicked.body as { value: string }).value).toMatch(/You need the publisher role/);
     await h.settle();
     expect(h.connector.calls.filter(postsIn(theirs.conversationId))).toHaveLength(before);
     expect(await offersWithCode("DEALER22")).toHaveLength(0);

@@ -189,7 +189,8 @@ export async function startTeamsHarness(options: TeamsHarnessOptions = {}): Prom
         problems.push(...cardProblems(card, `answer to ${String(activity.name)}`));
       return { status: response.status, body };
     },
-    settle: () => teams.stop(),
+    // The work Teams left running after its answers is among the bot's turns.
+    settle: () => app.bot.turns.settle(),
     async close() {
       await teams.stop();
       await server.close();

@@ -1,6 +1,7 @@
 import { justRun, type Perform, type WorkQueue } from "../durable-work.js";
 import type { Button } from "./actions/button.js";
 import type { OffersCommand } from "./commands/offers.js";
+import type { HomeOpened } from "./events/app-home-opened.js";
 import type { SlackPlace } from "./place.js";
 import type { SubmittedForm } from "./views/form-submission.js";
 
@@ -12,7 +13,8 @@ export type SlackWork =
   | { kind: "decision"; button: Button }
   | { kind: "offer"; button: Button }
   | { kind: "command"; command: OffersCommand }
-  | { kind: "form"; form: SubmittedForm };
+  | { kind: "form"; form: SubmittedForm }
+  | { kind: "home"; home: HomeOpened };
 
 export type PerformWork = Perform<SlackWork>;
 

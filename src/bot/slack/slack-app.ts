@@ -137,7 +137,7 @@ export function createSlackBot(
     const eventId = (body as { event_id?: string }).event_id;
     // Queued work is kept once by its job id; a claim here would drop Slack's retry of an event
     // whose replica died before queuing it.
-    const queued = afterAck.durable && isMessageEvent(body);
+    const queued = afterAck.durable && isQueuedEvent(body);
     if (eventId && !queued && !(await firstDelivery(deps.kv, "slack", eventId))) return;
     await next();
   });
@@ -195,8 +195,8 @@ function httpReceiver(signingSecret: string, customRoutes: CustomRoute[], logger
   return receiver;
 }
 
-/** Messages and mentions: the events whose work is queued. */
-function isMessageEvent(body: unknown): boolean {
+/** The events whose listeners queue their work (the rest run within the ack). */
+function isQueuedEvent(body: unknown): boolean {
   const type = (body as { event?: { type?: unknown } }).event?.type;
-  return type === "message" || type === "app_mention";
+  return type === "message" || type === "app_mention" || type === "app_home_opened";
 }

@@ -4,6 +4,7 @@ import { actOnOffer } from "./actions/offer-buttons.js";
 import type { PerformWork } from "./after-ack.js";
 import { offersCommandTurn } from "./commands/offers.js";
 import type { SlackDeps } from "./context.js";
+import { publishHome } from "./events/app-home-opened.js";
 import { messageTurn } from "./turn.js";
 import { formTurn } from "./views/form-submission.js";
 
@@ -21,6 +22,8 @@ export function performSlackWork(deps: SlackDeps, client: WebClient): PerformWor
         return offersCommandTurn(deps, client, work.command, once);
       case "form":
         return formTurn(deps, client, work.form, once);
+      case "home":
+        return publishHome(deps, client, work.home);
     }
   };
 }

@@ -7,18 +7,20 @@ import type { OfferBot } from "../../core/offer-bot.js";
 import type { Outbound } from "../../core/outbound.js";
 import type { ReplyRoute } from "../../core/reply-route.js";
 import type { ThreadRegistry } from "../../core/threads.js";
-import type { Turns } from "../../core/turns.js";
 import type { Reply } from "../../core/view-models.js";
 import type { KeyValueStore } from "../../stores/kv.js";
 import type { WorkQueue } from "../durable-work.js";
+import type { ClickAnswers } from "./click-answers.js";
 import { channelOf } from "./place.js";
 import type { ConversationReferences } from "./references.js";
 
-/** A typed message's turn, as data a queue keeps: the activity as Teams sent it. */
-export interface TeamsWork {
-  kind: "message";
-  activity: Record<string, unknown>;
-}
+/**
+ * What an activity leaves to run after Teams got its answer, as data a queue keeps: the activity
+ * as Teams sent it, and for a click or a form the work's key, which its answer is found under.
+ */
+export type TeamsWork =
+  | { kind: "message"; activity: Record<string, unknown> }
+  | { kind: "click" | "form"; key: string; activity: Record<string, unknown> };
 
 export interface TeamsDeps {
   bot: OfferBot;
@@ -27,39 +29,16 @@ export interface TeamsDeps {
   references: ConversationReferences;
   outbound: Outbound;
   approvals: ApprovalWorkflow;
-  /** Work that goes on after Teams got its answer; shutdown waits for it. */
-  background: Background;
-  /** Typed messages' turns: queued in Redis before Teams gets its answer when configured. */
-  messages: WorkQueue<TeamsWork>;
+  /** Messages', clicks' and forms' turns: queued in Redis before Teams gets its answer when configured. */
+  work: WorkQueue<TeamsWork>;
+  /** A click's private answer, from its job to the invoke waiting for it. */
+  clickAnswers: ClickAnswers;
   logger?: Logger;
 }
 
-/**
- * Teams wants an answer within seconds (an invoke fails in the user's face after about 10 s), so
- * turns run after the HTTP answer and post proactively. Their failures are logged, never thrown
- * into a request that has already been answered.
- */
-export class Background {
-  private readonly running = new Set<Promise<void>>();
-
-  constructor(
-    /** The work stays in the turn of the activity that started it, for its logs and for shutdown. */
-    private readonly turns: Turns,
-    private readonly logger?: Logger,
-  ) {}
-
-  run(what: string, work: () => Promise<void>): void {
-    const task = this.turns
-      .run("teams", work)
-      .catch((error: unknown) => this.logger?.error({ err: error }, `Teams ${what} failed`))
-      .finally(() => this.running.delete(task));
-    this.running.add(task);
-  }
-
-  /** Resolves once the work started so far has ended. */
-  async drain(): Promise<void> {
-    while (this.running.size > 0) await Promise.allSettled([...this.running]);
-  }
+/** An activity's work key: its id, the same on Teams' redeliveries (BullMQ job ids cannot hold a colon). */
+export function workKeyOf(activity: Activity): string {
+  return `teams-${(activity.id ?? crypto.randomUUID()).replaceAll(":", "-")}`;
 }
 
 /** Who spoke: roles are keyed by the Entra (AAD) object id, the same user in every team and chat. */

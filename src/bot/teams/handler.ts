@@ -2,7 +2,7 @@ import { Activity, ActivityTypes } from "@microsoft/agents-activity";
 import type { TurnContext } from "@microsoft/agents-hosting";
 import { ActivityHandler, type InvokeResponse } from "@microsoft/agents-hosting";
 import { firstDelivery } from "../../core/dedupe.js";
-import type { TeamsDeps } from "./context.js";
+import { type TeamsDeps, workKeyOf } from "./context.js";
 import { onConversationUpdate } from "./events/conversation-update.js";
 import { onCardAction } from "./invokes/card-action.js";
 import { onDialogOpen } from "./invokes/dialog-open.js";
@@ -10,7 +10,7 @@ import { onDialogSubmit } from "./invokes/dialog-submit.js";
 
 /**
  * Routes each Teams activity to its handler file; it decides nothing itself. Messages are
- * answered at once and run after by `messages/message.ts`, through `deps.messages` (a Redis queue
+ * answered at once and run after by `messages/message.ts`, through `deps.work` (a Redis queue
  * when configured; Teams redelivers an activity it thinks was missed, so one id runs once);
  * invokes (buttons, dialogs) are answered with what their handler returns.
  */
@@ -22,15 +22,14 @@ export class TeamsHandler extends ActivityHandler {
       await deps.references.remember(activity);
       // Queued work is kept once by its job id (the activity id); a claim here would drop Teams'
       // redelivery of an activity whose replica died before queuing it.
-      const queued = deps.messages.durable && activity.id;
+      const queued = deps.work.durable && activity.id;
       if (!activity.id || queued || (await firstDelivery(deps.kv, "teams", activity.id))) {
         // The typing dots say a turn is coming while it runs after this request is answered.
         await context
           .sendActivity(Activity.fromObject({ type: ActivityTypes.Typing }))
           .catch(() => undefined);
         const work = { kind: "message" as const, activity: JSON.parse(JSON.stringify(activity)) };
-        // BullMQ job ids cannot hold a colon, which Teams' ids may.
-        await deps.messages.run(work, `teams-${(activity.id ?? crypto.randomUUID()).replaceAll(":", "-")}`);
+        await deps.work.run(work, workKeyOf(activity));
       }
       await next();
     });

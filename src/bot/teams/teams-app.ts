@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Activity } from "@microsoft/agents-activity";
 import type { CloudAdapter } from "@microsoft/agents-hosting";
 import type { Logger } from "pino";
 import type { Config } from "../../config.js";
@@ -9,16 +8,17 @@ import type { Outbound } from "../../core/outbound.js";
 import { ThreadRegistry } from "../../core/threads.js";
 import type { KeyValueStore } from "../../stores/kv.js";
 import type { ChannelCore } from "../channel-core.js";
-import { durableWork, justRun, type Once, type WorkQueue, type WorkSettings } from "../durable-work.js";
+import { durableWork, justRun, type WorkQueue, type WorkSettings } from "../durable-work.js";
 import { type TeamsAuthSettings, teamsAdapter } from "./auth.js";
 import { ChartImages } from "./charts.js";
-import { Background, type TeamsDeps, type TeamsWork } from "./context.js";
+import { ClickAnswers } from "./click-answers.js";
+import type { TeamsDeps, TeamsWork } from "./context.js";
 import { TeamsHandler } from "./handler.js";
 import { messagesRoute } from "./http.js";
-import { onTeamsMessage } from "./messages/message.js";
 import { teamsOutbound } from "./outbound.js";
 import { ConversationReferences } from "./references.js";
 import { connectorRetry } from "./retry.js";
+import { performTeamsWork } from "./work.js";
 
 export interface TeamsSettings extends TeamsAuthSettings {
   /** Conversation id of the channel where approval requests are posted. */
@@ -90,10 +90,8 @@ export function createTeamsBot(
   const { logger } = core;
   const { adapter, outbound, references, charts } = teamsPoster(settings, core.kv, logger, core.metrics);
   const threads = new ThreadRegistry(core.kv, core.ttlSeconds);
-  const background = new Background(core.bot.turns, logger);
-  const perform = () => (work: TeamsWork, once: Once) =>
-    core.bot.turns.run("teams", () => onTeamsMessage(deps, Activity.fromObject(work.activity), once));
-  const typed: WorkQueue<TeamsWork> = core.work
+  const perform = () => performTeamsWork(deps);
+  const work: WorkQueue<TeamsWork> = core.work
     ? durableWork<TeamsWork>({
         name: "teams-work",
         ...core.work,
@@ -103,7 +101,12 @@ export function createTeamsBot(
       })
     : {
         durable: false,
-        run: async (work) => background.run("message", () => perform()(work, justRun)),
+        // Shutdown waits for it among the bot's turns; its failure is logged, the request already answered.
+        run: async (work) => {
+          perform()(work, justRun).catch((error: unknown) =>
+            logger?.error({ err: error, kind: work.kind }, "Teams work failed"),
+          );
+        },
         close: async () => {},
       };
   const deps: TeamsDeps = {
@@ -118,12 +121,12 @@ export function createTeamsBot(
       ttlSeconds: core.ttlSeconds,
       ...(settings.approvalsChannel ? { channel: settings.approvalsChannel } : {}),
     }),
-    background,
-    messages: typed,
+    work,
+    clickAnswers: new ClickAnswers(core.kv),
     ...(logger ? { logger } : {}),
   };
   const handler = new TeamsHandler(deps);
-  // The work an activity leaves running after its answer (Background) stays in its turn.
+  // The work an activity leaves running after its answer stays in its turn.
   const route = messagesRoute(
     adapter,
     (context) => core.bot.turns.run("teams", () => handler.run(context)),
@@ -141,8 +144,7 @@ export function createTeamsBot(
       return (await charts?.serve(req, res)) ?? false;
     },
     async stop() {
-      await background.drain();
-      await typed.close();
+      await work.close();
     },
   };
 }

@@ -1,15 +1,17 @@
-import type { Activity } from "@microsoft/agents-activity";
+import { Activity } from "@microsoft/agents-activity";
 import { deliverTurn } from "../../../core/delivery.js";
 import { decodeFormMeta, formCard, readFormValues } from "../../../views/teams/index.js";
-import { speakerOf, type TeamsDeps } from "../context.js";
+import type { Once } from "../../durable-work.js";
+import { speakerOf, type TeamsDeps, workKeyOf } from "../context.js";
 import { conversationOf, placeKeyOf } from "../place.js";
 import { closingWith, type DialogAnswer, dialogWith } from "./dialog.js";
 
 /**
  * `task/submit`: the form is checked with the chat's rules while the dialog is open, and shown
  * again with each error under its field (and nothing typed lost); a form opened on an older
- * version of the draft is refused there too. Once accepted the dialog closes and the change runs
- * as a turn in the draft's conversation.
+ * version of the draft is refused there too. Once accepted the change is queued work (a Redis job
+ * when configured, so no replica's crash loses it), the dialog closes, and the change runs as a
+ * turn in the draft's conversation.
  */
 export async function onDialogSubmit(deps: TeamsDeps, activity: Activity): Promise<DialogAnswer> {
   const data = (activity.value as { data?: unknown } | undefined)?.data;
@@ -25,17 +27,32 @@ export async function onDialogSubmit(deps: TeamsDeps, activity: Activity): Promi
       formCard({ ...meta, draft: stored?.draft ?? {}, submitted: values, errors }),
     );
   }
-  const conversationId = conversationOf(meta.threadKey);
-  deps.background.run("form", async () => {
-    const result = await deps.bot.submitForm(speaker, meta.threadKey, values, meta.version);
-    if (!result.ok) return;
-    // A new offer's draft is what its chat continues.
-    if (conversationId) await deps.threads.register(placeKeyOf(conversationId), meta.threadKey);
-    await deliverTurn({ outbound: deps.outbound, threads: deps.threads }, meta.threadKey, result.replies);
-  });
+  const key = workKeyOf(activity);
+  await deps.work.run({ kind: "form", key, activity: JSON.parse(JSON.stringify(activity)) }, key);
   return closingWith(
     meta.form === "edit"
       ? "Saved: the offer's card updates in a moment."
       : "Got it: your draft follows in the chat.",
   );
+}
+
+/** An accepted form's turn, posted in the draft's conversation. */
+export async function performFormSubmit(
+  deps: TeamsDeps,
+  work: { activity: Record<string, unknown> },
+  once: Once,
+): Promise<void> {
+  const activity = Activity.fromObject(work.activity);
+  const data = (activity.value as { data?: unknown } | undefined)?.data;
+  const meta = decodeFormMeta(data);
+  if (!meta) return;
+  const values = readFormValues(data);
+  const result = await once(() =>
+    deps.bot.submitForm(speakerOf(activity), meta.threadKey, values, meta.version),
+  );
+  if (!result.ok) return;
+  const conversationId = conversationOf(meta.threadKey);
+  // A new offer's draft is what its chat continues.
+  if (conversationId) await deps.threads.register(placeKeyOf(conversationId), meta.threadKey);
+  await deliverTurn({ outbound: deps.outbound, threads: deps.threads }, meta.threadKey, result.replies);
 }
