@@ -244,6 +244,17 @@ const envSchema = z
         .default("true")
         .transform((value) => value === "true"),
     ),
+    /**
+     * false: with REDIS_URL, this bot answers Slack's and Teams' requests and queues the turns they
+     * set off, and runs none; bots with TURN_WORKER=true on the same Redis run them.
+     */
+    TURN_WORKER: z.preprocess(
+      blankAsUnset,
+      z
+        .enum(["true", "false"], { message: "TURN_WORKER must be true or false" })
+        .default("true")
+        .transform((value) => value === "true"),
+    ),
     /** How long a SIGTERM waits for turns in flight and open connections before exiting anyway. */
     SHUTDOWN_TIMEOUT_MS: z.preprocess(
       blankAsUnset,
@@ -273,6 +284,14 @@ const envSchema = z
         path: [env.TEAMS_APP_PASSWORD ? "TEAMS_TENANT_ID" : "TEAMS_APP_PASSWORD"],
         message:
           "TEAMS_APP_ID needs TEAMS_APP_PASSWORD (a client secret of the app) and TEAMS_TENANT_ID (the single tenant it is registered in)",
+      });
+    }
+    if (!env.TURN_WORKER && !env.REDIS_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TURN_WORKER"],
+        message:
+          "TURN_WORKER=false needs REDIS_URL: the turns are queued there for bots with TURN_WORKER=true to run",
       });
     }
     if (env.KIGO_API_URL && !env.KIGO_API_TOKEN) {

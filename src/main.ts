@@ -82,7 +82,9 @@ async function runChannels(config: Config, app: OfferBotApp, logger: Logger, whe
           logger,
           metrics: app.metrics,
           readiness: app.readiness,
-          ...(config.REDIS_URL ? { work: { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX } } : {}),
+          ...(config.REDIS_URL
+            ? { work: { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, take: config.TURN_WORKER } }
+            : {}),
         },
       )
     : undefined;
@@ -140,7 +142,9 @@ function teamsBot(config: Config, app: OfferBotApp, logger: Logger): TeamsBot {
     ttlSeconds: app.ttlSeconds,
     logger,
     metrics: app.metrics,
-    ...(config.REDIS_URL ? { work: { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX } } : {}),
+    ...(config.REDIS_URL
+      ? { work: { redisUrl: config.REDIS_URL, prefix: config.QUEUE_PREFIX, take: config.TURN_WORKER } }
+      : {}),
   });
 }
 

@@ -29,6 +29,11 @@ export const justRun: Once = (turn) => turn();
 export interface WorkSettings {
   redisUrl: string;
   prefix?: string;
+  /**
+   * false (TURN_WORKER=false): this process queues work and runs none, so its event loop only
+   * answers requests; other processes on the same Redis run the turns.
+   */
+  take?: boolean;
 }
 
 /** How long a finished job's key is kept: channels redeliver within minutes, so a repeat is ignored. */
@@ -48,6 +53,8 @@ export function durableWork<Work extends { kind: string }>(options: {
   logger?: Logger;
   /** Deployments (and tests) sharing a Redis keep their queues apart with a prefix of their own. */
   prefix?: string;
+  /** false: queue only; other processes' workers take the jobs. */
+  take?: boolean;
   lockMs?: number;
 }): WorkQueue<Work> {
   const { name, logger } = options;
@@ -66,25 +73,11 @@ export function durableWork<Work extends { kind: string }>(options: {
   // Queuing fails at once while Redis is away, instead of waiting past the channel's deadline: the
   // turn then runs here and tells the user their draft cannot be saved.
   const queue = new Queue<Work>(name, { connection: connection({ disableOfflineQueue: true }), prefix });
-  const worker = new Worker<Work>(
-    name,
-    (job) => options.perform()(job.data, rememberedTurn(options.kv, `${name}-turn:${job.id}`)),
-    {
-      connection: connection(),
-      prefix,
-      // Turns mostly wait (the Kigo API, the model, the channel): several at once per replica.
-      concurrency: 8,
-      lockDuration: lockMs,
-      stalledInterval: Math.round(lockMs / 2),
-    },
-  );
-  worker.on("failed", (job, error) =>
-    logger?.error({ err: error, job: job?.id, kind: job?.data.kind }, `${name} failed`),
-  );
+  const worker = options.take === false ? undefined : takeJobs();
   // Without a listener BullMQ prints each connection error raw on stderr, between the JSON log lines.
   const unreachable = (error: Error) => logger?.warn({ err: error }, `${name} queue unreachable`);
   queue.on("error", unreachable);
-  worker.on("error", unreachable);
+  worker?.on("error", unreachable);
   return {
     durable: true,
     async run(work, key, ack) {
@@ -106,11 +99,30 @@ export function durableWork<Work extends { kind: string }>(options: {
     },
     async close() {
       // The worker first: it finishes the jobs it holds (the turns in flight) before letting go.
-      await worker.close();
+      await worker?.close();
       await queue.close();
       await Promise.all(clients.map((client) => (client.isOpen ? client.quit() : undefined)));
     },
   };
+
+  function takeJobs(): Worker<Work> {
+    const worker = new Worker<Work>(
+      name,
+      (job) => options.perform()(job.data, rememberedTurn(options.kv, `${name}-turn:${job.id}`)),
+      {
+        connection: connection(),
+        prefix,
+        // Turns mostly wait (the Kigo API, the model, the channel): several at once per replica.
+        concurrency: 8,
+        lockDuration: lockMs,
+        stalledInterval: Math.round(lockMs / 2),
+      },
+    );
+    worker.on("failed", (job, error) =>
+      logger?.error({ err: error, job: job?.id, kind: job?.data.kind }, `${name} failed`),
+    );
+    return worker;
+  }
 }
 
 /** The turn a first run of this job computed, if it got that far; otherwise computed and kept. */

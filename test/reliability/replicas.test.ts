@@ -31,7 +31,7 @@ const SECRET = "replicas-secret";
 const RUN = Math.random().toString(36).slice(2, 8).toUpperCase();
 const user = (n: number) => `U${RUN}R${n}`;
 const MARKETERS = [1, 2, 3, 4].map(user);
-const USERS_IN_ROLES = [...MARKETERS, user(5), user(6), user(7), user(8), user(9)];
+const USERS_IN_ROLES = [...MARKETERS, user(5), user(6), user(7), user(8), user(9), user(10)];
 
 let sandbox: TestApp;
 let fake: FakeSlack;
@@ -53,12 +53,13 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const startReplica = (name: string) =>
+const startReplica = (name: string, env: Record<string, string> = {}) =>
   startSlackBot(fake, sandbox, {
     secret: SECRET,
     rolesDir: dir,
     name,
     env: {
+      ...env,
       REDIS_URL,
       QUEUE_PREFIX,
       DATA_DIR: mkdtempSync(join(dir, `${name}-`)),
@@ -344,5 +345,25 @@ describe("two replicas on one Redis", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(publishedCards()).toHaveLength(1);
     expect(await sandbox.client.promoCodes.list({ promo_code: "TEAMSCLICK" })).toHaveLength(1);
+  });
+
+  it("leaves the turns a TURN_WORKER=false bot acknowledged to the bots that run them", async () => {
+    await stop(a);
+    const intake = await startReplica("intake", { TURN_WORKER: "false" });
+    try {
+      const marketer = user(10);
+      expect((await dmTo(intake, marketer, offer("INTAKE"))).status).toBe(200);
+      // No bot running turns: the event is acknowledged and waits in the queue.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      expect(previewCard(marketer, "INTAKE")).toBeUndefined();
+      a = await startReplica("a4");
+      await expectSoon(() => previewCard(marketer, "INTAKE") !== undefined, marketer, [intake, a]);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(
+        fake.callsTo("chat.postMessage").filter((call) => call.body.channel === channelOf(marketer)),
+      ).toHaveLength(1);
+    } finally {
+      await stop(intake);
+    }
   });
 });

@@ -55,6 +55,15 @@ describe("config", () => {
     expect(errorOf({ KIGO_API_URL: "https://api.kigo.io" })).toMatch(/^KIGO_API_TOKEN must be set/);
   });
 
+  it("lets a bot only answer requests and queue their turns, given the Redis they are queued in", () => {
+    expect(loadConfig({}).TURN_WORKER).toBe(true);
+    expect(loadConfig({ TURN_WORKER: "false", REDIS_URL: "redis://127.0.0.1:6379" }).TURN_WORKER).toBe(false);
+    expect(errorOf({ TURN_WORKER: "false" })).toMatch(/^TURN_WORKER=false needs REDIS_URL/);
+    expect(errorOf({ TURN_WORKER: "no", REDIS_URL: "redis://127.0.0.1:6379" })).toBe(
+      "TURN_WORKER must be true or false",
+    );
+  });
+
   it("reports every bad variable on its own line", () => {
     const message = errorOf({ SANDBOX_PORT: "70000", SANDBOX_PROFILE: "staging", KIGO_API_RETRIES: "x" });
     expect(message.split("\n").sort()).toEqual([
