@@ -22,6 +22,9 @@ describe("Teams messages", () => {
     expect(replies.length).toBeGreaterThanOrEqual(1);
     const posted = h.connector.cards((call) => replies.includes(call));
     expect(posted.length + replies.filter((call) => call.body?.text).length).toBeGreaterThan(0);
+    // The typing dots come first, sent when the turn starts: Teams' request was answered before.
+    const said = h.connector.calls.filter((call) => call.conversationId === chat.conversationId);
+    expect(said.map((call) => call.body?.type).slice(0, 2)).toEqual(["typing", "message"]);
   });
 
   it("runs a channel @mention as the same conversation, the mention stripped", async () => {

@@ -33,6 +33,8 @@ export interface TeamsDeps {
   work: WorkQueue<TeamsWork>;
   /** A click's private answer, from its job to the invoke waiting for it. */
   clickAnswers: ClickAnswers;
+  /** Shows the typing dots in a conversation while its turn runs. */
+  typing: (conversationId: string) => Promise<void>;
   logger?: Logger;
 }
 

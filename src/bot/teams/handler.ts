@@ -1,4 +1,3 @@
-import { Activity, ActivityTypes } from "@microsoft/agents-activity";
 import type { TurnContext } from "@microsoft/agents-hosting";
 import { ActivityHandler, type InvokeResponse } from "@microsoft/agents-hosting";
 import { firstDelivery } from "../../core/dedupe.js";
@@ -24,10 +23,6 @@ export class TeamsHandler extends ActivityHandler {
       // redelivery of an activity whose replica died before queuing it.
       const queued = deps.work.durable && activity.id;
       if (!activity.id || queued || (await firstDelivery(deps.kv, "teams", activity.id))) {
-        // The typing dots say a turn is coming while it runs after this request is answered.
-        await context
-          .sendActivity(Activity.fromObject({ type: ActivityTypes.Typing }))
-          .catch(() => undefined);
         const work = { kind: "message" as const, activity: JSON.parse(JSON.stringify(activity)) };
         await deps.work.run(work, workKeyOf(activity));
       }

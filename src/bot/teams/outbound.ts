@@ -1,5 +1,12 @@
 import type { Activity } from "@microsoft/agents-activity";
-import { CardFactory, type CloudAdapter, HttpError, MessageFactory } from "@microsoft/agents-hosting";
+import { ActivityTypes, Activity as OutgoingActivity } from "@microsoft/agents-activity";
+import {
+  CardFactory,
+  type CloudAdapter,
+  HttpError,
+  MessageFactory,
+  type TurnContext,
+} from "@microsoft/agents-hosting";
 import type { Logger } from "pino";
 import type { Destination, Outbound, OutboundMessage, PostedMessage } from "../../core/outbound.js";
 import {
@@ -36,7 +43,7 @@ const GONE = new Set([400, 403, 404]);
  * retried by the adapter's middleware.
  */
 export function teamsOutbound(options: TeamsOutboundOptions): Outbound {
-  const { adapter, appId, references, logger } = options;
+  const { references } = options;
   const paced = channelPacer(options.minIntervalMs ?? 150);
 
   /** A preview names where its approval request went as people know the channel, not by its id. */
@@ -73,31 +80,17 @@ export function teamsOutbound(options: TeamsOutboundOptions): Outbound {
   };
 
   /** Runs `send` in a proactive turn of the conversation; undefined when the bot never saw it. */
-  const inConversation = async <T>(
-    conversationId: string,
-    send: (context: Parameters<Parameters<CloudAdapter["continueConversation"]>[2]>[0]) => Promise<T>,
-  ): Promise<T | undefined> => {
-    const reference = await references.of(conversationId);
-    if (!reference) {
-      logger?.warn(
-        { conversationId },
-        "no Teams conversation reference: the bot has not been in this conversation",
-      );
-      return undefined;
-    }
-    let result: T | undefined;
-    await paced(conversationId, () =>
-      adapter.continueConversation(appId, reference, async (context) => {
+  const inConversation = <T>(conversationId: string, send: (context: TurnContext) => Promise<T>) =>
+    paced(conversationId, () =>
+      proactively(options, conversationId, (context) => {
         // A proactive post starts a message of its own rather than replying to a stored one.
         context.onSendActivities(async (_context, activities, next) => {
           for (const activity of activities) activity.replyToId = undefined;
           return next();
         });
-        result = await send(context);
+        return send(context);
       }),
     );
-    return result;
-  };
 
   const targetOf = (to: Destination) => ("channel" in to ? to.channel : conversationOf(to.conversation));
 
@@ -141,4 +134,40 @@ export function teamsOutbound(options: TeamsOutboundOptions): Outbound {
 
 function cardActivity(card: object): Activity {
   return MessageFactory.attachment(CardFactory.adaptiveCard(card));
+}
+
+type Proactive = Pick<TeamsOutboundOptions, "adapter" | "appId" | "references" | "logger">;
+
+/** Runs `send` in a proactive turn of the conversation; undefined when the bot never saw it. */
+async function proactively<T>(
+  { adapter, appId, references, logger }: Proactive,
+  conversationId: string,
+  send: (context: TurnContext) => Promise<T>,
+): Promise<T | undefined> {
+  const reference = await references.of(conversationId);
+  if (!reference) {
+    logger?.warn(
+      { conversationId },
+      "no Teams conversation reference: the bot has not been in this conversation",
+    );
+    return undefined;
+  }
+  let result: T | undefined;
+  await adapter.continueConversation(appId, reference, async (context) => {
+    result = await send(context);
+  });
+  return result;
+}
+
+/**
+ * The typing dots in a conversation, sent when its turn starts rather than before Teams' request
+ * is answered: the answer then waits for no call to the Bot Connector. Not paced: a reply right
+ * after it clears the dots, as Teams intends.
+ */
+export function teamsTyping(options: Proactive): (conversationId: string) => Promise<void> {
+  return async (conversationId) => {
+    await proactively(options, conversationId, (context) =>
+      context.sendActivity(OutgoingActivity.fromObject({ type: ActivityTypes.Typing })),
+    );
+  };
 }

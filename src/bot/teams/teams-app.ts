@@ -15,7 +15,7 @@ import { ClickAnswers } from "./click-answers.js";
 import type { TeamsDeps, TeamsWork } from "./context.js";
 import { TeamsHandler } from "./handler.js";
 import { messagesRoute } from "./http.js";
-import { teamsOutbound } from "./outbound.js";
+import { teamsOutbound, teamsTyping } from "./outbound.js";
 import { ConversationReferences } from "./references.js";
 import { connectorRetry } from "./retry.js";
 import { performTeamsWork } from "./work.js";
@@ -64,16 +64,16 @@ export function teamsPoster(settings: TeamsSettings, kv: KeyValueStore, logger?:
   const charts = settings.publicUrl
     ? new ChartImages(kv, settings.publicUrl, settings.appPassword ?? "kigo-offer-charts")
     : undefined;
+  const proactive = { adapter, appId: settings.appId ?? "kigo-offers-local", references };
   const outbound = teamsOutbound({
-    adapter,
-    appId: settings.appId ?? "kigo-offers-local",
-    references,
+    ...proactive,
     ...(settings.approvalsChannel ? { approvalsChannel: settings.approvalsChannel } : {}),
     ...(charts ? { charts } : {}),
     ...(settings.minIntervalMs !== undefined ? { minIntervalMs: settings.minIntervalMs } : {}),
     ...(logger ? { logger } : {}),
   });
-  return { adapter, outbound, references, charts };
+  const typing = teamsTyping({ ...proactive, ...(logger ? { logger } : {}) });
+  return { adapter, outbound, references, charts, typing };
 }
 
 /**
@@ -88,7 +88,12 @@ export function createTeamsBot(
   },
 ): TeamsBot {
   const { logger } = core;
-  const { adapter, outbound, references, charts } = teamsPoster(settings, core.kv, logger, core.metrics);
+  const { adapter, outbound, references, charts, typing } = teamsPoster(
+    settings,
+    core.kv,
+    logger,
+    core.metrics,
+  );
   const threads = new ThreadRegistry(core.kv, core.ttlSeconds);
   const perform = () => performTeamsWork(deps);
   const work: WorkQueue<TeamsWork> = core.work
@@ -123,6 +128,7 @@ export function createTeamsBot(
     }),
     work,
     clickAnswers: new ClickAnswers(core.kv),
+    typing,
     ...(logger ? { logger } : {}),
   };
   const handler = new TeamsHandler(deps);

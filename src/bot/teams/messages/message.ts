@@ -18,6 +18,10 @@ export async function onTeamsMessage(deps: TeamsDeps, activity: Activity, once: 
   const speaker = speakerOf(activity);
   const newThreadKey = () => newThreadKeyIn(conversationId);
   const command = commandOf(text);
+  // The dots say a reply is coming; a conversation that cannot show them still gets the reply.
+  await deps
+    .typing(conversationId)
+    .catch((error: unknown) => deps.logger?.debug({ err: error }, "typing failed"));
   const turn = await once(() =>
     command
       ? deps.bot.command(speaker, threadKey, command, newThreadKey)
