@@ -226,9 +226,14 @@ async function heapAfterGc(bot: Process, inspector: number): Promise<number> {
   return (await scrape(bot.url)).get(HEAP_USED) ?? 0;
 }
 
-/** What loading the app's modules costs by itself: the compiled app.js imported, collected twice. */
+/**
+ * What loading the modules costs by itself: the compiled app.js and the Slack adapter imported (what
+ * the bot measured here loads; the sandbox, Teams and the model client load only when configured),
+ * collected twice.
+ */
 function modulesAlone(): { heapUsedBytes: number; rssBytes: number } {
-  const script = `import(${JSON.stringify(compiled("app.js"))}).then(() => { gc(); gc(); const m = process.memoryUsage(); console.log(JSON.stringify({ heapUsedBytes: m.heapUsed, rssBytes: m.rss })); process.exit(0); })`;
+  const modules = JSON.stringify([compiled("app.js"), compiled("bot/slack/slack-app.js")]);
+  const script = `Promise.all(${modules}.map((module) => import(module))).then(() => { gc(); gc(); const m = process.memoryUsage(); console.log(JSON.stringify({ heapUsedBytes: m.heapUsed, rssBytes: m.rss })); process.exit(0); })`;
   return JSON.parse(execFileSync(process.execPath, ["--expose-gc", "-e", script], { encoding: "utf8" }));
 }
 
@@ -263,7 +268,7 @@ export async function run(): Promise<PartResult> {
           `at ready ${mb(plain.rssAtReadyBytes)}, idle ${mb(plain.rssIdleBytes)}, under ${LOAD.rate} events/s ${mb(plain.rssUnderLoadBytes)}, drafts ${drafts.join(", ")}`,
           `≤ ${mb(RSS_TARGET)}`,
           highest <= RSS_TARGET,
-          `at idle V8's heap holds ${mb(plain.heapUsedIdleBytes)} (loading the app's modules alone, collected, leaves ${mb(modules.heapUsedBytes)} of heap and ${mb(modules.rssBytes)} of RSS: LangGraph and LangChain, Bolt, the Agents SDK, ECharts, BullMQ, the zod schemas); under load it held up to ${mb(plain.heapUsedUnderLoadBytes)} (turns in flight, their Kigo and Slack calls), and a heap V8 has grown is not handed back`,
+          `at idle V8's heap holds ${mb(plain.heapUsedIdleBytes)} (loading the app's and the Slack adapter's modules alone, collected, leaves ${mb(modules.heapUsedBytes)} of heap and ${mb(modules.rssBytes)} of RSS: LangGraph and LangChain, Bolt, BullMQ and node-redis, the zod schemas); under load it held up to ${mb(plain.heapUsedUnderLoadBytes)} (turns in flight, their Kigo and Slack calls), and a heap V8 has grown is not handed back`,
         ),
         target(
           `memory flat in the number of open drafts (${first?.drafts ?? 0} → ${(last?.drafts ?? 0).toLocaleString("en-US")}): heap kept after a full GC, and RSS`,

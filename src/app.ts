@@ -26,11 +26,7 @@ import { createDraftChecker } from "./graph/validation/checker.js";
 import { KigoClient } from "./kigo/client.js";
 import { describeDatabase } from "./kigo/sandbox/banner.js";
 import type { DatabaseOptions } from "./kigo/sandbox/db.js";
-import {
-  type EmbeddedSandbox,
-  sandboxDatabaseOptions,
-  startEmbeddedSandbox,
-} from "./kigo/sandbox/embedded.js";
+import type { EmbeddedSandbox } from "./kigo/sandbox/embedded.js";
 import { connectRedis } from "./redis.js";
 import { openSqlite, type SqliteDatabase } from "./sqlite.js";
 import { type AuditLog, boundedAudit, FileAuditLog, RedisAuditLog } from "./stores/audit.js";
@@ -115,7 +111,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     };
     const check = createDraftChecker(client, { brandRules, benchmarks });
     const graph = buildOfferGraph({
-      extractor: createExtractor(config, logger, base.metrics),
+      extractor: await createExtractor(config, logger, base.metrics),
       client,
       brandRules,
       benchmarks,
@@ -325,6 +321,8 @@ async function startSandbox(
   logger?: Logger,
   database?: DatabaseOptions,
 ): Promise<EmbeddedSandbox> {
+  // PGlite (its WASM), pg and the sandbox's routes: only a bot without KIGO_API_URL loads them.
+  const { sandboxDatabaseOptions, startEmbeddedSandbox } = await import("./kigo/sandbox/embedded.js");
   try {
     return await startEmbeddedSandbox(config, logger, database);
   } catch (error) {

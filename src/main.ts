@@ -1,13 +1,10 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
 import { createApp, kigoUnreachable, type OfferBotApp } from "./app.js";
-import { runConsoleChat } from "./bot/console/console-chat.js";
 import { servingRoutes, startHttpServer } from "./bot/http-server.js";
 import { type HttpRoute, opsRoutes } from "./bot/ops-routes.js";
 import { type OutboundRoute, routedOutbound, SLACK_IDS, TEAMS_IDS } from "./bot/outbound-router.js";
-import { createSlackBot } from "./bot/slack/slack-app.js";
-import { foreignTeamsVariables } from "./bot/teams/auth.js";
-import { createTeamsBot, type TeamsBot, teamsSettingsFrom } from "./bot/teams/teams-app.js";
+import type { TeamsBot } from "./bot/teams/teams-app.js";
 import { type Config, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { onStopSignal, runMain } from "./process.js";
@@ -15,7 +12,8 @@ import { onStopSignal, runMain } from "./process.js";
 /**
  * `npm start`: the Slack app when SLACK_BOT_TOKEN is set, the Teams bot when TEAMS_APP_ID (or
  * TEAMS_ALLOW_ANONYMOUS) is, both on one HTTP server; with neither, the console chat against the
- * in-process Kigo sandbox (DESIGN §5).
+ * in-process Kigo sandbox (DESIGN §5). Each channel's SDK is imported only when it is configured:
+ * Bolt and the Agents SDK each take a process about 10 MB of heap.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -45,6 +43,7 @@ async function main(): Promise<void> {
     },
     stopOptions(config, app, logger),
   );
+  const { runConsoleChat } = await import("./bot/console/console-chat.js");
   await runConsoleChat({
     bot: app.bot,
     kv: app.kv,
@@ -63,9 +62,9 @@ async function main(): Promise<void> {
 async function runChannels(config: Config, app: OfferBotApp, logger: Logger, where: string): Promise<void> {
   const ops = opsRoutes(app, logger);
   const teams =
-    config.TEAMS_APP_ID || config.TEAMS_ALLOW_ANONYMOUS ? teamsBot(config, app, logger) : undefined;
+    config.TEAMS_APP_ID || config.TEAMS_ALLOW_ANONYMOUS ? await teamsBot(config, app, logger) : undefined;
   const slack = config.SLACK_BOT_TOKEN
-    ? createSlackBot(
+    ? (await import("./bot/slack/slack-app.js")).createSlackBot(
         {
           botToken: config.SLACK_BOT_TOKEN,
           ...(config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : {}),
@@ -125,7 +124,9 @@ function stopOptions(config: Config, app: OfferBotApp, logger: Logger) {
   return { timeoutMs: config.SHUTDOWN_TIMEOUT_MS, logger, unfinished };
 }
 
-function teamsBot(config: Config, app: OfferBotApp, logger: Logger): TeamsBot {
+async function teamsBot(config: Config, app: OfferBotApp, logger: Logger): Promise<TeamsBot> {
+  const { foreignTeamsVariables } = await import("./bot/teams/auth.js");
+  const { createTeamsBot, teamsSettingsFrom } = await import("./bot/teams/teams-app.js");
   if (!config.TEAMS_APP_ID)
     logger.warn(
       "Teams: TEAMS_ALLOW_ANONYMOUS=true, so requests to /api/messages are accepted without a Bot Framework token. Use it for local runs only.",

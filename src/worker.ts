@@ -5,7 +5,6 @@ import { opsRoutes } from "./bot/ops-routes.js";
 import { type OutboundRoute, routedOutbound, SLACK_IDS, TEAMS_IDS } from "./bot/outbound-router.js";
 import { countingFetch } from "./bot/slack/api-errors.js";
 import { slackOutbound } from "./bot/slack/outbound.js";
-import { teamsPoster, teamsSettingsFrom } from "./bot/teams/teams-app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ThreadRegistry } from "./core/threads.js";
 import { createLogger } from "./logger.js";
@@ -24,6 +23,8 @@ async function main(): Promise<void> {
       "npm run worker posts digests to Slack or Teams: set SLACK_BOT_TOKEN or TEAMS_APP_ID.",
     );
   const logger = createLogger({ name: "kigo-digest-worker", level: config.LOG_LEVEL });
+  // The Agents SDK takes a process about 10 MB of heap: only a worker posting to Teams loads it.
+  const teams = config.TEAMS_APP_ID ? await import("./bot/teams/teams-app.js") : undefined;
   const worker = await createWorker(
     config,
     (base) => {
@@ -39,9 +40,10 @@ async function main(): Promise<void> {
           owns: SLACK_IDS,
         });
       }
-      if (config.TEAMS_APP_ID)
+      if (teams)
         routes.push({
-          outbound: teamsPoster(teamsSettingsFrom(config), base.kv, logger, base.metrics).outbound,
+          outbound: teams.teamsPoster(teams.teamsSettingsFrom(config), base.kv, logger, base.metrics)
+            .outbound,
           owns: TEAMS_IDS,
         });
       return routedOutbound(routes);

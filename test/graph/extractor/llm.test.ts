@@ -135,14 +135,14 @@ describe("LLM extractor against an OpenAI-compatible server", () => {
 });
 
 describe("createExtractor", () => {
-  it("uses the rules without an API key", () => {
-    expect(createExtractor(loadConfig({}))).toBeInstanceOf(RuleExtractor);
+  it("uses the rules without an API key", async () => {
+    expect(await createExtractor(loadConfig({}))).toBeInstanceOf(RuleExtractor);
   });
 
   it("uses the model when a key is set", async () => {
     fake.answer({ body: toolCallCompletion(PATCH_FUNCTION, { totalBudget: 1000 }) });
     const config = loadConfig({ OPENAI_API_KEY: "sk-test", OPENAI_BASE_URL: fake.baseURL });
-    const chosen = createExtractor(config);
+    const chosen = await createExtractor(config);
     expect(chosen).toBeInstanceOf(LlmExtractor);
     await expect(chosen.extract("budget 1k", context())).resolves.toMatchObject({ source: "llm" });
     expect(fake.requests[0]?.body.model).toBe("gpt-4o-mini");
