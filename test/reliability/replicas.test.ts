@@ -16,6 +16,7 @@ import { message, personalChat } from "../fakes/teams/activities.js";
 import { type FakeConnector, startFakeConnector } from "../fakes/teams/connector.js";
 import { buttonsOf, textOf, waitUntil } from "../slack/support.js";
 import { startTestApp, type TestApp, USERS } from "../support/bot.js";
+import { createClient } from "redis";
 import { REDIS_URL, serviceAvailable } from "../support/services.js";
 import { textOf as cardText, clickActivity, newestCardWith } from "../teams/support.js";
 import { type SpawnedBot, startSlackBot } from "./spawned-bot.js";
@@ -24,14 +25,33 @@ import { type SpawnedBot, startSlackBot } from "./spawned-bot.js";
  * Two `npm start` replicas on one Redis behind the same (fake) Slack. With REDIS_URL the work
  * after Slack's ack is a BullMQ job first: a replica killed right after it acked an event or a
  * click loses nothing, the other replica finishes it once, and the user sees what they would have.
+ * A digest due every minute meanwhile is posted once a minute, whichever replicas are up.
  */
 
 const SECRET = "replicas-secret";
-/** Conversations live in Redis past a run: each run's users (and so DMs) are new. */
+/** Each run's users (and so DMs) are new, whatever an earlier run left in Redis. */
 const RUN = Math.random().toString(36).slice(2, 8).toUpperCase();
 const user = (n: number) => `U${RUN}R${n}`;
 const MARKETERS = [1, 2, 3, 4].map(user);
 const USERS_IN_ROLES = [...MARKETERS, user(5), user(6), user(7), user(8), user(9), user(10)];
+
+/**
+ * A Redis database of its own, emptied before and after: every bot started on a Redis schedules
+ * the digest subscriptions stored there, so this suite's every-minute digest must not reach the
+ * bots other test files start on the shared one.
+ */
+const REPLICAS_REDIS = (() => {
+  const url = new URL(REDIS_URL);
+  url.pathname = "/11";
+  return url.toString();
+})();
+
+async function emptyRedis(): Promise<void> {
+  const client = createClient({ url: REPLICAS_REDIS });
+  await client.connect();
+  await client.flushDb();
+  await client.quit();
+}
 
 let sandbox: TestApp;
 let fake: FakeSlack;
@@ -42,6 +62,7 @@ const QUEUE_PREFIX = `replicas-${process.pid}-${Date.now()}`;
 
 beforeAll(async () => {
   if (!(await serviceAvailable("redis"))) throw new Error("Redis is needed for this test");
+  await emptyRedis();
   [sandbox, fake, connector] = await Promise.all([startTestApp(), startFakeSlack(), startFakeConnector()]);
   dir = mkdtempSync(join(tmpdir(), "kigo-replicas-"));
   const users = Object.fromEntries(USERS_IN_ROLES.map((user) => [user, USERS.dealerMarketer]));
@@ -50,6 +71,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([sandbox?.close(), fake?.close(), connector?.close()]);
+  await emptyRedis();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -60,7 +82,7 @@ const startReplica = (name: string, env: Record<string, string> = {}) =>
     name,
     env: {
       ...env,
-      REDIS_URL,
+      REDIS_URL: REPLICAS_REDIS,
       QUEUE_PREFIX,
       DATA_DIR: mkdtempSync(join(dir, `${name}-`)),
       // Teams on the same server; without an app id no token is needed.
@@ -136,8 +158,24 @@ describe("two replicas on one Redis", () => {
   let a: Replica | undefined;
   let b: Replica | undefined;
 
+  /** Where a digest due every minute is posted while the suite runs, the replicas come and go. */
+  const DIGESTS = `C${RUN}DIGEST`;
+  let subscribedAt = 0;
+
   beforeAll(async () => {
     [a, b] = await Promise.all([startReplica("a"), startReplica("b")]);
+    const answers = fake.callsTo(RESPONSE_URL).length;
+    const subscribe = slashCommand({
+      user: user(5),
+      channel: DIGESTS,
+      command: "/offers",
+      text: 'digest subscribe cron "* * * * *"',
+      response_url: fake.responseUrl(),
+    });
+    expect((await signedPost(`${a.url}/slack/events`, SECRET, subscribe)).status).toBe(200);
+    await waitUntil(() => fake.callsTo(RESPONSE_URL).length > answers, 20_000);
+    expect(JSON.stringify(fake.callsTo(RESPONSE_URL).at(-1)?.body)).toMatch(/digest unsubscribe \d+/);
+    subscribedAt = Date.now();
   });
 
   afterAll(async () => {
@@ -366,4 +404,14 @@ describe("two replicas on one Redis", () => {
       await stop(intake);
     }
   });
+
+  it("posts each minute's scheduled digest once, whichever replicas are running", async () => {
+    const digests = () => fake.callsTo("chat.postMessage").filter((call) => call.body.channel === DIGESTS);
+    // The first minute's tick may still be to come if the suite ran fast.
+    await waitUntil(() => digests().length > 0, Math.max(5_000, subscribedAt + 70_000 - Date.now()));
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const minutes = digests().map((call) => Math.floor(call.at / 60_000));
+    expect(minutes.length).toBeGreaterThan(0);
+    expect(new Set(minutes).size).toBe(minutes.length);
+  }, 90_000);
 });
