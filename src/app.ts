@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { type Logger, pino } from "pino";
 import type { RedisClientType } from "redis";
 import type { Config } from "./config.js";
@@ -82,6 +83,19 @@ export interface AppOptions {
   now?: () => Date;
   /** Where the embedded sandbox keeps its data, instead of what the configuration says (tests). */
   sandboxDatabase?: DatabaseOptions;
+}
+
+/**
+ * For a long-running bot or worker process, before it wires anything. After each full collection
+ * V8 lets the old generation grow to up to 4 times what survived before it collects again (the
+ * most on a host with 2 GB or more for the heap), and a heap once grown keeps its pages: the bot
+ * keeps about 55 MB but sat at 240 MB of RSS idle and 400 MB under 50 events a second. Growing by
+ * half instead held it to about 200 and 230 MB; under that load V8 collected fully 5 times in 10 s
+ * instead of 3, 77 ms in all instead of 31 (the longest 23 ms instead of 11). Not a limit: the heap
+ * still grows as far as the work needs.
+ */
+export function growHeapByHalf(): void {
+  setFlagsFromString("--heap-growing-percent=50");
 }
 
 /**

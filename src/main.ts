@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Logger } from "pino";
-import { createApp, kigoUnreachable, type OfferBotApp } from "./app.js";
+import { createApp, growHeapByHalf, kigoUnreachable, type OfferBotApp } from "./app.js";
 import { servingRoutes, startHttpServer } from "./bot/http-server.js";
 import { type HttpRoute, opsRoutes } from "./bot/ops-routes.js";
 import { type OutboundRoute, routedOutbound, SLACK_IDS, TEAMS_IDS } from "./bot/outbound-router.js";
@@ -16,6 +16,7 @@ import { onStopSignal, runMain } from "./process.js";
  * Bolt and the Agents SDK each take a process about 10 MB of heap.
  */
 async function main(): Promise<void> {
+  growHeapByHalf();
   const config = loadConfig();
   // Logs go to stderr. In the terminal chat they share the screen with the conversation, so only
   // warnings show there unless LOG_LEVEL asks for more.

@@ -1,5 +1,5 @@
 import { WebClient } from "@slack/web-api";
-import { createWorker } from "./app.js";
+import { createWorker, growHeapByHalf } from "./app.js";
 import { servingRoutes, startHttpServer } from "./bot/http-server.js";
 import { opsRoutes } from "./bot/ops-routes.js";
 import { type OutboundRoute, routedOutbound, SLACK_IDS, TEAMS_IDS } from "./bot/outbound-router.js";
@@ -15,6 +15,7 @@ import { onStopSignal, runMain } from "./process.js";
  * with DIGEST_WORKER=false. It shares their subscriptions and job schedulers through Redis.
  */
 async function main(): Promise<void> {
+  growHeapByHalf();
   const config = { ...loadConfig(), DIGEST_WORKER: true };
   if (!config.REDIS_URL)
     throw new ConfigError("npm run worker shares the bot's subscriptions through Redis: set REDIS_URL.");
