@@ -1,13 +1,16 @@
 /** Calendar arithmetic on ISO `YYYY-MM-DD` days, in the user's time zone, never the server's. */
 
+import { canonicalZone as lookUpZone } from "../time-zone.js";
+import { memo } from "./memo.js";
+
+// en-CA formats as YYYY-MM-DD.
+const isoDayFormat = memo(
+  (timeZone) =>
+    new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }),
+);
+
 export function todayIn(timeZone: string, now: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return isoDayFormat(timeZone).format(now);
 }
 
 export function addDays(day: string, days: number): string {
@@ -27,4 +30,8 @@ export function daysBetween(start: string, end: string): number {
   return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000);
 }
 
-export { canonicalZone } from "../time-zone.js";
+/**
+ * The IANA spelling of a time zone name, undefined if unknown. Every draft check, time zone read and
+ * turn context asks it again for the same zone, and each answer builds an Intl formatter.
+ */
+export const canonicalZone = memo(lookUpZone);

@@ -95,14 +95,19 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   activation_link: "Activation link",
 };
 
+/** One formatter for every date shown: building one per date cost more than the rest of the preview. */
+const DATE_FORMAT = new Intl.DateTimeFormat("en-US", {
+  timeZone: "UTC",
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+});
+
 export function formatDate(iso: string): string {
   const [year, month, day] = iso.split("-").map(Number);
-  return new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)).toLocaleDateString("en-US", {
-    timeZone: "UTC",
-    month: "short",
-    day: "numeric",
-    year: "numeric",
-  });
+  const date = new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+  // Dates from the Kigo API are not all checked: a malformed one reads as toLocaleDateString put it.
+  return Number.isNaN(date.getTime()) ? "Invalid Date" : DATE_FORMAT.format(date);
 }
 
 /** One field's value as a marketer reads it. */

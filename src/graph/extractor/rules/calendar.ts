@@ -4,6 +4,8 @@
  * would move a late-evening message in America/Los_Angeles to the next day.
  */
 
+import { memo } from "../../memo.js";
+
 export interface Day {
   year: number;
   /** 1–12 */
@@ -21,17 +23,22 @@ export const lastDayOfMonth = (year: number, month: number): number =>
 
 export { canonicalZone } from "../../dates.js";
 
+const wallClockFormat = memo(
+  (timeZone) =>
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    }),
+);
+
 function wallClock(instant: Date, timeZone: string): Record<string, number> {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  }).formatToParts(instant);
+  const parts = wallClockFormat(timeZone).formatToParts(instant);
   return Object.fromEntries(parts.map((part) => [part.type, Number(part.value)]));
 }
 
