@@ -1,3 +1,5 @@
+import { memo } from "../memo.js";
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
@@ -8,6 +10,15 @@ function escapeRegExp(text: string): string {
  * longer words, so the stem "retain" finds "retaining".
  */
 export function phrasePattern(phrase: string, wholeWord: boolean): RegExp {
+  return (wholeWord ? wholeWordPattern : stemPattern)(phrase);
+}
+
+// The phrases are configuration (brand rules, objective stems), checked against every draft on
+// every turn; a pattern has no `g` flag, so one shared object keeps no state between tests.
+const wholeWordPattern = memo((phrase) => compile(phrase, true));
+const stemPattern = memo((phrase) => compile(phrase, false));
+
+function compile(phrase: string, wholeWord: boolean): RegExp {
   const words = phrase
     .trim()
     .split(/[\s-]+/)

@@ -287,25 +287,29 @@ function dayAfter(named: NamedDays): NamedDays {
   };
 }
 
+/** Each named day's patterns: the days around it, from the day after it, and the day itself. */
+const NAMED_PATTERNS = NAMED_DAYS.map((named) => ({
+  named,
+  around: new RegExp(String.raw`${DAYS_AROUND}(?:${named.pattern})(?![\w'’])`, "gi"),
+  since: new RegExp(String.raw`\b(?:after|post[\s-]?)\s*(?:${named.pattern})(?![\w'’])`, "gi"),
+  itself: new RegExp(String.raw`\b(?:${named.pattern})(?![\w'’])`, "gi"),
+}));
+
 /** Every retail day named in the message: "Black Friday", "Memorial Day weekend", "the holidays". */
 export function namedDays(scan: Scan, today: Day): Period[] {
-  const shifted = NAMED_DAYS.flatMap((named) =>
-    scan
-      .take(new RegExp(String.raw`${DAYS_AROUND}(?:${named.pattern})(?![\w'’])`, "gi"))
-      .map((match) => periodFor(daysAround(named, match), match, scan, today)),
+  const shifted = NAMED_PATTERNS.flatMap(({ named, around }) =>
+    scan.take(around).map((match) => periodFor(daysAround(named, match), match, scan, today)),
   );
-  const after = NAMED_DAYS.flatMap((named) =>
+  const after = NAMED_PATTERNS.flatMap(({ named, since }) =>
     scan
-      .take(new RegExp(String.raw`\b(?:after|post[\s-]?)\s*(?:${named.pattern})(?![\w'’])`, "gi"))
+      .take(since)
       .map((match): Period => ({ ...periodFor(dayAfter(named), match, scan, today), role: "start" })),
   );
   return [
     ...shifted,
     ...after,
-    ...NAMED_DAYS.flatMap((named) =>
-      scan
-        .take(new RegExp(String.raw`\b(?:${named.pattern})(?![\w'’])`, "gi"))
-        .map((match) => periodFor(named, match, scan, today)),
+    ...NAMED_PATTERNS.flatMap(({ named, itself }) =>
+      scan.take(itself).map((match) => periodFor(named, match, scan, today)),
     ),
   ];
 }

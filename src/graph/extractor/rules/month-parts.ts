@@ -29,6 +29,7 @@ function yearOf(yearText: string | undefined, month: number, lastDay: number, to
 
 const PART =
   /\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?:(two|three|\d{1,2})\s+)?(weeks?|half|days)/;
+const PART_OF_MONTH = new RegExp(PART.source + monthWords(String.raw`(?:of|in)\s+`), "gi");
 
 /** Days `first`–`last` of the month, counted from its end for "last"; undefined when the month is too short. */
 function partDays(
@@ -58,7 +59,7 @@ function partDays(
 
 function parts(scan: Scan, today: Day): Period[] {
   const found: Period[] = [];
-  scan.take(new RegExp(PART.source + monthWords(String.raw`(?:of|in)\s+`), "gi"), (match) => {
+  scan.take(PART_OF_MONTH, (match) => {
     const [, ordinal = "", count, unit = "", monthText = "", yearText] = match;
     const month = monthNumber(monthText);
     const weeks = count ? (readNumber(count) ?? 1) : 1;

@@ -5,6 +5,24 @@ import type { ExtractContext } from "../types.js";
 const MASK = "\uE000";
 
 /**
+ * Each pattern's global and non-global twins, made once: a RegExp built anew is compiled anew on
+ * its first match once a collection has dropped V8's cache, and the rules run hundreds per message.
+ * matchAll copies its pattern, and a non-global `test` ignores lastIndex, so sharing them is safe.
+ */
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+const SINGLE = new WeakMap<RegExp, RegExp>();
+
+function twin(twins: WeakMap<RegExp, RegExp>, pattern: RegExp): RegExp {
+  let made = twins.get(pattern);
+  if (!made) {
+    const flags = twins === GLOBAL ? `${pattern.flags.replace("g", "")}g` : pattern.flags.replace("g", "");
+    made = new RegExp(pattern.source, flags);
+    twins.set(pattern, made);
+  }
+  return made;
+}
+
+/**
  * The message as the rules read it. A rule that understands a span takes it, and the span is
  * masked (same length, so indices stay valid): "code DEALER20" must not later give a limit of 20,
  * nor "Dec 1-31" a limit of 31.
@@ -22,8 +40,7 @@ export class Scan {
 
   /** Every match not yet taken that `accept` agrees to; those are masked. */
   take(pattern: RegExp, accept: (match: RegExpExecArray) => boolean = () => true): RegExpExecArray[] {
-    const flags = pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`;
-    const taken = [...this.#text.matchAll(new RegExp(pattern.source, flags))].filter(accept);
+    const taken = [...this.#text.matchAll(twin(GLOBAL, pattern))].filter(accept);
     for (const match of taken) this.mask(match.index, match.index + match[0].length);
     return taken;
   }
@@ -38,7 +55,7 @@ export class Scan {
   }
 
   has(pattern: RegExp): boolean {
-    return new RegExp(pattern.source, pattern.flags.replace("g", "")).test(this.#text);
+    return twin(SINGLE, pattern).test(this.#text);
   }
 }
 

@@ -72,6 +72,8 @@ function labelPattern(label: Label): RegExp {
   return new RegExp(`${named}|${introduced}|${changed}${bare}`, "gi");
 }
 
+const LABEL_PATTERNS = LABELS.map((label) => [label, labelPattern(label)] as const);
+
 /**
  * What the marketer wants to achieve, said in passing: "... to increase Q4 sales by 20%". It
  * stops before the means ("with $10 off"), which other rules read.
@@ -113,8 +115,8 @@ const firstGroup = (match: RegExpExecArray) =>
 export const readText: Rule = (scan, patch, context) => {
   const addition = agreed(scan.take(TERMS_ADDITION).map(firstGroup).filter(Boolean));
   if (addition !== undefined) patch.termsAddition = addition;
-  for (const label of LABELS) {
-    const value = agreed(scan.take(labelPattern(label)).map(firstGroup).filter(Boolean));
+  for (const [label, pattern] of LABEL_PATTERNS) {
+    const value = agreed(scan.take(pattern).map(firstGroup).filter(Boolean));
     if (value === undefined) continue;
     patch[label.field] = label.field === "businessObjective" ? objectiveText(value) : value;
   }
