@@ -1,4 +1,4 @@
-import { Command } from "@langchain/langgraph";
+import { Command, type StateSnapshot } from "@langchain/langgraph";
 import type { Logger } from "pino";
 import { patchOfSuggestion } from "../graph/ask.js";
 import { canonicalZone } from "../graph/dates.js";
@@ -317,7 +317,7 @@ export class ConversationService {
     const after = await this.deps.graph.getState(config);
     const state = after.values as OfferStateValue;
     return {
-      replies: await this.afterTurn(threadKey),
+      replies: await this.afterTurn(threadKey, after),
       ...(state.intent ? { intent: state.intent } : {}),
       waiting: isWaitingForReview(after) && !state.answerOnly,
       version: state.version,
@@ -361,7 +361,7 @@ export class ConversationService {
     // again, finishes it. The publish saga picks up where it stopped, so nothing is made twice.
     if (wasCutShort(snapshot)) {
       await this.deps.graph.invoke(null, config);
-      return this.afterTurn(threadKey);
+      return this.afterTurn(threadKey, await this.deps.graph.getState(config));
     }
     if (!isWaitingForReview(snapshot)) {
       return [notice("warning", "That preview is no longer active. Send a message to continue the draft.")];
@@ -373,8 +373,16 @@ export class ConversationService {
     const context = this.contextFor(speaker, access);
     const decision = decisionFor(version);
     await this.deps.graph.invoke(new Command({ resume: decision, update: { context, notes: [] } }), config);
-    const replies = await this.afterTurn(threadKey);
-    if (audited) await this.auditDecision(speaker.userId, audited, threadKey, state.status, decision);
+    const after = await this.deps.graph.getState(config);
+    const replies = await this.afterTurn(threadKey, after);
+    if (audited)
+      await this.auditDecision(
+        speaker.userId,
+        audited,
+        after.values as OfferStateValue,
+        state.status,
+        decision,
+      );
     return replies;
   }
 
@@ -414,8 +422,8 @@ export class ConversationService {
     return notice("error", "Something went wrong on our side. Your draft is saved; please try again.");
   }
 
-  private async afterTurn(threadKey: string): Promise<Reply[]> {
-    const snapshot = await this.deps.graph.getState(configOf(threadKey));
+  /** The replies to a turn from the thread's state after it, and the drafts list brought up to date. */
+  private async afterTurn(threadKey: string, snapshot: StateSnapshot): Promise<Reply[]> {
     const state = snapshot.values as OfferStateValue;
     // A turn that only answered leaves the drafts list alone; "hi" opens no draft.
     if (!state.answerOnly && state.draftId) {
@@ -433,11 +441,10 @@ export class ConversationService {
   private async auditDecision(
     who: string,
     action: AuditRecord["action"],
-    threadKey: string,
+    state: OfferStateValue,
     before: OfferStateValue["status"],
     decision: ReviewDecision,
   ): Promise<void> {
-    const state = (await this.deps.graph.getState(configOf(threadKey))).values as OfferStateValue;
     const outcome: Record<string, AuditRecord["result"]> = {
       publish: state.status === "published" ? "ok" : state.status === "failed" ? "failed" : "refused",
       approve: state.status === "published" ? "ok" : state.status === "failed" ? "failed" : "refused",
