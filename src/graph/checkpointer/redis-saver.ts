@@ -49,6 +49,9 @@ interface WriteRecord {
 
 type CheckpointAddress = Pick<CheckpointRecord, "threadId" | "ns" | "id">;
 
+/** More than the turns one process has in flight; past it the memory starts again. */
+const REMEMBERED_CHECKPOINTS = 1_000;
+
 const globEscape = (literal: string) => literal.replace(/[*?[\]\\]/g, "\\$&");
 
 /**
@@ -64,6 +67,12 @@ const globEscape = (literal: string) => literal.replace(/[*?[\]\\]/g, "\\$&");
 export class RedisSaver extends BaseCheckpointSaver {
   readonly keyPrefix: string;
   private readonly ttlSeconds: number;
+  /**
+   * The channels held by each checkpoint this process wrote or read, by key and id: a checkpoint
+   * never changes once written, and LangGraph asks for the history of exactly the channels a
+   * checkpoint it has just read lacks.
+   */
+  private readonly channelsOf = new Map<string, readonly string[]>();
 
   constructor(
     private readonly client: RedisClientType,
@@ -159,7 +168,11 @@ export class RedisSaver extends BaseCheckpointSaver {
       if (previous.id !== checkpoint.id && previous.id !== parentId)
         await this.client.del(this.writesKey(previous));
     }
-    return { configurable: { thread_id: threadId, checkpoint_ns: ns, checkpoint_id: checkpoint.id } };
+    const address = {
+      configurable: { thread_id: threadId, checkpoint_ns: ns, checkpoint_id: checkpoint.id },
+    };
+    this.remember(address, checkpoint);
+    return address;
   }
 
   /**
@@ -223,6 +236,9 @@ export class RedisSaver extends BaseCheckpointSaver {
     config: RunnableConfig;
     channels: string[];
   }): Promise<Record<string, DeltaChannelHistory>> {
+    const known = this.channelsOf.get(this.addressOf(options.config));
+    // Empty channels have no history: the answer needs no read.
+    if (known && !options.channels.some((channel) => known.includes(channel))) return {};
     if (options.channels.length === 0) return {};
     const values = (await this.getTuple(options.config))?.checkpoint.channel_values ?? {};
     return Object.fromEntries(
@@ -230,6 +246,18 @@ export class RedisSaver extends BaseCheckpointSaver {
         .filter((channel) => Object.hasOwn(values, channel))
         .map((channel) => [channel, { seed: values[channel], writes: [] }]),
     );
+  }
+
+  private remember(config: RunnableConfig, checkpoint: Checkpoint): void {
+    if (this.channelsOf.size >= REMEMBERED_CHECKPOINTS) this.channelsOf.clear();
+    this.channelsOf.set(this.addressOf(config), Object.keys(checkpoint.channel_values));
+  }
+
+  /** Thread, namespace and checkpoint id; empty without an id (the latest, which may change). */
+  private addressOf(config: RunnableConfig): string {
+    const id = getCheckpointId(config);
+    if (!id) return "";
+    return JSON.stringify([config.configurable?.thread_id, config.configurable?.checkpoint_ns ?? "", id]);
   }
 
   private threadTag(threadId: string): string {
@@ -295,6 +323,7 @@ export class RedisSaver extends BaseCheckpointSaver {
       metadata,
       pendingWrites,
     };
+    this.remember(tuple.config, checkpoint);
     if (record.parentId !== undefined) {
       tuple.parentConfig = { configurable: { ...address, checkpoint_id: record.parentId } };
     }

@@ -11,8 +11,8 @@ import {
 import type { Logger } from "pino";
 import { keepValid } from "../extractor/validate.js";
 
-/** Far more than the conversations in flight on one process; past it the set starts again. */
-const PASSED_LIMIT = 10_000;
+/** More than the turns one process has in flight; past it the set starts again. */
+const PASSED_LIMIT = 1_000;
 
 /**
  * Any saver, with every draft it loads passed through the draft's validators. A value stored

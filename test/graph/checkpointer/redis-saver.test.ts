@@ -261,5 +261,6 @@ describe.skipIf(!available)("RedisSaver on a real Redis", () => {
     expect(await saver.getDeltaChannelHistory({ config, channels: ["draft", "empty"] })).toEqual({
       draft: { seed: { offerValue: 20 }, writes: [] },
     });
+    expect(await saver.getDeltaChannelHistory({ config, channels: ["empty"] })).toEqual({});
   });
 });

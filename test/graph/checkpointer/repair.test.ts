@@ -10,7 +10,6 @@ async function saverHolding(draft: Record<string, unknown>) {
     thread,
     { ...emptyCheckpoint(), id: uuid6(-1), channel_values: { draft, version: 3 } },
     { source: "loop", step: 1, parents: {} },
-    {},
   );
   return new RepairingSaver(inner);
 }
