@@ -1,3 +1,4 @@
+import ky, { type KyInstance, TimeoutError } from "ky";
 import type { Logger } from "pino";
 import type { z } from "zod";
 import { type Capability, KigoApiError, KigoUnsupportedError, messageForStatus } from "./errors.js";
@@ -41,17 +42,12 @@ const ROUTE_MISSING_STATUS = new Set([404, 405, 501]);
 /**
  * HTTP to the Kigo admin API: Bearer auth, per-attempt timeout, typed errors, capability memory.
  *
- * Retries are our own loop: a create must look itself up between attempts (see `createOnce` in
- * client.ts), which needs the backoff schedule outside a single request. Requests go to fetch
- * directly: an HTTP client on top of it built and cloned two or three Request objects per call,
- * a tenth of a millisecond each, and a Publish click makes a dozen calls.
+ * Retries are our own loop rather than ky's: ky 1.x never retries after a timeout, has no jitter,
+ * and a create must look itself up between attempts (see `createOnce` in client.ts), which needs
+ * the backoff schedule outside a single request.
  */
 export class KigoTransport {
-  private readonly baseUrl: string;
-  private readonly headers: Record<string, string>;
-  private readonly timeoutMs: number;
-  /** Unset: the global fetch as it is when a request is sent. */
-  private readonly fetch: typeof fetch | undefined;
+  private readonly http: KyInstance;
   private readonly capabilities = new Map<Capability, boolean>();
   readonly retries: number;
   private readonly baseDelayMs: number;
@@ -67,10 +63,14 @@ export class KigoTransport {
     this.maxDelayMs = options.retryMaxDelayMs ?? 5_000;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
     this.logger = options.logger;
-    this.baseUrl = `${options.baseUrl.replace(/\/+$/, "")}/`;
-    this.headers = { authorization: `Bearer ${options.token}`, accept: "application/json" };
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.fetch = options.fetch;
+    this.http = ky.create({
+      prefixUrl: options.baseUrl.replace(/\/+$/, ""),
+      headers: { authorization: `Bearer ${options.token}`, accept: "application/json" },
+      timeout: options.timeoutMs ?? 10_000,
+      retry: 0,
+      throwHttpErrors: false,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
   }
 
   /** true / false once the server has shown whether it has the capability; undefined before. */
@@ -177,29 +177,20 @@ export class KigoTransport {
     );
   }
 
-  /** The answer's headers within the timeout (reading its body is not timed), or a KigoApiError. */
   private async send(spec: RequestSpec<z.ZodType>): Promise<Response> {
-    const aborter = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        aborter.abort();
-        reject(TIMED_OUT);
-      }, this.timeoutMs);
-    });
+    const searchParams = Object.fromEntries(
+      Object.entries(spec.query ?? {}).filter(
+        (entry): entry is [string, string | number | boolean] => entry[1] !== undefined,
+      ),
+    );
     try {
-      return await Promise.race([
-        (this.fetch ?? globalThis.fetch)(this.urlOf(spec), {
-          method: spec.method,
-          headers:
-            spec.body === undefined ? this.headers : { ...this.headers, "content-type": "application/json" },
-          ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
-          signal: aborter.signal,
-        }),
-        timeout,
-      ]);
+      return await this.http(spec.path.replace(/^\/+/, ""), {
+        method: spec.method,
+        searchParams,
+        ...(spec.body === undefined ? {} : { json: spec.body }),
+      });
     } catch (error) {
-      const timedOut = error === TIMED_OUT;
+      const timedOut = error instanceof TimeoutError;
       throw new KigoApiError({
         status: 0,
         code: timedOut ? "timeout" : "network_error",
@@ -210,24 +201,9 @@ export class KigoTransport {
         path: spec.path,
         retryable: true,
       });
-    } finally {
-      clearTimeout(timer);
     }
   }
-
-  private urlOf(spec: RequestSpec<z.ZodType>): string {
-    const url = this.baseUrl + spec.path.replace(/^\/+/, "");
-    const query = Object.entries(spec.query ?? {}).filter(
-      (entry): entry is [string, string | number | boolean] => entry[1] !== undefined,
-    );
-    if (query.length === 0) return url;
-    const search = new URLSearchParams(query.map(([name, value]): [string, string] => [name, String(value)]));
-    // The query given replaces any the path carries.
-    return url.replace(/(?:\?.*?)?(?=#|$)/, `?${search}`);
-  }
 }
-
-const TIMED_OUT = Symbol("timed out");
 
 /** Retry-After is either delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
 export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
