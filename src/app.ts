@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { type Logger, pino } from "pino";
-import type { RedisClientType } from "redis";
 import type { Config } from "./config.js";
 import { AccessPolicy, ProgramMapping } from "./core/access.js";
 import { ConversationService } from "./core/conversation.js";
@@ -28,7 +27,7 @@ import { KigoClient } from "./kigo/client.js";
 import { describeDatabase } from "./kigo/sandbox/banner.js";
 import type { DatabaseOptions } from "./kigo/sandbox/db.js";
 import type { EmbeddedSandbox } from "./kigo/sandbox/embedded.js";
-import { connectRedis } from "./redis.js";
+import { connectRedis, type Redis } from "./redis.js";
 import { openSqlite, type SqliteDatabase } from "./sqlite.js";
 import { type AuditLog, boundedAudit, FileAuditLog, RedisAuditLog } from "./stores/audit.js";
 import { type DraftIndex, RedisDraftIndex, SqliteDraftIndex } from "./stores/draft-index.js";
@@ -304,7 +303,7 @@ export interface Stores {
 }
 
 /** Replicas share everything through Redis. */
-function redisStores(redis: RedisClientType, ttlSeconds: number): Stores {
+function redisStores(redis: Redis, ttlSeconds: number): Stores {
   return {
     locks: new RedisLock(redis),
     audit: new RedisAuditLog(redis),

@@ -1,6 +1,6 @@
 import { createNodeRedisClient, Queue, Worker } from "bullmq";
 import type { Logger } from "pino";
-import { createClient, type RedisClientType } from "redis";
+import { newRedisClient, type Redis } from "../redis.js";
 import type { KeyValueStore } from "../stores/kv.js";
 
 /**
@@ -60,9 +60,9 @@ export function durableWork<Work extends { kind: string }>(options: {
   const { name, logger } = options;
   const prefix = options.prefix ?? "kigo";
   const lockMs = options.lockMs ?? 6_000;
-  const clients: RedisClientType[] = [];
+  const clients: Redis[] = [];
   const connection = (offline: { disableOfflineQueue?: boolean } = {}) => {
-    const client: RedisClientType = createClient({
+    const client: Redis = newRedisClient({
       url: options.redisUrl,
       name: `${prefix}-${name}`,
       ...offline,

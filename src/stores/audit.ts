@@ -2,7 +2,7 @@ import { closeSync, constants, mkdirSync, openSync, statSync } from "node:fs";
 import { mkdir, open } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { Logger } from "pino";
-import type { RedisClientType } from "redis";
+import type { Redis } from "../redis.js";
 
 export const AUDITED_ACTIONS = [
   "publish",
@@ -102,7 +102,7 @@ export function boundedAudit(log: AuditLog, logger?: Logger, waitMs = AUDIT_WAIT
 /** Shared mode: a Redis stream, capped so it cannot grow without bound. */
 export class RedisAuditLog implements AuditLog {
   constructor(
-    private readonly redis: RedisClientType,
+    private readonly redis: Redis,
     private readonly stream = "kigo:audit",
   ) {}
 

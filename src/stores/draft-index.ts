@@ -1,6 +1,6 @@
 import type { Statement } from "better-sqlite3";
-import type { RedisClientType } from "redis";
 import type { DraftStatus } from "../graph/turn.js";
+import type { Redis } from "../redis.js";
 import type { SqliteDatabase } from "../sqlite.js";
 
 export interface DraftEntry {
@@ -59,7 +59,7 @@ export class SqliteDraftIndex implements DraftIndex {
 /** One hash per user; the hash expires with the drafts it lists. */
 export class RedisDraftIndex implements DraftIndex {
   constructor(
-    private readonly redis: RedisClientType,
+    private readonly redis: Redis,
     private readonly ttlSeconds: number,
     private readonly keyPrefix = "kigo:drafts:",
   ) {}

@@ -1,5 +1,5 @@
 import type { Statement } from "better-sqlite3";
-import type { RedisClientType } from "redis";
+import type { Redis } from "../redis.js";
 import type { SqliteDatabase } from "../sqlite.js";
 
 /**
@@ -96,7 +96,7 @@ export class SqliteKeyValueStore implements KeyValueStore {
 
 export class RedisKeyValueStore implements KeyValueStore {
   constructor(
-    private readonly redis: RedisClientType,
+    private readonly redis: Redis,
     private readonly prefix = "kigo:kv:",
   ) {}
 

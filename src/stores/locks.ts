@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { RedisClientType } from "redis";
+import type { Redis } from "../redis.js";
 
 /** Runs work for one key at a time: one turn per conversation thread, one publish per draft. */
 export interface KeyedLock {
@@ -46,7 +46,7 @@ export class RedisLock implements KeyedLock {
   private readonly local = new MemoryLock();
 
   constructor(
-    private readonly redis: RedisClientType,
+    private readonly redis: Redis,
     private readonly options: { keyPrefix?: string; holdMs?: number; waitMs?: number } = {},
   ) {}
 

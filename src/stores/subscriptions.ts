@@ -1,5 +1,5 @@
 import type { Statement } from "better-sqlite3";
-import type { RedisClientType } from "redis";
+import type { Redis } from "../redis.js";
 import type { SqliteDatabase } from "../sqlite.js";
 
 /** A channel's scheduled digest, as stored: what the core decided, kept as JSON. */
@@ -59,7 +59,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
 /** One hash of JSON bodies by id; ids come from a counter, so two replicas never share one. */
 export class RedisSubscriptionStore implements SubscriptionStore {
   constructor(
-    private readonly redis: RedisClientType,
+    private readonly redis: Redis,
     private readonly prefix = "kigo:digest:",
   ) {}
 

@@ -1,7 +1,7 @@
 import { createNodeRedisClient, Queue, Worker } from "bullmq";
 import { Cron } from "croner";
 import type { Logger } from "pino";
-import { createClient, type RedisClientType } from "redis";
+import { newRedisClient, type Redis } from "../../redis.js";
 
 /** When a subscription's digest is due. */
 export interface DigestSchedule {
@@ -47,10 +47,10 @@ export async function bullmqScheduler(options: {
   const prefix = options.prefix ?? "kigo";
   // BullMQ through node-redis, the client the rest of the app uses, rather than a second one
   // (ioredis). BullMQ treats a client it is given as shared and never closes it: close() does.
-  const clients: RedisClientType[] = [];
+  const clients: Redis[] = [];
   const connectionOf = (redisUrl: string) => {
     // Named, so an operator's CLIENT LIST shows what each connection is for.
-    const client: RedisClientType = createClient({ url: redisUrl, name: `${prefix}-digests` });
+    const client: Redis = newRedisClient({ url: redisUrl, name: `${prefix}-digests` });
     clients.push(client);
     return createNodeRedisClient(client);
   };

@@ -15,7 +15,7 @@ import {
   WRITES_IDX_MAP,
   writesSortKey,
 } from "@langchain/langgraph-checkpoint";
-import type { RedisClientType } from "redis";
+import type { Redis } from "../../redis.js";
 
 export interface RedisSaverOptions {
   /** How long a thread nobody touches survives. Every write and every `getTuple` restarts the clock. */
@@ -75,7 +75,7 @@ export class RedisSaver extends BaseCheckpointSaver {
   private readonly channelsOf = new Map<string, readonly string[]>();
 
   constructor(
-    private readonly client: RedisClientType,
+    private readonly client: Redis,
     options: RedisSaverOptions,
   ) {
     super();
