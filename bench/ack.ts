@@ -305,8 +305,8 @@ function whyAckMissed(workload: string, rows: Measured[]): string {
     workload === "teams-personal"
       ? " Ours also stores the conversation reference and queues the turn in Redis before it answers (so a crash cannot lose the message)."
       : workload === "slack-channel"
-        ? " Bolt acks before any of our code runs; what ours adds (claiming the event id, looking the thread up in Redis) runs after, on the same event loop."
-        : " Bolt acks before any of our code runs, but the turns run on the same event loop.";
+        ? " With REDIS_URL the 200 waits for our listeners (a reply in a thread the bot is in is queued before Slack hears back), so looking the thread up in Redis comes before the ack, on the same event loop."
+        : " The 200 waits until the turn is queued in Redis, and the turns run on the same event loop.";
   return (
     `Each event costs ours ${cpu.toFixed(1)} ms of CPU against ${bare.toFixed(1)} ms for the bare app, and its event loop was held up to ${lag} ms at a time (major GC up to ${gc} ms in one rate's slices; the rest turns' work and the OS running other processes); an ack arriving then waits.` +
     saturated +
