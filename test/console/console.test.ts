@@ -98,7 +98,7 @@ describe.skipIf(!hasScript)("console chat through a pseudo-terminal", () => {
     terminal.type("/offers list active");
     // Live in Kigo, starting next month: not redeemable yet.
     await terminal.expect(new RegExp(`#${offerId} 20% off all equipment \\[scheduled\\]`));
-    terminal.type("/quit");
+    terminal.type("quit");
     await terminal.expect(/Bye/);
     expect(await terminal.exited()).toBe(0);
     // A fresh `npm start` compiles the bot and creates its sandbox database: tens of seconds on a busy CI machine.

@@ -33,7 +33,7 @@ const HELP = [
   "  /new                start another offer",
   "  /as <user>          act as another user from the roles file (e.g. an approver)",
   "  set <field> <value> change one field exactly (e.g. set offerValue 25)",
-  "  /quit               leave",
+  "  /quit               leave (or just quit)",
 ].join("\n");
 
 const newThreadKey = () => `console:${randomUUID()}`;
@@ -90,7 +90,8 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   for (let line = await read("> "); line !== undefined; line = await read("> ")) {
     const text = line.trim();
     if (!text) continue;
-    if (text === "/quit" || text === "/exit") break;
+    // The terminal is the console's only place: "quit" there means leave, slash or not.
+    if (/^\/?(quit|exit)$/i.test(text)) break;
     try {
       await bot.turns.run("console", async () => {
         decided = undefined;
