@@ -251,6 +251,16 @@ describe("dates: what already worked stays as it was", () => {
   ]);
 });
 
+describe("dates typed out say which days of a named stretch are meant", () => {
+  expectEach([
+    ["for the holidays, dec 20 - jan 2", run("2026-12-20", "2027-01-02")],
+    ["in December, Dec 1-15", run("2026-12-01", "2026-12-15")],
+    ["black friday thru cyber monday", run("2026-11-27", "2026-11-30")],
+  ]);
+  // Two typed readings that disagree are still not guessed between.
+  expectEach([["Dec 1-7 or Dec 8-14", {}]]);
+});
+
 describe("dates that do not exist are left out and named", () => {
   expectEach([
     ["2026-13-45", {}, ['There is no 13th month in "2026-13-45", so I left that date out.']],

@@ -184,9 +184,10 @@ export function readDateFields(
       ? period
       : { ...period, role: asked },
   );
-  const start = startOf(roled, context, today);
+  const chosen = typedOverNamed(roled);
+  const start = startOf(chosen, context, today);
   const periods = [
-    ...roled.map((period) =>
+    ...chosen.map((period) =>
       start.source === "message" && period.onOrAfter && !endsOf(period).start && before(period.end, start.day)
         ? { ...period.onOrAfter(start.day), role: period.role }
         : period,
@@ -201,6 +202,24 @@ export function readDateFields(
   const startDay = agreedDefined(ends.map((dates) => dates.start));
   const endDay = agreedDefined(ends.map((dates) => dates.end));
   return { ...(startDay && { startDate: isoDay(startDay) }), ...(endDay && { endDate: isoDay(endDay) }) };
+}
+
+/**
+ * "For the holidays, Dec 20 - Jan 2": dates typed out say which days of a named stretch (a
+ * holiday, a month) are meant, so when the two disagree the typed ones are read and the names
+ * only said the occasion. Dates that disagree otherwise set nothing: picking one would be a guess.
+ */
+function typedOverNamed(periods: Period[]): Period[] {
+  const disagree = (pick: (ends: Ends) => Day | undefined) =>
+    new Set(
+      periods
+        .map((period) => pick(endsOf(period)))
+        .filter(Boolean)
+        .map((day) => isoDay(day as Day)),
+    ).size > 1;
+  if (!disagree((ends) => ends.start) && !disagree((ends) => ends.end)) return periods;
+  const typed = periods.filter((period) => !period.named && period.kind !== "span");
+  return typed.some((period) => Object.keys(endsOf(period)).length > 0) ? typed : periods;
 }
 
 export const readDates: Rule = (scan, patch, context, notes) => {

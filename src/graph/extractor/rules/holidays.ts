@@ -231,7 +231,10 @@ function periodFor(named: NamedDays, match: RegExpExecArray, scan: Scan, today: 
   const { start, end, underWay } = found;
   const explained = named.explain ? [named.explain(start, end, underWay)] : [];
   const kind = isoDay(start) === isoDay(end) ? "span" : "range";
-  const period = periodOf(scan, match, { kind, start, end, notes: [...found.notes, ...explained] });
+  const period = {
+    ...periodOf(scan, match, { kind, start, end, notes: [...found.notes, ...explained] }),
+    named: true,
+  };
   if (year) return period;
   return {
     ...period,

@@ -20,6 +20,8 @@ export interface Period {
   length: number;
   /** What the marketer must be told if this period sets a date ("Black Friday 2026 has passed…"). */
   notes: string[];
+  /** Read from a name ("the holidays", "Black Friday") rather than from dates typed out. */
+  named?: boolean;
   /**
    * The same words read as their first occurrence on or after `day`: "Black Friday through Cyber
    * Monday" on the Monday itself must not end before it starts. Absent when the words give the year.
