@@ -19,26 +19,21 @@ describe("starting in Slack mode", () => {
   });
 
   it("serves /slack/events and /healthz on PORT in HTTP mode", async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const { child, printed } = startMain(fake.apiUrl, { PORT: String(port) });
+    const { child, printed, exited } = startMain(fake.apiUrl, { PORT: "0" });
     try {
+      const started = /running in Slack \(HTTP mode: events at (http:\/\/127\.0\.0\.1:\d+)\/slack\/events/;
       const deadline = Date.now() + 60_000;
-      while (
-        !printed.output.includes("running in Slack") &&
-        Date.now() < deadline &&
-        child.exitCode === null
-      ) {
+      while (!started.test(printed.output) && Date.now() < deadline && child.exitCode === null) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      expect(printed.output).toMatch(
-        /running in Slack \(HTTP mode: events at http:\/\/127\.0\.0\.1:\d+\/slack\/events/,
-      );
-      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      const origin = started.exec(printed.output)?.[1];
+      if (!origin)
+        throw new Error(`npm start did not start in Slack (exit ${child.exitCode}): ${printed.output}`);
+      const health = await fetch(`${origin}/healthz`);
       expect(health.status).toBe(200);
-      const unsigned = await fetch(`http://127.0.0.1:${port}/slack/events`, { method: "POST", body: "{}" });
+      const unsigned = await fetch(`${origin}/slack/events`, { method: "POST", body: "{}" });
       expect(unsigned.status).toBe(401);
     } finally {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
     }

@@ -169,7 +169,9 @@ export function startMain(apiUrl: string, env: Record<string, string>) {
   };
   child.stdout.on("data", collect);
   child.stderr.on("data", collect);
-  return { child, printed };
+  // Listened for from the start: a child that has already exited emits no second "exit".
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return { child, printed, exited };
 }
 
 /** A call's body as text, to look for what a user would read in it. */
