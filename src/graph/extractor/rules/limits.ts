@@ -12,6 +12,8 @@ const PER_CUSTOMER = rx(
     String.raw`\b(?:just|only)\s+(once)\b`,
     // "once a day per person", "1x per day": a period limit, which the note below explains
     String.raw`\b(once|${COUNT}\s*x)\s+(?=(?:a|per|each)\s+(?:day|week|visit)\b)`,
+    // "1 per day per person", "2 a week per customer": the same, the person after the period
+    String.raw`(${COUNT})\s*(?:${USES}\s+)?(?=(?:a|per|each)\s+(?:day|week|visit)\s+(?:per|a|each|every|\/)\s*${PERSON}\b)`,
     // "limit 1 each", "2 each"
     String.raw`(?:\b(?:limit(?:ed)?|max(?:imum)?)\s+(?:of\s+|to\s+)?)?(${COUNT})\s*(?:${USES}\s+)?each\b`,
   ].join("|"),
