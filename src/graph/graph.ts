@@ -56,7 +56,7 @@ export function buildOfferGraph(deps: OfferGraphDeps) {
     .addNode("answer", answerNode(merchants, locations, deps.benchmarks))
     .addNode("objective", objectiveNode(merchants, locations))
     .addNode("offer", offerNode(deps.benchmarks, deps.brandRules))
-    .addNode("redemption", redemptionNode())
+    .addNode("redemption", redemptionNode(deps.benchmarks))
     .addNode("validation", validationNode(deps.check))
     .addNode("review", reviewNode(), { ends: ["understand", "review", "publish", END] })
     .addNode("publish", publishNode(deps.client, deps.logger, deps.metrics), { ends: ["review", END] })

@@ -352,6 +352,21 @@ describe("the budget in the marketer's words", () => {
   });
 });
 
+describe("the total suggested from the budget", () => {
+  it("first suggests the number of redemptions the budget pays for, and says so", async () => {
+    const chat = new Chat(app, "accountManager");
+    await chat.say(
+      "deal for parkview commons apts, $500 off first month rent for new leases signed in jan, 10k, one per household, show and save",
+    );
+    const asked = chat.reply("question");
+    expect(asked.field).toBe("totalUsageLimit");
+    expect(asked.actions.map((action) => action.label)).toEqual(["18", "No cap"]);
+    expect(asked.hint).toMatch(/The \$10,000 budget covers 18 at \$500 per redemption/);
+    await chat.say("18");
+    expect(chat.reply("preview").preview.version).toBeGreaterThan(0);
+  });
+});
+
 describe("questions at the preview", () => {
   it("explains how a reward reaches the customer, and says plainly when a question is beyond it", async () => {
     const chat = new Chat(app, "dealerMarketer");

@@ -8,7 +8,7 @@ import { offerValueOf, valueKindOf } from "../offer-kinds.js";
 import type { BenchmarkTable } from "../recommend/benchmarks.js";
 import { recommendOffer } from "../recommend/index.js";
 import type { OfferStateUpdate, OfferStateValue } from "../state.js";
-import { estimateLiability, HEADROOM } from "../validation/liability.js";
+import { estimateLiability, redemptionsBudgetCovers } from "../validation/liability.js";
 import { costPerRedemption } from "../validation/redemption-cost.js";
 
 export const HELP_TEXT = [
@@ -197,10 +197,9 @@ function perRedemption(draft: OfferDraft, benchmarks: BenchmarkTable) {
 function budgetFit(draft: OfferDraft, benchmarks: BenchmarkTable): string {
   if (draft.totalBudget === undefined)
     return 'What is the budget? Say e.g. "budget 10k", and I\'ll work out how many redemptions it covers.';
-  const cost = perRedemption(draft, benchmarks);
-  if (!cost || cost.value <= 0)
-    return "I can work that out once I know the offer's value (and, for a free item, its price).";
-  const count = Math.floor((draft.totalBudget * HEADROOM) / cost.value);
+  const covered = redemptionsBudgetCovers(draft, benchmarks);
+  if (!covered) return "I can work that out once I know the offer's value (and, for a free item, its price).";
+  const { count, cost } = covered;
   if (count < 1)
     return `One redemption (${cost.explanation}) already costs more than 90% of the ${formatMoney(draft.totalBudget)} budget: raise the budget or lower the offer.`;
   return `To stay within the ${formatMoney(draft.totalBudget)} budget with 10% to spare: at most ${formatCount(count)} redemptions, at ${cost.explanation}. Say "${count} total" to use it.`;

@@ -1,7 +1,9 @@
 import { askFirstMissing, isMissing, type Need, question, suggestion } from "../ask.js";
-import { CHANNEL_LABELS, formatCount, REDEMPTION_LABELS } from "../describe.js";
+import { CHANNEL_LABELS, formatCount, formatMoney, REDEMPTION_LABELS } from "../describe.js";
 import type { Channel, OfferDraft, ProgramType } from "../draft.js";
+import type { BenchmarkTable } from "../recommend/benchmarks.js";
 import type { OfferStateUpdate, OfferStateValue } from "../state.js";
+import { redemptionsBudgetCovers } from "../validation/liability.js";
 
 /** Where each program distributes by default (DESIGN §2: closed loop never reaches the Marketplace). */
 const DEFAULT_CHANNELS: Record<ProgramType, Channel[]> = {
@@ -11,11 +13,11 @@ const DEFAULT_CHANNELS: Record<ProgramType, Channel[]> = {
 };
 
 /** How the offer is redeemed and limited, and where it is distributed. */
-export function redemptionNode() {
+export function redemptionNode(benchmarks: BenchmarkTable) {
   return async (state: OfferStateValue): Promise<OfferStateUpdate> => {
     const notes = [...state.notes];
     const draft = withRedemptionDefaults(state.draft, notes);
-    const asked = await askFirstMissing({ ...state, draft, notes }, redemptionNeeds());
+    const asked = await askFirstMissing({ ...state, draft, notes }, redemptionNeeds(benchmarks));
     return { draft, notes, ...asked };
   };
 }
@@ -41,7 +43,7 @@ function withRedemptionDefaults(draft: OfferDraft, notes: string[]): OfferDraft 
 
 const usesCodes = (draft: OfferDraft) => draft.redemptionMethod === "promo_code";
 
-function redemptionNeeds(): Need[] {
+function redemptionNeeds(benchmarks: BenchmarkTable): Need[] {
   return [
     {
       field: "redemptionMethod",
@@ -112,18 +114,32 @@ function redemptionNeeds(): Need[] {
       field: "totalUsageLimit",
       missing: (state) =>
         state.draft.totalUsageLimit === undefined && state.draft.unlimitedTotal === undefined,
-      ask: () =>
-        question(
-          "totalUsageLimit",
-          "How many redemptions in total, at most?",
-          [
-            ...[500, 1000, 5000].map((count) => suggestion(formatCount(count), { totalUsageLimit: count })),
-            suggestion("No cap", { unlimitedTotal: true }),
-          ],
-          "The total limit caps what the offer can cost against the budget.",
-        ),
+      ask: (state) => totalQuestion(state.draft, benchmarks),
     },
   ];
+}
+
+const TOTALS = [500, 1000, 5000];
+
+/**
+ * The total, first suggesting what the budget pays for: with a $10k budget at $500 a lease, "500"
+ * or "5,000" would be offers the budget check then refuses.
+ */
+function totalQuestion(draft: OfferDraft, benchmarks: BenchmarkTable) {
+  const covered = redemptionsBudgetCovers(draft, benchmarks);
+  const fits = covered && covered.count >= 1 ? covered.count : undefined;
+  const totals = fits ? [fits, ...TOTALS.filter((count) => count < fits)].slice(0, 3) : TOTALS;
+  return question(
+    "totalUsageLimit",
+    "How many redemptions in total, at most?",
+    [
+      ...totals.map((count) => suggestion(formatCount(count), { totalUsageLimit: count })),
+      suggestion("No cap", { unlimitedTotal: true }),
+    ],
+    fits && draft.totalBudget !== undefined
+      ? `The ${formatMoney(draft.totalBudget)} budget covers ${formatCount(fits)} at ${covered?.cost.explanation}, with 10% to spare.`
+      : "The total limit caps what the offer can cost against the budget.",
+  );
 }
 
 function codePrefix(draft: OfferDraft): string {

@@ -79,6 +79,14 @@ export function estimateLiability(
 /** Fixes aim below the budget, so following one does not land in the warning band. */
 export const HEADROOM = 0.9;
 
+/** The most redemptions the draft's budget pays for with 10% to spare, and what each costs. */
+export function redemptionsBudgetCovers(draft: OfferDraft, benchmarks: BenchmarkTable) {
+  const kind = valueKindOf(draft);
+  const cost = kind && costPerRedemption(draft, kind, offerValueOf(draft), benchmarks);
+  if (draft.totalBudget === undefined || !cost || cost.value <= 0) return undefined;
+  return { count: Math.floor((draft.totalBudget * HEADROOM) / cost.value), cost };
+}
+
 function roundUpNicely(amount: number): number {
   const step = amount >= 10_000 ? 1000 : amount >= 1000 ? 100 : 1;
   return Math.ceil(amount / step) * step;
