@@ -256,6 +256,10 @@ describe("dates typed out say which days of a named stretch are meant", () => {
     ["for the holidays, dec 20 - jan 2", run("2026-12-20", "2027-01-02")],
     ["in December, Dec 1-15", run("2026-12-01", "2026-12-15")],
     ["black friday thru cyber monday", run("2026-11-27", "2026-11-30")],
+    // A field only the name gives is still taken from it.
+    ["for the holidays, starting dec 20", run("2026-12-20", "2026-12-31")],
+    ["black friday through cyber monday, ending dec 2", run("2026-11-27", "2026-12-02")],
+    ["in december, ends dec 24", run("2026-12-01", "2026-12-24")],
   ]);
   // Two typed readings that disagree are still not guessed between.
   expectEach([["Dec 1-7 or Dec 8-14", {}]]);

@@ -148,7 +148,7 @@ const dayOfIso = (iso: string): Day => {
 
 /** Where dates that count from the start ("for 2 weeks") count from. */
 function startOf(periods: Period[], context: ExtractContext, today: Day): Start {
-  const stated = agreedDefined(periods.map((period) => endsOf(period).start));
+  const stated = settled(periods, (ends) => ends.start);
   if (stated) return { day: stated, source: "message" };
   if (context.draft.startDate) return { day: dayOfIso(context.draft.startDate), source: "draft" };
   return { day: today, source: "today" };
@@ -184,10 +184,9 @@ export function readDateFields(
       ? period
       : { ...period, role: asked },
   );
-  const chosen = typedOverNamed(roled);
-  const start = startOf(chosen, context, today);
+  const start = startOf(roled, context, today);
   const periods = [
-    ...chosen.map((period) =>
+    ...roled.map((period) =>
       start.source === "message" && period.onOrAfter && !endsOf(period).start && before(period.end, start.day)
         ? { ...period.onOrAfter(start.day), role: period.role }
         : period,
@@ -195,31 +194,29 @@ export function readDateFields(
     ...pending.map((words) => words.resolve(start)),
   ];
 
-  const ends = periods.map(endsOf);
-  periods.forEach((period, index) => {
-    if (Object.keys(ends[index] ?? {}).length > 0) notes.push(...period.notes);
-  });
-  const startDay = agreedDefined(ends.map((dates) => dates.start));
-  const endDay = agreedDefined(ends.map((dates) => dates.end));
+  const startDay = settled(periods, (ends) => ends.start);
+  const endDay = settled(periods, (ends) => ends.end);
+  const same = (day: Day | undefined, set: Day | undefined) => !day || (set && isoDay(day) === isoDay(set));
+  // What the marketer is told about a reading only if it set what was read.
+  for (const period of periods) {
+    const ends = endsOf(period);
+    if ((ends.start || ends.end) && same(ends.start, startDay) && same(ends.end, endDay))
+      notes.push(...period.notes);
+  }
   return { ...(startDay && { startDate: isoDay(startDay) }), ...(endDay && { endDate: isoDay(endDay) }) };
 }
 
 /**
- * "For the holidays, Dec 20 - Jan 2": dates typed out say which days of a named stretch (a
- * holiday, a month) are meant, so when the two disagree the typed ones are read and the names
- * only said the occasion. Dates that disagree otherwise set nothing: picking one would be a guess.
+ * One date field from every reading of it. "For the holidays, Dec 20 - Jan 2": dates typed out say
+ * which days of a named stretch (a holiday, a month) are meant, so where the two disagree on a
+ * field the typed ones are read; a field only the name gives is still taken from it. Typed dates
+ * that disagree set nothing: picking one would be a guess.
  */
-function typedOverNamed(periods: Period[]): Period[] {
-  const disagree = (pick: (ends: Ends) => Day | undefined) =>
-    new Set(
-      periods
-        .map((period) => pick(endsOf(period)))
-        .filter(Boolean)
-        .map((day) => isoDay(day as Day)),
-    ).size > 1;
-  if (!disagree((ends) => ends.start) && !disagree((ends) => ends.end)) return periods;
+function settled(periods: Period[], pick: (ends: Ends) => Day | undefined): Day | undefined {
+  const all = agreedDefined(periods.map((period) => pick(endsOf(period))));
+  if (all) return all;
   const typed = periods.filter((period) => !period.named && period.kind !== "span");
-  return typed.some((period) => Object.keys(endsOf(period)).length > 0) ? typed : periods;
+  return agreedDefined(typed.map((period) => pick(endsOf(period))));
 }
 
 export const readDates: Rule = (scan, patch, context, notes) => {
