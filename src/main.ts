@@ -108,11 +108,12 @@ async function runChannels(config: Config, app: OfferBotApp, logger: Logger, whe
   );
   onStopSignal(
     async () => {
-      // Intake first (no new requests, Socket Mode disconnected), then the turns already running.
+      // Intake first (no new requests, Socket Mode disconnected, no new queued jobs taken: each
+      // channel's worker finishes the jobs it holds), then the turns already running.
       await slack?.stop();
       await server?.close();
-      await app.bot.turns.settle();
       await teams?.stop();
+      await app.bot.turns.settle();
       // Digest workers, queues and Redis last: turns still write to them.
       await app.close();
     },

@@ -50,4 +50,15 @@ describe("a click's answer handed from its job to the waiting invoke", () => {
     expect(await waiting).toBe("Already published.");
     expect(await new ClickAnswers(store).leave("click-5", "Already published.")).toBe(true);
   });
+
+  it("stops waiting when the store fails, leaving the answer to the job", async () => {
+    const store = new MemoryKeyValueStore();
+    const failing = Object.assign(Object.create(store) as MemoryKeyValueStore, {
+      get: async () => {
+        throw new Error("Redis went away");
+      },
+    });
+    expect(await new ClickAnswers(failing).wait("click-6", 2_000)).toBeUndefined();
+    expect(await new ClickAnswers(store).leave("click-6", "Already published.")).toBe(false);
+  });
 });

@@ -49,11 +49,13 @@ export class ClickAnswers {
           });
         });
       }
+    } catch {
+      // The store failed while the invoke waited: it stops waiting, and the job delivers the answer.
     } finally {
       this.waiting.delete(key);
     }
-    if (await this.kv.claim(handoffKey(key), KEEP_SECONDS)) return undefined;
-    return this.kv.get(answerKey(key));
+    if (await this.kv.claim(handoffKey(key), KEEP_SECONDS).catch(() => false)) return undefined;
+    return this.kv.get(answerKey(key)).catch(() => undefined);
   }
 }
 

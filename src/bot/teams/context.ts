@@ -20,7 +20,7 @@ import type { ConversationReferences } from "./references.js";
  */
 export type TeamsWork =
   | { kind: "message"; activity: Record<string, unknown> }
-  | { kind: "click" | "form"; key: string; activity: Record<string, unknown> };
+  | { kind: "click" | "form"; key: string; activity: Record<string, unknown>; at?: number };
 
 export interface TeamsDeps {
   bot: OfferBot;

@@ -8,6 +8,8 @@ import { newThreadKeyIn } from "../place.js";
 
 /** Teams shows an error after about 10 s; an answer within this leaves room for a slow network. */
 const ANSWER_WITHIN_MS = 2_500;
+/** A job starting this long after its click (a backlog, no bot running turns) has no invoke left to answer through. */
+const INVOKE_GONE_MS = 15_000;
 const DONE = "Done.";
 
 /** The body of an `adaptiveCard/action` answer: a text Teams shows to the clicker alone. */
@@ -39,7 +41,10 @@ export async function onCardAction(deps: TeamsDeps, activity: Activity): Promise
   if (!click || click.actionId === NEW_OFFER || !activity.conversation?.id)
     return message("That button isn't one of mine any more. Use the latest card in the conversation.");
   const key = workKeyOf(activity);
-  await deps.work.run({ kind: "click", key, activity: JSON.parse(JSON.stringify(activity)) }, key);
+  await deps.work.run(
+    { kind: "click", key, activity: JSON.parse(JSON.stringify(activity)), at: Date.now() },
+    key,
+  );
   const answer = await deps.clickAnswers.wait(key, ANSWER_WITHIN_MS);
   return message(answer ?? "On it: the card will update in a moment.");
 }
@@ -47,7 +52,7 @@ export async function onCardAction(deps: TeamsDeps, activity: Activity): Promise
 /** The click's work: its turn, the answer left for the invoke, and what everyone else sees. */
 export async function performCardClick(
   deps: TeamsDeps,
-  work: { key: string; activity: Record<string, unknown> },
+  work: { key: string; activity: Record<string, unknown>; at?: number },
   once: Once,
 ): Promise<void> {
   const activity = Activity.fromObject(work.activity);
@@ -70,9 +75,10 @@ export async function performCardClick(
     return { turn, fromLiveCard };
   });
   const route = replyRoute({ replies: turn.replies, actionId, fromLiveCard, canTellPrivately: true });
+  const waitedFor = Date.now() - (work.at ?? 0) < INVOKE_GONE_MS;
   if (route === "user" && noticesOnly(turn.replies)) {
-    if (await deps.clickAnswers.leave(work.key, textOf(turn.replies))) return;
-  } else await deps.clickAnswers.leave(work.key, DONE);
+    if (waitedFor && (await deps.clickAnswers.leave(work.key, textOf(turn.replies)))) return;
+  } else if (waitedFor) await deps.clickAnswers.leave(work.key, DONE);
   await send(deps, route, turn, { userId: speaker.userId, channel: conversationId });
   await deps.approvals.afterDecision({
     actionId,
