@@ -261,6 +261,17 @@ describe("dates typed out say which days of a named stretch are meant", () => {
     ["black friday through cyber monday, ending dec 2", run("2026-11-27", "2026-12-02")],
     ["in december, ends dec 24", run("2026-12-01", "2026-12-24")],
   ]);
+});
+
+describe("dates: Valentine's week", () => {
+  expectEach([
+    [
+      "valentines week",
+      run("2027-02-08", "2027-02-14"),
+      ["I took Valentine's week as Monday to Sunday: Feb 8 – Feb 14, 2027."],
+    ],
+    ["valentine's day", run("2027-02-14", "2027-02-14")],
+  ]);
   // Two typed readings that disagree are still not guessed between.
   expectEach([["Dec 1-7 or Dec 8-14", {}]]);
 });

@@ -453,6 +453,7 @@ describe("words marketers typed in tries", () => {
     ["once a day per person", {}, { usageLimitPerCustomer: 1 }],
     ["1 per day per person, 2000 total", {}, { usageLimitPerCustomer: 1, totalUsageLimit: 2000 }],
     ["2 a week per customer", {}, { usageLimitPerCustomer: 2 }],
+    ["1 per table, 200 total", {}, { usageLimitPerCustomer: 1, totalUsageLimit: 200 }],
     ["next 10 days", {}, { startDate: "2026-11-25", endDate: "2026-12-04" }],
     ["$8k, and they'll redeem online w a code", {}, { totalBudget: 8000, redemptionMethod: "promo_code" }],
     ["avg tool is maybe 150", {}, { itemPrice: 150 }],

@@ -142,6 +142,13 @@ const NAMED_DAYS: NamedDays[] = [
     dates: oneDay((y) => dayAt(y, 1, 1)),
   },
   {
+    name: "Valentine's week",
+    pattern: String.raw`valentine${APOSTROPHE}s${APOSTROPHE}\s+week|(?:the\s+)?week\s+of\s+valentine${APOSTROPHE}s${APOSTROPHE}(?:\s+day)?`,
+    dates: (year) => weekAround(dayAt(year, 2, 14)),
+    explain: (start, end, underWay) =>
+      `I took Valentine's week as ${underWay ? "today" : "Monday"} to Sunday: ${spanLabel(start, end)}.`,
+  },
+  {
     name: "Valentine's Day",
     pattern: String.raw`(?:st\.?\s+|saint\s+)?valentine${APOSTROPHE}s${APOSTROPHE}(?:\s+day)?`,
     dates: oneDay((y) => dayAt(y, 2, 14)),

@@ -3,7 +3,7 @@ import { agreedDefined, type Rule } from "./scan.js";
 
 const rx = (source: string) => new RegExp(source, "gi");
 const USES = `(?:uses?|redemptions?|times?)`;
-const PERSON = `(?:customer|person|user|member|account|household|shopper|cardholder|dealer|tenant|resident|guest|visitor|patron|diner|family|families)s?`;
+const PERSON = `(?:customer|person|user|member|account|household|shopper|cardholder|dealer|tenant|resident|guest|visitor|patron|diner|family|families|table|party|parties)s?`;
 
 const PER_CUSTOMER = rx(
   [
