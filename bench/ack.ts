@@ -214,26 +214,31 @@ export async function run(): Promise<PartResult> {
           }
         }
         const events = rate * SLICE_SECONDS * ROUNDS;
+        const latency = {
+          ours: percentiles(runs.ours),
+          split: percentiles(runs.split),
+          bare: percentiles(runs.bare),
+        };
         const row: Measured = {
           workload: workload.name,
           rate,
           ours: {
-            ...percentiles(runs.ours),
+            ...latency.ours,
             cpuMsPerEvent: cpu.ours / events,
             errors: errors.ours,
             eventLoopLagMaxMs: Math.round(loop.lagMaxMs),
             majorGcMs: Math.round(loop.majorGcMs),
           },
-          bare: { ...percentiles(runs.bare), cpuMsPerEvent: cpu.bare / events, errors: errors.bare },
-          p99Ratio: ratio(percentiles(runs.ours).p99, percentiles(runs.bare).p99),
+          bare: { ...latency.bare, cpuMsPerEvent: cpu.bare / events, errors: errors.bare },
+          p99Ratio: ratio(latency.ours.p99, latency.bare.p99),
           ...(runs.split.length && {
             split: {
-              ...percentiles(runs.split),
+              ...latency.split,
               cpuMsPerEvent: cpu.split / events,
               errors: errors.split,
               turnCpuMsPerEvent: turnCpu / events,
             },
-            splitP99Ratio: ratio(percentiles(runs.split).p99, percentiles(runs.bare).p99),
+            splitP99Ratio: ratio(latency.split.p99, latency.bare.p99),
           }),
         };
         measured.push(row);

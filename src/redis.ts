@@ -4,7 +4,6 @@ import {
   ClientOfflineError,
   ConnectionTimeoutError,
   RedisClient,
-  type RedisClientOptions,
   SocketClosedUnexpectedlyError,
 } from "redis";
 
@@ -16,14 +15,10 @@ const CONNECT_TIMEOUT_MS = 3_000;
  * hundreds of commands to each: the bot's clients, named apart, built it over and over at start
  * (about 90 MB of garbage and 150 ms). Plain Redis 7 is all the app needs, so no modules.
  */
-const clientOf = RedisClient.factory();
+export const newRedisClient = RedisClient.factory();
 
 /** A node-redis client of the app's one class. */
-export type Redis = ReturnType<typeof clientOf>;
-
-export function newRedisClient(options: Parameters<typeof clientOf>[0] & RedisClientOptions): Redis {
-  return clientOf(options);
-}
+export type Redis = ReturnType<typeof newRedisClient>;
 
 /**
  * A connected node-redis client, or one clear error naming REDIS_URL. Failing to connect at start

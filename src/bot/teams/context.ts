@@ -20,7 +20,8 @@ import type { ConversationReferences } from "./references.js";
  */
 export type TeamsWork =
   | { kind: "message"; activity: Record<string, unknown> }
-  | { kind: "click" | "form"; key: string; activity: Record<string, unknown>; at?: number };
+  | { kind: "click"; key: string; activity: Record<string, unknown>; at: number }
+  | { kind: "form"; key: string; activity: Record<string, unknown> };
 
 export interface TeamsDeps {
   bot: OfferBot;

@@ -8,7 +8,7 @@ import { offerValueOf, valueKindOf } from "../offer-kinds.js";
 import type { BenchmarkTable } from "../recommend/benchmarks.js";
 import { recommendOffer } from "../recommend/index.js";
 import type { OfferStateUpdate, OfferStateValue } from "../state.js";
-import { estimateLiability, redemptionsBudgetCovers } from "../validation/liability.js";
+import { estimateLiability, perRedemption, redemptionsBudgetCovers } from "../validation/liability.js";
 import { costPerRedemption } from "../validation/redemption-cost.js";
 
 export const HELP_TEXT = [
@@ -189,11 +189,6 @@ async function locationList(locations: LocationDirectory, draft: OfferDraft): Pr
 }
 
 /** What one redemption costs, from the offer itself; undefined without a value or a price to go on. */
-function perRedemption(draft: OfferDraft, benchmarks: BenchmarkTable) {
-  const kind = valueKindOf(draft);
-  return kind && costPerRedemption(draft, kind, offerValueOf(draft), benchmarks);
-}
-
 function budgetFit(draft: OfferDraft, benchmarks: BenchmarkTable): string {
   if (draft.totalBudget === undefined)
     return 'What is the budget? Say e.g. "budget 10k", and I\'ll work out how many redemptions it covers.';

@@ -127,8 +127,8 @@ const TOTALS = [500, 1000, 5000];
  */
 function totalQuestion(draft: OfferDraft, benchmarks: BenchmarkTable) {
   const covered = redemptionsBudgetCovers(draft, benchmarks);
-  const fits = covered && covered.count >= 1 ? covered.count : undefined;
-  const totals = fits ? [fits, ...TOTALS.filter((count) => count < fits)].slice(0, 3) : TOTALS;
+  const fits = covered && covered.count >= 1 ? covered : undefined;
+  const totals = fits ? [fits.count, ...TOTALS.filter((count) => count < fits.count)].slice(0, 3) : TOTALS;
   return question(
     "totalUsageLimit",
     "How many redemptions in total, at most?",
@@ -136,8 +136,8 @@ function totalQuestion(draft: OfferDraft, benchmarks: BenchmarkTable) {
       ...totals.map((count) => suggestion(formatCount(count), { totalUsageLimit: count })),
       suggestion("No cap", { unlimitedTotal: true }),
     ],
-    fits && draft.totalBudget !== undefined
-      ? `The ${formatMoney(draft.totalBudget)} budget covers ${formatCount(fits)} at ${covered?.cost.explanation}, with 10% to spare.`
+    fits
+      ? `The ${formatMoney(fits.budget)} budget covers ${formatCount(fits.count)} at ${fits.cost.explanation}, with 10% to spare.`
       : "The total limit caps what the offer can cost against the budget.",
   );
 }

@@ -79,12 +79,18 @@ export function estimateLiability(
 /** Fixes aim below the budget, so following one does not land in the warning band. */
 export const HEADROOM = 0.9;
 
+/** What one redemption of the draft costs, if its value is known. */
+export function perRedemption(draft: OfferDraft, benchmarks: BenchmarkTable) {
+  const kind = valueKindOf(draft);
+  return kind && costPerRedemption(draft, kind, offerValueOf(draft), benchmarks);
+}
+
 /** The most redemptions the draft's budget pays for with 10% to spare, and what each costs. */
 export function redemptionsBudgetCovers(draft: OfferDraft, benchmarks: BenchmarkTable) {
-  const kind = valueKindOf(draft);
-  const cost = kind && costPerRedemption(draft, kind, offerValueOf(draft), benchmarks);
-  if (draft.totalBudget === undefined || !cost || cost.value <= 0) return undefined;
-  return { count: Math.floor((draft.totalBudget * HEADROOM) / cost.value), cost };
+  const cost = perRedemption(draft, benchmarks);
+  const budget = draft.totalBudget;
+  if (budget === undefined || !cost || cost.value <= 0) return undefined;
+  return { count: Math.floor((budget * HEADROOM) / cost.value), cost, budget };
 }
 
 function roundUpNicely(amount: number): number {

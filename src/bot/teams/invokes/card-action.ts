@@ -3,7 +3,7 @@ import { replyRoute } from "../../../core/reply-route.js";
 import type { ActionId, Reply } from "../../../core/view-models.js";
 import { decodeCardClick, NEW_OFFER, NO_THREAD_KEY } from "../../../views/teams/index.js";
 import type { Once } from "../../durable-work.js";
-import { send, speakerOf, type TeamsDeps, workKeyOf } from "../context.js";
+import { send, speakerOf, type TeamsDeps, type TeamsWork, workKeyOf } from "../context.js";
 import { newThreadKeyIn } from "../place.js";
 
 /** Teams shows an error after about 10 s; an answer within this leaves room for a slow network. */
@@ -52,7 +52,7 @@ export async function onCardAction(deps: TeamsDeps, activity: Activity): Promise
 /** The click's work: its turn, the answer left for the invoke, and what everyone else sees. */
 export async function performCardClick(
   deps: TeamsDeps,
-  work: { key: string; activity: Record<string, unknown>; at?: number },
+  work: Extract<TeamsWork, { kind: "click" }>,
   once: Once,
 ): Promise<void> {
   const activity = Activity.fromObject(work.activity);
@@ -75,7 +75,7 @@ export async function performCardClick(
     return { turn, fromLiveCard };
   });
   const route = replyRoute({ replies: turn.replies, actionId, fromLiveCard, canTellPrivately: true });
-  const waitedFor = Date.now() - (work.at ?? 0) < INVOKE_GONE_MS;
+  const waitedFor = Date.now() - work.at < INVOKE_GONE_MS;
   if (route === "user" && noticesOnly(turn.replies)) {
     if (waitedFor && (await deps.clickAnswers.leave(work.key, textOf(turn.replies)))) return;
   } else if (waitedFor) await deps.clickAnswers.leave(work.key, DONE);
